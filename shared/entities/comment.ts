@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { LIMITS, isoDateTimeSchema, sha256Schema, textSchema, uuidSchema } from './primitives';
+
+export const commentVisibilitySchema = z.enum(['public', 'internal']);
+export type CommentVisibility = z.infer<typeof commentVisibilitySchema>;
+
+export const commentSchema = z.object({
+  id: uuidSchema,
+  ticketId: uuidSchema,
+  /** The agent who wrote it; null when the requester wrote it (portal, email). */
+  authorId: uuidSchema.nullable(),
+  authorName: z.string(),
+  body: textSchema(LIMITS.bodyMaxChars),
+  visibility: commentVisibilitySchema,
+  attachments: z.array(sha256Schema).max(LIMITS.attachmentsPerComment),
+  /** When the agent wrote it, possibly offline, as the client said. */
+  writtenAt: isoDateTimeSchema,
+  /** When the server accepted it. */
+  createdAt: isoDateTimeSchema,
+});
+export type Comment = z.infer<typeof commentSchema>;

@@ -1,0 +1,13 @@
+// The domain module (CONTRACT.md §1) and the wire contracts every part shares.
+export * from './domain/index';
+export * from './entities/primitives';
+export * from './entities/ticket';
+export * from './entities/comment';
+export * from './entities/attachment';
+export * from './entities/agent';
+export * from './entities/sla-policy';
+export * from './sync/mutations';
+export * from './sync/wire';
+export * from './sync/ticket-sla';
+export * from './sync/apply-ticket-mutation';
+export * from './ipc/index';

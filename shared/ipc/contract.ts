@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { LIMITS, sha256Schema } from '../entities/primitives';
+import { mutationEnvelopeSchema } from '../sync/mutations';
+import { pullResponseSchema, pushResponseSchema, sessionAgentSchema } from '../sync/wire';
+
+/**
+ * Every channel between the renderer and the main process, with its request and
+ * response schema. Main registers exactly these, the preload exposes exactly these as
+ * named functions on `window.mesa`, and the browser host serves exactly these over its
+ * WebSocket. Adding a channel = one row here + one handler.
+ */
+
+export const connectivitySchema = z.object({
+  state: z.enum(['online', 'offline', 'reconnecting', 'signed_out']),
+  serverUrl: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** When the next reconnection attempt is due (ISO), while reconnecting. */
+  retryAt: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+});
+export type Connectivity = z.infer<typeof connectivitySchema>;
+
+export const sessionSchema = z.object({
+  agent: sessionAgentSchema.nullable(),
+  serverUrl: z.string().nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+const serverUrlSchema = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL such as http://127.0.0.1:4000' },
+  );
+
+export const appInfoSchema = z.object({
+  host: z.enum(['electron', 'browser']),
+  version: z.string(),
+  locale: z.string(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const nothing = z.undefined();
+
+export const ipcInvokeChannels = {
+  getAppInfo: { request: nothing, response: appInfoSchema },
+  getSession: { request: nothing, response: sessionSchema },
+  login: {
+    request: z.object({ serverUrl: serverUrlSchema, email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }),
+    response: sessionSchema,
+  },
+  logout: { request: nothing, response: sessionSchema },
+  getConnectivity: { request: nothing, response: connectivitySchema },
+  /** One page of changes after `cursor`; pages never exceed 1,000 rows so no message is huge. */
+  pull: {
+    request: z.object({ cursor: z.number().int().min(0), limit: z.number().int().min(1).max(LIMITS.pullPageMax) }),
+    response: pullResponseSchema,
+  },
+  push: {
+    request: z.object({ clientId: z.string().min(1).max(100), mutations: z.array(mutationEnvelopeSchema).min(1).max(LIMITS.mutationsPerPush) }),
+    response: pushResponseSchema,
+  },
+  uploadAttachment: {
+    request: z.object({
+      sha256: sha256Schema,
+      contentType: z.string().min(1).max(100),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMITS.attachmentMaxBytes, {
+        message: `must be at most ${LIMITS.attachmentMaxBytes} bytes`,
+      }),
+    }),
+    response: z.object({ sha256: sha256Schema, size: z.number().int(), contentType: z.string() }),
+  },
+  downloadAttachment: {
+    request: z.object({ sha256: sha256Schema }),
+    response: z.object({ bytes: z.instanceof(Uint8Array), contentType: z.string() }),
+  },
+  showNotification: {
+    request: z.object({
+      tag: z.string().min(1).max(200),
+      title: z.string().min(1).max(200),
+      body: z.string().max(1_000),
+      ticketId: z.string().uuid(),
+    }),
+    response: z.object({ shown: z.boolean() }),
+  },
+  /** The tray's count of tickets in warning or breach (Electron); ignored by the browser host. */
+  setAttentionCount: { request: z.object({ count: z.number().int().min(0).max(1_000_000) }), response: z.object({ ok: z.literal(true) }) },
+} as const;
+
+/** Events the main process sends to the renderer. */
+export const ipcEventChannels = {
+  connectivityChanged: connectivitySchema,
+  /** The server's sequence moved past what we have: pull. */
+  syncPoke: z.object({ cursor: z.number().int().min(0) }),
+  sessionChanged: sessionSchema,
+  /** A notification or a mesa:// deep link asks to open a ticket. */
+  openTicket: z.object({ ticketId: z.string().uuid().optional(), number: z.string().max(40).optional() }),
+} as const;
+
+export type InvokeChannel = keyof typeof ipcInvokeChannels;
+export type EventChannel = keyof typeof ipcEventChannels;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof ipcInvokeChannels)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof ipcInvokeChannels)[C]['response']>;
+export type EventPayload<E extends EventChannel> = z.output<(typeof ipcEventChannels)[E]>;
+
+export const INVOKE_CHANNELS = Object.keys(ipcInvokeChannels) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(ipcEventChannels) as EventChannel[];
+
+/** The wire name of a channel, so Electron's channel namespace holds only ours. */
+export const wireChannel = (name: InvokeChannel | EventChannel): string => `mesa:${name}`;
+
+/**
+ * What `window.mesa` is, in both hosts. Each invoke channel is a named function; `on`
+ * subscribes to an event and returns the unsubscribe function.
+ */
+export type MesaApi = { [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> } & {
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -88,7 +88,8 @@ export default tseslint.config(
   {
     // The main process's logic is plain Node; only the glue (electron/app/**, electron/preload/**) touches Electron.
     files: ['electron/**/*.ts'],
-    ignores: ['electron/app/**', 'electron/preload/**'],
+    // Tests may start a real backend process (backend/testing/) to talk to over HTTP.
+    ignores: ['electron/app/**', 'electron/preload/**', 'electron/**/*.test.ts'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': restrict(
@@ -99,6 +100,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/app/**/*.ts', 'electron/preload/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': restrict([], [
@@ -121,7 +123,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,js}', '*.config.{ts,js}', 'renderer/vite.config.ts'],
+    // Packaging config and hooks: CommonJS because electron-builder require()s them.
+    files: ['build/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'build/**/*.{cjs,js,mjs}', '*.config.{ts,js}', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

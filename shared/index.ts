@@ -11,3 +11,4 @@ export * from './sync/wire';
 export * from './sync/ticket-sla';
 export * from './sync/apply-ticket-mutation';
 export * from './ipc/index';
+export * from './sync/sla-policy-choice';

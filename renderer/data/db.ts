@@ -10,6 +10,7 @@ import type {
   Team,
   Ticket,
 } from '../../shared/index';
+import { upgradeToV2 } from './migrations';
 
 /**
  * A cached ticket: the server's copy (`server`), and what the agent sees (the top-level
@@ -23,14 +24,24 @@ export interface CachedTicket extends Ticket {
   pendingCount: number;
   /** The resolution clock's due time in epoch ms (Infinity when stopped/paused), for the "SLA due" index. */
   slaDueMs: number;
+  /**
+   * When the resolution clock reaches the policy's warning fraction, in epoch ms (Infinity
+   * when not running). The "breaching" queue is `slaWarnMs <= now`.
+   */
+  slaWarnMs: number;
   /** 1 when the ticket is open (new, assigned, in progress, pending), 0 otherwise: for the queue indexes. */
   open: 0 | 1;
+  /** `assigneeId`, or '' when unassigned: IndexedDB cannot index null, so the queues key on this. */
+  assigneeKey: string;
+  /** `teamId`, or '' when the ticket has no team (same reason). */
+  teamKey: string;
   /** Folded words for the local full-text search (accent-insensitive). */
   words: string[];
 }
 
 export interface CachedComment extends Comment {
   server: Comment | null;
+  /** 1 while the comment exists only here (its comment.add not yet acknowledged). */
   pending: 0 | 1;
 }
 
@@ -38,6 +49,8 @@ export interface CachedComment extends Comment {
 export interface CachedAttachment extends Attachment {
   blob: Blob | null;
   uploaded: 0 | 1;
+  /** 1 once the server accepted this attachment (or its change feed carried it); 0 while only our pending attachment.add made it. */
+  confirmed: 0 | 1;
 }
 
 /** A mutation waiting to be pushed. `seq` orders the outbox; it is the truth across reloads. */
@@ -45,7 +58,9 @@ export interface OutboxEntry extends MutationEnvelope {
   seq?: number;
   /** The ticket it touches, to rebuild that ticket's local state on a rejection. */
   ticketId: string | null;
+  /** When the agent made the change; also the `now` its optimistic replay uses, so a rebase is deterministic. */
   createdAt: string;
+  /** How many times it was sent; an entry is removed only once the server answered. */
   attempts: number;
 }
 
@@ -65,6 +80,18 @@ export interface SyncMeta {
   value: unknown;
 }
 
+/**
+ * Durability, per IndexedDB's `durability` transaction hint (Chromium honours it). Dexie
+ * sets it per database instance, not per transaction, so the cache keeps two connections
+ * to the same database: the strict one (this) for everything the agent typed (the outbox,
+ * optimistic writes, settling push results), and a relaxed sibling for pulled pages, which
+ * the server can always send again. Chromium's own default has been "relaxed" since
+ * version 121, so strict must be asked for by name.
+ */
+export type CacheDurability = 'strict' | 'relaxed';
+
+export const DB_NAME = 'mesa';
+
 export class MesaDb extends Dexie {
   tickets!: EntityTable<CachedTicket, 'id'>;
   comments!: EntityTable<CachedComment, 'id'>;
@@ -78,9 +105,13 @@ export class MesaDb extends Dexie {
   rejections!: EntityTable<Rejection, 'id'>;
   meta!: EntityTable<SyncMeta, 'key'>;
 
-  constructor(name = 'mesa') {
-    super(name);
-    // Queue views read compound indexes with a limit; nothing reads a whole table.
+  readonly durability: CacheDurability;
+  #relaxed: MesaDb | null = null;
+
+  constructor(name = DB_NAME, durability: CacheDurability = 'strict') {
+    super(name, { chromeTransactionDurability: durability });
+    this.durability = durability;
+    // v1: the first schema. Kept as written so a v1 database upgrades instead of failing.
     this.version(1).stores({
       tickets:
         'id, number, status, assigneeId, teamId, category, priority, updatedAt, slaDueMs, pendingCount, *tags, *words,' +
@@ -97,5 +128,34 @@ export class MesaDb extends Dexie {
       rejections: 'id, at',
       meta: 'key',
     });
+    // v2: IndexedDB leaves rows whose key part is null out of an index, so v1's
+    // [assigneeId+…] could never list unassigned tickets. The queues now key on
+    // assigneeKey/teamKey ('' for none), one index per (scope × sort) so every queue view
+    // is a single index range read with a limit. Single-field indexes nothing reads are gone:
+    // each index costs write time on a 100k-ticket bootstrap.
+    this.version(2)
+      .stores({
+        tickets:
+          'id, number, pendingCount, *words,' +
+          ' [open+slaDueMs], [open+updatedAt], [open+priority+slaDueMs], [open+slaWarnMs],' +
+          ' [assigneeKey+open+slaDueMs], [assigneeKey+open+updatedAt], [assigneeKey+open+priority+slaDueMs],' +
+          ' [teamKey+open+slaDueMs], [teamKey+open+updatedAt], [teamKey+open+priority+slaDueMs],' +
+          ' [assigneeId+status], [teamId+status]',
+        comments: 'id, ticketId, [ticketId+createdAt], pending',
+        attachments: 'id, ticketId, sha256, uploaded',
+      })
+      .upgrade(upgradeToV2);
+  }
+
+  /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */
+  get relaxed(): MesaDb {
+    if (this.durability === 'relaxed') return this;
+    this.#relaxed ??= new MesaDb(this.name, 'relaxed');
+    return this.#relaxed;
+  }
+
+  override close(options?: { disableAutoOpen: boolean }): void {
+    this.#relaxed?.close(options);
+    super.close(options);
   }
 }

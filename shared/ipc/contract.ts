@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS, sha256Schema } from '../entities/primitives';
 import { mutationEnvelopeSchema } from '../sync/mutations';
 import { pullResponseSchema, pushResponseSchema, sessionAgentSchema } from '../sync/wire';
+import type { IpcResult } from './result';
 
 /**
  * Every channel between the renderer and the main process, with its request and
@@ -25,6 +26,10 @@ export const sessionSchema = z.object({
   serverUrl: z.string().nullable(),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+// Node and browsers both have URL, but shared/'s lib (ES2023, no DOM, no Node types) does not
+// declare it; this names the part used here, for this module only.
+declare const URL: new (input: string) => { protocol: string; username: string; password: string };
 
 const serverUrlSchema = z
   .string()
@@ -120,9 +125,22 @@ export const EVENT_CHANNELS = Object.keys(ipcEventChannels) as EventChannel[];
 export const wireChannel = (name: InvokeChannel | EventChannel): string => `mesa:${name}`;
 
 /**
- * What `window.mesa` is, in both hosts. Each invoke channel is a named function; `on`
- * subscribes to an event and returns the unsubscribe function.
+ * What the renderer works with in both hosts (`getMesa()` in renderer/bridge). Each invoke
+ * channel is a named function; `on` subscribes to an event and returns the unsubscribe function.
  */
 export type MesaApi = { [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> } & {
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/**
+ * What a host hands the page (`window.mesa` from the Electron preload; the WebSocket client in
+ * the browser host): the same named functions, but answering with the IpcResult envelope.
+ * Electron's contextBridge copies a rejected Error with its message only (electron/electron#25596),
+ * so a MesaError's code would be lost on the way; an envelope is a plain object and survives.
+ * The page unwraps it into MesaApi on its own side.
+ */
+export type MesaBridge = {
+  [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<IpcResult<InvokeResponse<C>>>;
+} & {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };

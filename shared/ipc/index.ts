@@ -1,2 +1,3 @@
 export * from './contract';
 export * from './result';
+export * from './wire-codec';

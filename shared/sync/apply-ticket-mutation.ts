@@ -9,8 +9,14 @@ import type { Mutation, MutationArgs } from './mutations';
 import type { RejectionCode } from './wire';
 import { ticketSla } from './ticket-sla';
 
-/** Who is acting: an agent through the console, or a requester through the portal or a feedback link. */
-export type Actor = { kind: 'agent'; id: string; name: string; role: 'admin' | 'agent' } | { kind: 'requester'; name: string };
+/**
+ * Who is acting: an agent through the console, a requester through the portal or a
+ * feedback link, or the server itself (the auto-close job), which the audit shows as no agent.
+ */
+export type Actor =
+  | { kind: 'agent'; id: string; name: string; role: 'admin' | 'agent' }
+  | { kind: 'requester'; name: string }
+  | { kind: 'system'; name: string };
 
 /** What a ticket mutation may look up besides the ticket itself. Pure lookups, no I/O promises. */
 export interface TicketMutationContext {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './cli-args';
+
+describe('parseCliArgs', () => {
+  it('reads the contract flags and the options around them', () => {
+    const config = parseCliArgs(
+      [
+        '--port',
+        '4000',
+        '--data',
+        '/tmp/x',
+        '--seed-demo',
+        '--demo-tickets',
+        '100000',
+        '--auto-close-days',
+        '5',
+        '--max-attachment-bytes',
+        '1024',
+      ],
+      {},
+    );
+    expect(config).toMatchObject({
+      port: 4000,
+      dataDir: '/tmp/x',
+      seedDemo: true,
+      demoTickets: 100_000,
+      autoCloseDays: 5,
+      maxAttachmentBytes: 1024,
+      host: '127.0.0.1',
+    });
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('takes the database URL from the flag or DATABASE_URL', () => {
+    expect(parseCliArgs(['--data', 'd'], { DATABASE_URL: 'postgres://a@b/c' }).databaseUrl).toBe(
+      'postgres://a@b/c',
+    );
+    expect(
+      parseCliArgs(['--data', 'd', '--database-url', 'postgres://x@y/z'], {
+        DATABASE_URL: 'postgres://a@b/c',
+      }).databaseUrl,
+    ).toBe('postgres://x@y/z');
+  });
+
+  it('refuses unknown flags and bad numbers with the usage text', () => {
+    expect(() => parseCliArgs(['--nope'], {})).toThrow();
+    expect(() => parseCliArgs(['--port', 'abc'], {})).toThrow(/--port must be a whole number/);
+    expect(() => parseCliArgs(['--demo-tickets', '-1'], {})).toThrow(/usage/);
+  });
+});

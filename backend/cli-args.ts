@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG, type BackendConfig } from './config';
+
+const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
+
+  --port <P>                    port on 127.0.0.1 (0 picks a free one)
+  --host <H>                    address to listen on (default 127.0.0.1)
+  --data <DIR>                  data folder: SQLite file and attachments
+  --database-url <URL>          PostgreSQL instead of SQLite (or DATABASE_URL)
+  --seed-demo                   create the demo team, policies, accounts and tickets if absent
+  --demo-tickets <N>            how many demo tickets (default 60)
+  --max-attachment-bytes <N>    upload limit (default 25 MiB)
+  --auto-close-days <N>         close resolved tickets after N days (default 3)
+  --auto-close-interval-seconds <N>  how often to look (default 600)
+  --token-ttl-seconds <N>       session lifetime (default 30 days)
+  --heartbeat-ms <N>            event stream heartbeat (default 15000)
+  --login-rate-limit <N>        sign-in attempts per minute per address and account (default 10)
+  --requests-rate-limit <N>     portal posts per minute per address (default 20)
+  --public-url <URL>            base URL in feedback links (default http://host:port)
+  --log-level <L>               fatal|error|warn|info|debug (default info, or MESA_LOG_LEVEL)
+  --log-requests                log every request`;
+
+function positiveInt(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new Error(`--${name} must be a whole number ≥ ${min}, not "${value}"\n\n${USAGE}`);
+  return n;
+}
+
+const parseFlags = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'database-url': { type: 'string' },
+      'seed-demo': { type: 'boolean' },
+      'demo-tickets': { type: 'string' },
+      'max-attachment-bytes': { type: 'string' },
+      'auto-close-days': { type: 'string' },
+      'auto-close-interval-seconds': { type: 'string' },
+      'token-ttl-seconds': { type: 'string' },
+      'heartbeat-ms': { type: 'string' },
+      'login-rate-limit': { type: 'string' },
+      'requests-rate-limit': { type: 'string' },
+      'public-url': { type: 'string' },
+      'log-level': { type: 'string' },
+      'log-requests': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+
+function parseOrExplain(argv: string[]) {
+  try {
+    return parseFlags(argv);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Flags and environment to a config; throws with the usage text on anything it does not understand. */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendConfig {
+  const { values } = parseOrExplain(argv);
+  if (values.help) throw new Error(USAGE);
+  const d = DEFAULT_CONFIG;
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  return {
+    ...d,
+    host: values.host ?? d.host,
+    port: positiveInt('port', values.port, 0),
+    dataDir: values.data ?? env.MESA_DATA_DIR ?? d.dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    seedDemo: values['seed-demo'] ?? false,
+    ...(values['demo-tickets'] !== undefined
+      ? { demoTickets: positiveInt('demo-tickets', values['demo-tickets'], 0) }
+      : {}),
+    maxAttachmentBytes: positiveInt(
+      'max-attachment-bytes',
+      values['max-attachment-bytes'],
+      d.maxAttachmentBytes,
+      1,
+    ),
+    autoCloseDays: positiveInt('auto-close-days', values['auto-close-days'], d.autoCloseDays),
+    autoCloseIntervalMs:
+      positiveInt(
+        'auto-close-interval-seconds',
+        values['auto-close-interval-seconds'],
+        d.autoCloseIntervalMs / 1000,
+        1,
+      ) * 1000,
+    tokenTtlMs: positiveInt('token-ttl-seconds', values['token-ttl-seconds'], d.tokenTtlMs / 1000, 1) * 1000,
+    heartbeatMs: positiveInt('heartbeat-ms', values['heartbeat-ms'], d.heartbeatMs, 10),
+    loginRateLimit: {
+      ...d.loginRateLimit,
+      max: positiveInt('login-rate-limit', values['login-rate-limit'], d.loginRateLimit.max, 1),
+    },
+    requestsRateLimit: {
+      ...d.requestsRateLimit,
+      max: positiveInt('requests-rate-limit', values['requests-rate-limit'], d.requestsRateLimit.max, 1),
+    },
+    ...(values['public-url'] ? { publicUrl: values['public-url'].replace(/\/+$/, '') } : {}),
+    logLevel: values['log-level'] ?? env.MESA_LOG_LEVEL ?? d.logLevel,
+    logRequests: values['log-requests'] ?? false,
+  };
+}

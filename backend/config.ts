@@ -1,0 +1,51 @@
+import { LIMITS } from '../shared/index';
+
+/** Everything the backend can be told at start; the CLI fills it from flags and the environment. */
+export interface BackendConfig {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  seedDemo: boolean;
+  demoTickets?: number;
+  maxAttachmentBytes: number;
+  /** Largest JSON or form body (a push of 500 mutations with long descriptions fits). */
+  maxBodyBytes: number;
+  autoCloseDays: number;
+  autoCloseIntervalMs: number;
+  tokenTtlMs: number;
+  feedbackLinkTtlMs: number;
+  heartbeatMs: number;
+  loginRateLimit: { max: number; windowMs: number };
+  requestsRateLimit: { max: number; windowMs: number };
+  /** The address requesters reach (feedback links); defaults to http://host:port. */
+  publicUrl?: string;
+  logLevel: string;
+  logRequests: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const DEFAULT_CONFIG: BackendConfig = {
+  host: '127.0.0.1',
+  port: 0,
+  dataDir: '.data/backend',
+  seedDemo: false,
+  maxAttachmentBytes: LIMITS.attachmentMaxBytes,
+  maxBodyBytes: 16 * 1024 * 1024,
+  autoCloseDays: 3,
+  autoCloseIntervalMs: 10 * 60 * 1000,
+  tokenTtlMs: 30 * DAY_MS,
+  feedbackLinkTtlMs: 30 * DAY_MS,
+  heartbeatMs: 15_000,
+  loginRateLimit: { max: 10, windowMs: 60_000 },
+  requestsRateLimit: { max: 20, windowMs: 60_000 },
+  logLevel: 'info',
+  logRequests: false,
+};
+
+export const configWith = (overrides: Partial<BackendConfig>): BackendConfig => ({
+  ...DEFAULT_CONFIG,
+  ...overrides,
+});

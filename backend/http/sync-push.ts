@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  MUTATION_TYPES,
+  REJECTION_CODES,
+  apiErrorSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from '../../shared/index';
+import type { Services } from '../services';
+import { requireAgent, signedInAgent } from './authenticate';
+
+export function registerSyncPush(app: FastifyInstance, services: Services): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/v1/sync/push',
+    {
+      schema: {
+        summary: 'Apply mutations in order, exactly once per id',
+        description: `One result per mutation, in order. A malformed envelope refuses the whole request (400); a bad mutation is rejected alone. Types: ${MUTATION_TYPES.join(', ')}. Rejection codes: ${REJECTION_CODES.join(', ')}.`,
+        tags: ['sync'],
+        body: pushRequestSchema,
+        response: { 200: pushResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
+        security: [{ bearer: [] }],
+      },
+      preHandler: requireAgent(services),
+    },
+    async (request) => {
+      const agent = signedInAgent(request);
+      const actor = { kind: 'agent' as const, id: agent.id, name: agent.name, role: agent.role };
+      return { results: await services.push.push(actor, request.body.clientId, request.body.mutations) };
+    },
+  );
+}

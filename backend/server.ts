@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, createFastify } from './app';
+import type { BackendConfig } from './config';
+import { startAutoCloseJob } from './jobs/auto-close';
+import { seedDemo } from './seed/demo-seed';
+import { createServices, type Services } from './services';
+import { openDatabase } from './storage/database';
+
+export interface RunningBackend {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Tests move time; everything that reads the clock reads this. */
+  clock?: () => Date;
+  /** Skip the auto-close timer (tests run sweeps by hand). */
+  autoCloseJob?: boolean;
+}
+
+/** Opens the database (migrating it), seeds if asked, and listens. What the CLI runs, and what tests run in-process. */
+export async function startBackend(
+  config: BackendConfig,
+  options: StartOptions = {},
+): Promise<RunningBackend> {
+  const app = createFastify(config);
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    if (config.seedDemo) {
+      const started = Date.now();
+      const seeded = await seedDemo(database, {
+        tickets: config.demoTickets,
+        now: (options.clock ?? (() => new Date()))(),
+      });
+      app.log.info({ ...seeded, ms: Date.now() - started }, 'demo data seeded');
+    }
+    const services = await createServices(config, database, app.log, options.clock);
+    await buildApp(app, services);
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host}:${port}`;
+    services.publicUrl = config.publicUrl ?? url;
+    const job = options.autoCloseJob === false ? null : startAutoCloseJob(services, app.log);
+    return {
+      url,
+      port,
+      app,
+      services,
+      async close() {
+        job?.stop();
+        await app.close();
+        await services.notifier.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

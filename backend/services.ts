@@ -1,0 +1,65 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { TokenStore } from './auth/tokens';
+import { BlobStore } from './attachments/blob-store';
+import type { BackendConfig } from './config';
+import { FeedbackMailer } from './feedback/feedback-email';
+import { FeedbackTokens } from './feedback/feedback-tokens';
+import type { Database } from './storage/database';
+import { loadOrCreateSecret } from './storage/server-settings';
+import { ChangeNotifier } from './sync/change-notifier';
+import { PushService } from './sync/push-service';
+
+/** The backend's parts, wired once per process and handed to the routes and jobs. */
+export interface Services {
+  config: BackendConfig;
+  database: Database;
+  clock: () => Date;
+  tokens: TokenStore;
+  notifier: ChangeNotifier;
+  push: PushService;
+  blobs: BlobStore;
+  feedbackTokens: FeedbackTokens;
+  mailer: FeedbackMailer;
+  /** Set once the server listens: where requesters reach it (feedback links). */
+  publicUrl: string;
+}
+
+export async function createServices(
+  config: BackendConfig,
+  database: Database,
+  logger: FastifyBaseLogger,
+  clock: () => Date = () => new Date(),
+): Promise<Services> {
+  const tokens = new TokenStore(database, config.tokenTtlMs, clock);
+  const notifier = new ChangeNotifier(database, (error) =>
+    logger.warn({ err: error }, 'change notifications: LISTEN connection lost'),
+  );
+  const feedbackTokens = new FeedbackTokens(
+    await loadOrCreateSecret(database.db, 'feedback_secret'),
+    config.feedbackLinkTtlMs,
+  );
+  const services = {
+    config,
+    database,
+    clock,
+    tokens,
+    notifier,
+    feedbackTokens,
+    publicUrl: config.publicUrl ?? '',
+  } as Services;
+  services.mailer = new FeedbackMailer(
+    feedbackTokens,
+    () => services.publicUrl,
+    (message, fields) => logger.info(fields, message),
+  );
+  services.blobs = new BlobStore(database, config.dataDir, config.maxAttachmentBytes, clock);
+  services.push = new PushService({
+    database,
+    notifier,
+    mailer: services.mailer,
+    clock,
+    revokeSessions: (scope, agentId) => tokens.revokeAllFor(scope.trx, agentId),
+  });
+  await notifier.start();
+  return services;
+}

@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { SyncEntity } from '../../shared/index';
+import type { Database, Dialect, Tx } from '../storage/database';
+
+/** PostgreSQL channel on which every instance announces the latest sequence after a commit. */
+export const CHANGES_CHANNEL = 'mesa_changes';
+const INSERT_CHUNK = 400;
+
+interface PendingChange {
+  entity: SyncEntity;
+  id: string;
+  op: 'upsert' | 'delete';
+}
+
+/**
+ * One writing transaction and the changes it makes to syncable rows.
+ *
+ * Every change takes the next value of the one global sequence inside the same
+ * transaction. On PostgreSQL a BIGSERIAL can commit out of order (writer A takes 7,
+ * writer B takes 8 and commits first; a client that pulled "> 8" never sees 7). So a
+ * writer first locks the single counter row and holds it to commit: writers serialize,
+ * and the order in which sequence numbers become visible equals their numeric order.
+ * SQLite has one writer at a time already.
+ *
+ * The log holds no copy of the entity: a change row says "this entity changed at seq N"
+ * and a pull reads the entity's current row. Changes are collected and written at the
+ * end, one counter bump and a few multi-row inserts per transaction; an entity changed
+ * twice in one transaction gets one sequence number.
+ */
+export class ChangeLog {
+  private readonly pending = new Map<string, PendingChange>();
+  private lastSeq = 0;
+
+  constructor(
+    readonly trx: Tx,
+    readonly dialect: Dialect,
+  ) {}
+
+  /** The entity's row was inserted or updated (in this transaction). */
+  changed(entity: SyncEntity, id: string): void {
+    this.put({ entity, id, op: 'upsert' });
+  }
+
+  /** The entity's row was deleted: a tombstone tells pullers it is gone. */
+  deleted(entity: SyncEntity, id: string): void {
+    this.put({ entity, id, op: 'delete' });
+  }
+
+  /** The highest sequence written by flush(), 0 if nothing changed. */
+  get latestSeq(): number {
+    return this.lastSeq;
+  }
+
+  private put(change: PendingChange): void {
+    const key = `${change.entity}\u0000${change.id}`;
+    // Re-inserting moves the entry to the end, so sequence order follows the last change.
+    this.pending.delete(key);
+    this.pending.set(key, change);
+  }
+
+  async flush(): Promise<void> {
+    const changes = [...this.pending.values()];
+    this.pending.clear();
+    if (changes.length === 0) return;
+    const last = await bumpCounter(this.trx, 'changes', changes.length);
+    let seq = last - changes.length;
+    const rows = changes.map((c) => ({ entity: c.entity, entity_id: c.id, seq: ++seq, op: c.op }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await this.trx
+        .insertInto('changes')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .onConflict((oc) =>
+          oc.columns(['entity', 'entity_id']).doUpdateSet((eb) => ({
+            seq: eb.ref('excluded.seq'),
+            op: eb.ref('excluded.op'),
+          })),
+        )
+        .execute();
+    }
+    this.lastSeq = last;
+  }
+}
+
+/** Adds `by` to a named counter and returns the new value. */
+export async function bumpCounter(trx: Tx, name: 'changes' | 'ticket_number', by = 1): Promise<number> {
+  const row = await trx
+    .updateTable('sync_counter')
+    .set((eb) => ({ value: eb('value', '+', by) }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export interface WriteOutcome<T> {
+  result: T;
+  /** The sequence after commit, or 0 when the transaction changed no syncable row. */
+  latestSeq: number;
+}
+
+/**
+ * Runs `work` in one transaction that may change syncable rows. On PostgreSQL the
+ * counter row is locked first (see ChangeLog) and the NOTIFY is queued inside the
+ * transaction, so PostgreSQL delivers it at commit and never for a rollback.
+ */
+export async function writeTransaction<T>(
+  database: Database,
+  work: (log: ChangeLog) => Promise<T>,
+): Promise<WriteOutcome<T>> {
+  return database.db.transaction().execute(async (trx) => {
+    if (database.dialect === 'postgres') {
+      await sql`select value from sync_counter where name = 'changes' for update`.execute(trx);
+    }
+    const log = new ChangeLog(trx, database.dialect);
+    const result = await work(log);
+    await log.flush();
+    if (log.latestSeq > 0 && database.dialect === 'postgres') {
+      await sql`select pg_notify(${CHANGES_CHANNEL}, ${String(log.latestSeq)})`.execute(trx);
+    }
+    return { result, latestSeq: log.latestSeq };
+  });
+}
+
+/** The current value of the change sequence. */
+export async function currentSeq(database: Database): Promise<number> {
+  const row = await database.db
+    .selectFrom('sync_counter')
+    .select('value')
+    .where('name', '=', 'changes')
+    .executeTakeFirst();
+  return Number(row?.value ?? 0);
+}

@@ -1,0 +1,38 @@
+import type { Actor, MutationResult, RejectionCode, Ticket } from '../../shared/index';
+import type { Tx } from '../storage/database';
+import { loadReferenceData, type ReferenceData } from '../storage/reference-rows';
+import type { ChangeLog } from './change-log';
+
+/** What a mutation handler can touch: the open transaction, its change log, who acts and when. */
+export interface MutationScope {
+  trx: Tx;
+  log: ChangeLog;
+  actor: Actor;
+  now: Date;
+  refs(): Promise<ReferenceData>;
+  /** After a team, category or policy changed inside this transaction. */
+  invalidateRefs(): void;
+  /** Side effects of a ticket becoming resolved (the feedback email). */
+  onResolved(ticket: Ticket): Promise<void>;
+}
+
+export type Decision = { ok: true } | { ok: false; code: RejectionCode; message: string };
+
+export const applied: Decision = { ok: true };
+export const rejected = (code: RejectionCode, message: string): Decision => ({ ok: false, code, message });
+
+export const toMutationResult = (id: string, decision: Decision): MutationResult =>
+  decision.ok
+    ? { id, status: 'applied' }
+    : { id, status: 'rejected', code: decision.code, message: decision.message };
+
+/** Reference data loaded once per transaction and reloaded after an admin change. */
+export function referenceCache(trx: Tx): { get(): Promise<ReferenceData>; invalidate(): void } {
+  let cached: Promise<ReferenceData> | undefined;
+  return {
+    get: () => (cached ??= loadReferenceData(trx)),
+    invalidate: () => {
+      cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,288 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { startBackendProcess } from '../backend/testing/backend-process';
+import { openDatabase, type Database } from '../backend/storage/database';
+import { postgresAvailable, startPostgresCluster } from '../backend/testing/postgres-cluster';
+import type { LoginResponse, PullResponse, PushResponse } from '../shared/index';
+import type { BenchResult } from './bench-result';
+
+/**
+ * Sync throughput of the backend over real HTTP, on SQLite and PostgreSQL:
+ * - push: ticket.create mutations in batches of 100 (mutations/s), each decided with the
+ *   shared rules, numbered, recorded for exactly-once, logged for sync;
+ * - pull: the whole change log in pages of 1,000 (rows/s).
+ * Baselines, measured in the same run on the same engine: the very rows the push wrote
+ * (tickets, change log, applied mutations) inserted with plain prepared statements in one
+ * transaction, and the same rows read back with one prepared join query per page.
+ * Goals (SQLite, 2 cores): push ≥ 2,000/s, pull ≥ 50,000 rows/s, each within 3× of baseline.
+ */
+
+const MUTATIONS = 5_000;
+const BATCH = 100;
+const PAGE = 1_000;
+const PULL_PASSES = 3;
+
+const createMutation = (i: number) => ({
+  id: uuidv7(),
+  type: 'ticket.create',
+  args: {
+    ticketId: uuidv7(),
+    title: `Bench ticket ${i}: la impresora no imprime`,
+    description: 'Los trabajos se quedan en cola. '.repeat(8),
+    category: ['network', 'hardware', 'software', 'access', 'email', 'printing'][i % 6],
+    impact: (i % 3) + 1,
+    urgency: ((i >> 1) % 3) + 1,
+    requester: { name: 'Carmen García', email: 'carmen@example.org' },
+  },
+});
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Push and pull through a running backend; returns rates and the database it wrote. */
+async function measureHttp(
+  dataDir: string,
+  databaseUrl?: string,
+): Promise<{ push: number; pull: number; pulledRows: number }> {
+  // Its own process, as deployed: the client's JSON work here does not eat the server's time.
+  const backend = await startBackendProcess({
+    dataDir,
+    databaseUrl,
+    seedDemo: true,
+    demoTickets: 0,
+    env: { MESA_LOG_LEVEL: 'warn' },
+  });
+  try {
+    const headers = { 'content-type': 'application/json' };
+    const login = await json<LoginResponse>(
+      await fetch(`${backend.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ email: 'agent@example.com', password: 'mesa-demo' }),
+      }),
+    );
+    const auth = { ...headers, authorization: `Bearer ${login.token}` };
+    const batches = Array.from({ length: MUTATIONS / BATCH }, (_, b) =>
+      Array.from({ length: BATCH }, (_, i) => createMutation(b * BATCH + i)),
+    );
+    // Warm-up outside the timing (JIT, statement caches): one small batch.
+    await json(
+      await fetch(`${backend.url}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ clientId: 'bench', mutations: [createMutation(-1)] }),
+      }),
+    );
+
+    let started = performance.now();
+    for (const batch of batches) {
+      const res = await json<PushResponse>(
+        await fetch(`${backend.url}/api/v1/sync/push`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ clientId: 'bench', mutations: batch }),
+        }),
+      );
+      if (res.results.some((r) => r.status !== 'applied'))
+        throw new Error(`push rejected: ${JSON.stringify(res.results.find((r) => r.status !== 'applied'))}`);
+    }
+    const push = MUTATIONS / ((performance.now() - started) / 1000);
+
+    let rows = 0;
+    started = performance.now();
+    for (let pass = 0; pass < PULL_PASSES; pass += 1) {
+      let cursor = 0;
+      for (;;) {
+        const page = await json<PullResponse>(
+          await fetch(`${backend.url}/api/v1/sync/pull?cursor=${cursor}&limit=${PAGE}`, { headers: auth }),
+        );
+        rows += page.changes.length;
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+    }
+    const pull = rows / ((performance.now() - started) / 1000);
+    return { push, pull, pulledRows: rows };
+  } finally {
+    await backend.stop();
+  }
+}
+
+type Rows = { tickets: unknown[][]; changes: unknown[][]; applied: unknown[][] };
+const TICKET_COLUMNS = [
+  'id',
+  'number',
+  'status',
+  'assignee_id',
+  'team_id',
+  'category',
+  'priority',
+  'created_at',
+  'updated_at',
+  'resolved_at',
+  'data',
+];
+const CHANGE_COLUMNS = ['entity', 'entity_id', 'seq', 'op'];
+const APPLIED_COLUMNS = ['id', 'client_id', 'agent_id', 'type', 'status', 'code', 'message', 'applied_at'];
+
+/** The rows the pushes wrote, to write again as the baseline. */
+async function rowsWritten(database: Database): Promise<Rows> {
+  const { db } = database;
+  const values = (rows: Array<Record<string, unknown>>, columns: string[]) =>
+    rows.map((r) => columns.map((c) => r[c]));
+  const tickets = await db.selectFrom('tickets').selectAll().execute();
+  const changes = await db.selectFrom('changes').selectAll().where('entity', '=', 'ticket').execute();
+  const applied = await db.selectFrom('applied_mutations').selectAll().execute();
+  return {
+    tickets: values(tickets, TICKET_COLUMNS),
+    changes: values(changes, CHANGE_COLUMNS),
+    applied: values(applied, APPLIED_COLUMNS),
+  };
+}
+
+const insertSql = (table: string, columns: string[], dollar: boolean) =>
+  `insert into ${table} (${columns.join(', ')}) values (${columns.map((_, i) => (dollar ? `$${i + 1}` : '?')).join(', ')})`;
+const PULL_SQL = (dollar: boolean) =>
+  `select c.seq, c.entity, c.entity_id, c.op, t.data from changes c left join tickets t on c.entity = 'ticket' and t.id = c.entity_id where c.seq > ${dollar ? '$1' : '?'} order by c.seq limit ${PAGE}`;
+
+async function sqliteBaselines(sourceDir: string): Promise<{ push: number; pull: number }> {
+  const source = await openDatabase({ dataDir: sourceDir });
+  const rows = await rowsWritten(source);
+  const raw = source.sqlite!;
+  let started = performance.now();
+  let read = 0;
+  raw.transaction(() => {
+    const page = raw.prepare(PULL_SQL(false));
+    for (let pass = 0; pass < PULL_PASSES; pass += 1) {
+      for (let cursor = 0; ;) {
+        const got = page.all(cursor) as Array<{ seq: number; data: string }>;
+        read += got.length;
+        if (got.length < PAGE) break;
+        cursor = got[got.length - 1]!.seq;
+      }
+    }
+  })();
+  const pull = read / ((performance.now() - started) / 1000);
+  await source.close();
+
+  const dir = mkdtempSync(join(tmpdir(), 'mesa-bench-base-'));
+  const target = await openDatabase({ dataDir: dir });
+  const db = target.sqlite!;
+  started = performance.now();
+  db.transaction(() => {
+    const tickets = db.prepare(insertSql('tickets', TICKET_COLUMNS, false));
+    const changes = db.prepare(insertSql('changes', CHANGE_COLUMNS, false));
+    const applied = db.prepare(insertSql('applied_mutations', APPLIED_COLUMNS, false));
+    for (const r of rows.tickets) tickets.run(...r);
+    for (const r of rows.changes) changes.run(...r);
+    for (const r of rows.applied) applied.run(...r);
+  })();
+  const push = rows.tickets.length / ((performance.now() - started) / 1000);
+  await target.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { push, pull };
+}
+
+async function postgresBaselines(
+  sourceUrl: string,
+  targetUrl: string,
+): Promise<{ push: number; pull: number }> {
+  const source = await openDatabase({ dataDir: '.', databaseUrl: sourceUrl });
+  const rows = await rowsWritten(source);
+  await source.close();
+
+  const reader = new pg.Client({ connectionString: sourceUrl });
+  await reader.connect();
+  let read = 0;
+  let started = performance.now();
+  await reader.query('begin');
+  for (let pass = 0; pass < PULL_PASSES; pass += 1) {
+    for (let cursor = 0; ;) {
+      const got = await reader.query<{ seq: string }>({
+        name: 'pull',
+        text: PULL_SQL(true),
+        values: [cursor],
+      });
+      read += got.rows.length;
+      if (got.rows.length < PAGE) break;
+      cursor = Number(got.rows[got.rows.length - 1]!.seq);
+    }
+  }
+  await reader.query('commit');
+  const pull = read / ((performance.now() - started) / 1000);
+  await reader.end();
+
+  const target = await openDatabase({ dataDir: '.', databaseUrl: targetUrl });
+  await target.close();
+  const writer = new pg.Client({ connectionString: targetUrl });
+  await writer.connect();
+  started = performance.now();
+  await writer.query('begin');
+  for (const r of rows.tickets)
+    await writer.query({ name: 't', text: insertSql('tickets', TICKET_COLUMNS, true), values: r });
+  for (const r of rows.changes)
+    await writer.query({ name: 'c', text: insertSql('changes', CHANGE_COLUMNS, true), values: r });
+  for (const r of rows.applied)
+    await writer.query({ name: 'a', text: insertSql('applied_mutations', APPLIED_COLUMNS, true), values: r });
+  await writer.query('commit');
+  const push = rows.tickets.length / ((performance.now() - started) / 1000);
+  await writer.end();
+  return { push, pull };
+}
+
+const results = (
+  engine: string,
+  http: { push: number; pull: number; pulledRows: number },
+  base: { push: number; pull: number },
+): BenchResult[] => [
+  {
+    name: `backend.push.${engine}`,
+    value: Math.round(http.push),
+    unit: 'mutations/s',
+    n: MUTATIONS,
+    baseline: { name: `${engine}.prepared-insert-one-transaction`, value: Math.round(base.push) },
+  },
+  {
+    name: `backend.pull.${engine}`,
+    value: Math.round(http.pull),
+    unit: 'rows/s',
+    n: http.pulledRows,
+    baseline: { name: `${engine}.prepared-select-one-transaction`, value: Math.round(base.pull) },
+  },
+];
+
+export async function run(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'mesa-bench-'));
+  try {
+    out.push(...results('sqlite', await measureHttp(dir), await sqliteBaselines(dir)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!postgresAvailable()) {
+    console.error('bench: PostgreSQL is not installed; skipping the PostgreSQL figures');
+    return out;
+  }
+  const cluster = await startPostgresCluster({ durable: true });
+  const pgDir = mkdtempSync(join(tmpdir(), 'mesa-bench-pg-'));
+  try {
+    const url = await cluster.createDatabase('bench_sync');
+    const http = await measureHttp(pgDir, url);
+    out.push(
+      ...results(
+        'postgres',
+        http,
+        await postgresBaselines(url, await cluster.createDatabase('bench_baseline')),
+      ),
+    );
+  } finally {
+    rmSync(pgDir, { recursive: true, force: true });
+    await cluster.stop();
+  }
+  return out;
+}

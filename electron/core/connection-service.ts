@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { ipcInvokeChannels, type InvokeResponse, type Session } from '../../shared/ipc/contract';
+import { MesaError } from '../../shared/ipc/result';
+import {
+  loginResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  type PushRequest,
+  type SessionAgent,
+} from '../../shared/sync/wire';
+import { requestBytes, requestJson, requestNoContent, type Fetch } from './backend-http';
+import type { CredentialStore } from './credential-store';
+
+/**
+ * The agent's connection to the team's server: sign-in, sign-out, and every authenticated
+ * call. The token lives here and in the credential store only; what leaves this class for the
+ * page is a Session (agent + server URL). A 401 on any call ends the session, because the
+ * server has forgotten or revoked the token and retrying cannot help.
+ */
+export interface ConnectionTimeouts {
+  /** Ordinary JSON calls. */
+  requestMs: number;
+  /** Attachment uploads and downloads (up to 25 MB on a slow link). */
+  transferMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ConnectionTimeouts = { requestMs: 15_000, transferMs: 120_000 };
+
+/** How the service tells the rest of the core what happened; console-core wires these. */
+export interface ConnectionObserver {
+  /** `token` is for the event stream only; it must never be forwarded to the page. */
+  sessionChanged(
+    session: Session,
+    token: string | null,
+    how: 'signed_in' | 'restored' | 'signed_out' | 'expired',
+  ): void;
+  /** The server answered; `synced` when the answer was a pull or push. */
+  serverAnswered(synced: boolean): void;
+  serverUnreachable(error: MesaError): void;
+}
+
+export interface ConnectionServiceOptions {
+  store: CredentialStore;
+  fetch: Fetch;
+  observer: ConnectionObserver;
+  timeouts?: ConnectionTimeouts;
+  /**
+   * The server this launch was pointed at (MESA_BACKEND_URL, --backend-url). It is the
+   * sign-in form's default and, when given, replaces a remembered URL: the same server may
+   * come back on another port (npm start picks a free one) and its tokens are still good.
+   */
+  pinnedServerUrl?: string | null;
+}
+
+type Current = { serverUrl: string | null; token: string | null; agent: SessionAgent | null };
+
+const healthSchema = z.object({ ok: z.literal(true) });
+
+/** One spelling per server, so "http://h:4000/" and "http://h:4000" are the same remembered URL. */
+export function normalizeServerUrl(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  url.hash = '';
+  url.search = '';
+  return url.href.replace(/\/+$/, '');
+}
+
+export class ConnectionService {
+  private current: Current = { serverUrl: null, token: null, agent: null };
+  private readonly timeouts: ConnectionTimeouts;
+
+  constructor(private readonly options: ConnectionServiceOptions) {
+    this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    const pinned = options.pinnedServerUrl ? normalizeServerUrl(options.pinnedServerUrl) : null;
+    this.current.serverUrl = pinned;
+  }
+
+  /** Reads the stored session at start. Returns whether anything had ever been stored (not a first run). */
+  async restore(): Promise<boolean> {
+    const stored = await this.options.store.read();
+    if (!stored) return false;
+    const serverUrl = this.current.serverUrl ?? stored.serverUrl;
+    this.current = { serverUrl, token: stored.token, agent: stored.token ? stored.agent : null };
+    if (this.current.token && this.current.agent) {
+      this.options.observer.sessionChanged(this.session(), this.current.token, 'restored');
+    }
+    return true;
+  }
+
+  /** What the page may know: never the token. */
+  session(): Session {
+    return { agent: this.current.token ? this.current.agent : null, serverUrl: this.current.serverUrl };
+  }
+
+  get signedIn(): boolean {
+    return this.current.token !== null;
+  }
+
+  async login(serverUrl: string, email: string, password: string): Promise<Session> {
+    const normalized = normalizeServerUrl(serverUrl);
+    const answer = await requestJson(
+      this.options.fetch,
+      normalized,
+      {
+        method: 'POST',
+        path: '/api/v1/auth/login',
+        json: { email, password },
+        timeoutMs: this.timeouts.requestMs,
+      },
+      loginResponseSchema,
+    );
+    this.current = { serverUrl: normalized, token: answer.token, agent: answer.agent };
+    await this.options.store.write({ serverUrl: normalized, token: answer.token, agent: answer.agent });
+    this.options.observer.sessionChanged(this.session(), answer.token, 'signed_in');
+    return this.session();
+  }
+
+  async logout(): Promise<Session> {
+    const { serverUrl, token } = this.current;
+    if (serverUrl && token) {
+      // Best effort: offline, the token is still forgotten here; it expires on the server.
+      await requestNoContent(this.options.fetch, serverUrl, {
+        method: 'POST',
+        path: '/api/v1/auth/logout',
+        token,
+        timeoutMs: Math.min(this.timeouts.requestMs, 5_000),
+      }).catch(() => {});
+    }
+    await this.forget('signed_out');
+    return this.session();
+  }
+
+  async pull(cursor: number, limit: number): Promise<InvokeResponse<'pull'>> {
+    return this.authed(true, (serverUrl, token) =>
+      requestJson(
+        this.options.fetch,
+        serverUrl,
+        {
+          method: 'GET',
+          path: '/api/v1/sync/pull',
+          query: { cursor, limit },
+          token,
+          timeoutMs: this.timeouts.requestMs,
+        },
+        pullResponseSchema,
+      ),
+    );
+  }
+
+  async push(batch: PushRequest): Promise<InvokeResponse<'push'>> {
+    return this.authed(true, (serverUrl, token) =>
+      requestJson(
+        this.options.fetch,
+        serverUrl,
+        { method: 'POST', path: '/api/v1/sync/push', json: batch, token, timeoutMs: this.timeouts.requestMs },
+        pushResponseSchema,
+      ),
+    );
+  }
+
+  async uploadAttachment(
+    sha256: string,
+    contentType: string,
+    bytes: Uint8Array,
+  ): Promise<InvokeResponse<'uploadAttachment'>> {
+    return this.authed(false, (serverUrl, token) =>
+      requestJson(
+        this.options.fetch,
+        serverUrl,
+        {
+          method: 'PUT',
+          path: `/api/v1/attachments/${sha256}`,
+          bytes,
+          contentType,
+          token,
+          timeoutMs: this.timeouts.transferMs,
+        },
+        ipcInvokeChannels.uploadAttachment.response,
+      ),
+    );
+  }
+
+  async downloadAttachment(sha256: string): Promise<InvokeResponse<'downloadAttachment'>> {
+    return this.authed(false, (serverUrl, token) =>
+      requestBytes(this.options.fetch, serverUrl, {
+        method: 'GET',
+        path: `/api/v1/attachments/${sha256}`,
+        token,
+        timeoutMs: this.timeouts.transferMs,
+      }),
+    );
+  }
+
+  /** GET /api/v1/health: resolves when the server answers, rejects otherwise. Needs no session. */
+  async health(serverUrl: string): Promise<void> {
+    await requestJson(
+      this.options.fetch,
+      serverUrl,
+      { method: 'GET', path: '/api/v1/health', timeoutMs: Math.min(this.timeouts.requestMs, 5_000) },
+      healthSchema,
+    );
+  }
+
+  /** The event stream was refused: same as a 401 on a call. */
+  async expire(token: string): Promise<void> {
+    if (this.current.token === token) await this.forget('expired');
+  }
+
+  private async authed<T>(
+    synced: boolean,
+    call: (serverUrl: string, token: string) => Promise<T>,
+  ): Promise<T> {
+    const { serverUrl, token } = this.current;
+    if (!serverUrl || !token) throw new MesaError('signed_out', 'Sign in first.');
+    try {
+      const value = await call(serverUrl, token);
+      this.options.observer.serverAnswered(synced);
+      return value;
+    } catch (error) {
+      if (!(error instanceof MesaError)) throw error;
+      if (error.code === 'unauthorized') await this.expire(token);
+      else if (error.code === 'offline') this.options.observer.serverUnreachable(error);
+      // A refusal (4xx) is still an answer: the server is there. A 5xx may be a proxy in front
+      // of a dead server, so it says nothing about reachability.
+      else if (error.code !== 'server_error') this.options.observer.serverAnswered(false);
+      throw error;
+    }
+  }
+
+  private async forget(how: 'signed_out' | 'expired'): Promise<void> {
+    const serverUrl = this.current.serverUrl;
+    this.current = { serverUrl, token: null, agent: null };
+    if (serverUrl) await this.options.store.write({ serverUrl, token: null, agent: null });
+    else await this.options.store.clear();
+    this.options.observer.sessionChanged(this.session(), null, how);
+  }
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { MesaError } from '../../shared/ipc/result';
+import { manualClock } from '../testing/manual-clock';
+import { createBackoff } from './backoff';
+import type { Fetch } from './backend-http';
+import { EventStream } from './event-stream';
+
+/** A response whose body the test writes into, and that errors when the request is aborted. */
+function streamingResponse(signal: AbortSignal | null | undefined) {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+  const write = (text: string) => controller.enqueue(new TextEncoder().encode(text));
+  return {
+    response: new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+    write,
+    end: () => controller.close(),
+  };
+}
+
+function setup(answer: (call: number, init: RequestInit | undefined) => Promise<Response>) {
+  const { clock, advance } = manualClock();
+  const calls: Array<{ url: string; auth: string | null }> = [];
+  const fetch: Fetch = async (input, init) => {
+    calls.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
+    return answer(calls.length, init);
+  };
+  const log = {
+    open: 0,
+    pokes: [] as number[],
+    lost: [] as string[],
+    unreachable: [] as MesaError[],
+    unauthorized: 0,
+  };
+  const stream = new EventStream({
+    fetch,
+    clock,
+    backoff: createBackoff({ baseMs: 1_000, maxMs: 30_000, random: () => 0.5 }),
+    connectTimeoutMs: 5_000,
+    idleTimeoutMs: 45_000,
+    onOpen: () => log.open++,
+    onPoke: (cursor) => log.pokes.push(cursor),
+    onLost: (message) => log.lost.push(message),
+    onUnreachable: (error) => log.unreachable.push(error),
+    onUnauthorized: () => log.unauthorized++,
+  });
+  return { stream, calls, log, advance };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('the event stream', () => {
+  it('sends the token, and pokes for each changes event (heartbeats and junk ignored)', async () => {
+    let writer!: ReturnType<typeof streamingResponse>;
+    const { stream, calls, log } = setup(
+      async (_n, init) => (writer = streamingResponse(init?.signal)).response,
+    );
+    stream.start('http://s/base', 'tok');
+    await flush();
+    expect(calls[0]).toEqual({ url: 'http://s/base/api/v1/events', auth: 'Bearer tok' });
+    writer.write(
+      'retry: 3000\n\nevent: changes\ndata: {"cursor":4}\n\n: heartbeat\n\nevent: changes\ndata: nonsense\n\nevent: other\ndata: {"cursor":9}\n\nevent: chan',
+    );
+    writer.write('ges\ndata: {"cursor":5}\n\n');
+    await flush();
+    expect(log.open).toBe(1);
+    expect(log.pokes).toEqual([4, 5]);
+    stream.stop();
+  });
+
+  it('treats a silent connection as lost and reconnects after the backoff', async () => {
+    const { stream, calls, log, advance } = setup(
+      async (_n, init) => streamingResponse(init?.signal).response,
+    );
+    stream.start('http://s', 'tok');
+    await flush();
+    await advance(45_000);
+    expect(log.lost).toEqual(['The event stream went silent.']);
+    expect(calls).toHaveLength(1);
+    await advance(500);
+    expect(calls).toHaveLength(2);
+    stream.stop();
+  });
+
+  it('reports an unreachable server and keeps trying with growing delays', async () => {
+    const refused = () =>
+      Promise.reject(
+        new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
+      );
+    const { stream, calls, log, advance } = setup(refused);
+    stream.start('http://s', 'tok');
+    await flush();
+    expect(log.unreachable.map((e) => e.code)).toEqual(['offline']);
+    await advance(499);
+    expect(calls).toHaveLength(1);
+    await advance(1);
+    expect(calls).toHaveLength(2);
+    await advance(1_000);
+    expect(calls).toHaveLength(3);
+    stream.stop();
+    await advance(60_000);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('stops for good when the server refuses the token', async () => {
+    const { stream, calls, log, advance } = setup(async () =>
+      Response.json({ error: { code: 'unauthorized', message: 'no' } }, { status: 401 }),
+    );
+    stream.start('http://s', 'tok');
+    await flush();
+    await flush();
+    expect(log.unauthorized).toBe(1);
+    await advance(60_000);
+    expect(calls).toHaveLength(1);
+    expect(stream.running).toBe(false);
+  });
+
+  it('reconnects at once when asked during a backoff wait', async () => {
+    const { stream, calls, advance } = setup(() => Promise.reject(new TypeError('fetch failed')));
+    stream.start('http://s', 'tok');
+    await flush();
+    stream.reconnectNow();
+    await flush();
+    expect(calls).toHaveLength(2);
+    await advance(0);
+    stream.stop();
+  });
+});

@@ -1,0 +1,17 @@
+import { MesaDb } from './db';
+
+/**
+ * The window's cache. One database per install; the repository functions default to it
+ * and take another in tests. Opened lazily so importing the data layer touches no storage.
+ */
+let current: MesaDb | null = null;
+
+export function getDb(): MesaDb {
+  current ??= new MesaDb();
+  return current;
+}
+
+/** Points the repository functions' default at another database (tests, a storybook). */
+export function setDb(db: MesaDb): void {
+  current = db;
+}

@@ -1,0 +1,115 @@
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Change, Comment, Ticket } from '../../shared/index';
+import { performMutation } from '../sync/perform-mutation';
+import { applyPulledPage } from './apply-pulled-page';
+import type { MesaDb } from './db';
+import { readCursor } from './meta';
+import { alwaysOpenPolicy, makeTicket, runningSla, testUuid } from './testing/make-ticket';
+import { seedSession } from './testing/seed-session';
+import { freshDb } from './testing/test-db';
+
+let db: MesaDb;
+let seq = 0;
+
+const upsert = (entity: Change['entity'], data: { id: string }): Change => ({ seq: ++seq, entity, id: data.id, op: 'upsert', data });
+const remove = (entity: Change['entity'], id: string): Change => ({ seq: ++seq, entity, id, op: 'delete' });
+
+function comment(ticketId: string, body: string): Comment {
+  return {
+    id: testUuid(),
+    ticketId,
+    authorId: null,
+    authorName: 'Ana García',
+    body,
+    visibility: 'public',
+    attachments: [],
+    writtenAt: '2025-03-03T09:05:00.000Z',
+    createdAt: '2025-03-03T09:05:00.000Z',
+  };
+}
+
+beforeEach(() => {
+  db = freshDb();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('applyPulledPage', () => {
+  it('stores a page of several entities and its cursor', async () => {
+    const ticket = makeTicket({ number: 'INC-1' });
+    const reply = comment(ticket.id, 'Have you tried the other tray?');
+    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket), upsert('comment', reply)], 42, db);
+
+    const row = await db.tickets.get(ticket.id);
+    expect(row).toMatchObject({ number: 'INC-1', server: ticket, pendingCount: 0, open: 1, assigneeKey: '' });
+    expect(row?.words).toEqual(expect.arrayContaining(['inc-1', 'tray']));
+    expect(await db.comments.get(reply.id)).toMatchObject({ body: reply.body, pending: 0 });
+    expect(await db.slaPolicies.get('default')).toBeDefined();
+    expect(await readCursor(db)).toBe(42);
+  });
+
+  it('deletes a ticket with its comments, and the last change of an id wins', async () => {
+    const ticket = makeTicket();
+    await applyPulledPage([upsert('ticket', ticket), upsert('comment', comment(ticket.id, 'hello'))], 2, db);
+    const renamed = { ...ticket, title: 'Renamed' };
+    await applyPulledPage([upsert('ticket', renamed), remove('ticket', ticket.id)], 4, db);
+    expect(await db.tickets.get(ticket.id)).toBeUndefined();
+    expect(await db.comments.where('ticketId').equals(ticket.id).count()).toBe(0);
+  });
+
+  it('rebases the pending changes on the new server copy', async () => {
+    const agent = await seedSession(db);
+    const ticket = makeTicket({ number: 'INC-9' });
+    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    const assigned = await performMutation('ticket.assign', { ticketId: ticket.id, assigneeId: agent.id }, { db });
+    expect(assigned.ok).toBe(true);
+
+    // Someone else renamed it meanwhile; our assignment is not on the server yet.
+    const serverCopy: Ticket = { ...ticket, title: 'Printer jammed again', updatedAt: '2025-03-03T10:00:00.000Z' };
+    await applyPulledPage([upsert('ticket', serverCopy)], 2, db);
+
+    const row = await db.tickets.get(ticket.id);
+    expect(row).toMatchObject({ title: 'Printer jammed again', assigneeId: agent.id, status: 'assigned', pendingCount: 1 });
+    expect(row?.server).toEqual(serverCopy);
+  });
+
+  it('skips data the shared schema refuses, and still moves the cursor', async () => {
+    const bad: Change = { seq: ++seq, entity: 'ticket', id: testUuid(), op: 'upsert', data: { title: '' } };
+    const good = makeTicket();
+    const result = await applyPulledPage([bad, upsert('ticket', good)], 7, db);
+    expect(result.applied).toBe(1);
+    expect(result.skipped).toEqual([expect.objectContaining({ entity: 'ticket', id: bad.id })]);
+    expect(await db.tickets.count()).toBe(1);
+    expect(await readCursor(db)).toBe(7);
+  });
+
+  it('wakes live queries on the strict connection, though it writes through the relaxed one', async () => {
+    const counts: number[] = [];
+    const seen = new Promise<void>((resolve) => {
+      const subscription = liveQuery(() => db.tickets.count()).subscribe((n) => {
+        counts.push(n);
+        if (n === 1) {
+          subscription.unsubscribe();
+          resolve();
+        }
+      });
+    });
+    await applyPulledPage([upsert('ticket', makeTicket())], 1, db);
+    await seen;
+    expect(counts.at(-1)).toBe(1);
+  });
+});
+
+describe('applyPulledPage, reference data after its tickets', () => {
+  it('dates the warning once the policy arrives', async () => {
+    // Evaluated at 09:00 with nothing used of 480 minutes: due 17:00, warning (75%) from 15:00.
+    const ticket = makeTicket({ slaPolicyId: 'default', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T17:00:00.000Z'));
+    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy())], 2, db);
+    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
+  });
+});

@@ -1,0 +1,143 @@
+import Dexie, { type EntityTable, type IDType } from 'dexie';
+import type { Actor, Change, SlaPolicy, Ticket } from '../../shared/index';
+import { getDb } from './app-db';
+import { toCachedTicket } from './cached-ticket';
+import type { CachedAttachment, CachedComment, CachedTicket, MesaDb } from './db';
+import { writeMeta } from './meta';
+import { loadActor, loadReferences } from './mutation-context';
+import { groupPageChanges, type EntityChanges, type PageChanges } from './page-changes';
+import { slaWarnMs } from './sla-keys';
+import { rebuildTicket } from './ticket-state';
+
+export interface AppliedPage {
+  /** Changes stored. */
+  applied: number;
+  /** Changes whose data the shared schemas refused; the cursor still moves past them. */
+  skipped: PageChanges['skipped'];
+}
+
+/**
+ * Applies one pulled page and its cursor in ONE transaction: after a crash the cache holds
+ * either the whole page and the new cursor or neither, so the next pull resumes exactly.
+ * Runs on the relaxed-durability connection (see CacheDurability in db.ts): a page lost to
+ * a power cut after commit is lost with its cursor, and simply pulled again.
+ *
+ * A ticket's visible state = the server's copy + the mutations still in the outbox,
+ * re-applied (the rebase); without pending mutations it is the server's copy.
+ */
+export async function applyPulledPage(changes: readonly Change[], cursor: number, db: MesaDb = getDb()): Promise<AppliedPage> {
+  const page = groupPageChanges(changes);
+  const rdb = db.relaxed;
+  await rdb.transaction(
+    'rw',
+    [rdb.tickets, rdb.comments, rdb.attachments, rdb.agents, rdb.teams, rdb.categories, rdb.macros, rdb.slaPolicies, rdb.outbox, rdb.meta],
+    async () => {
+      // Reference data first: tickets of this same page are rebased against it.
+      await putAndDelete(rdb.agents, page.agent);
+      await putAndDelete(rdb.teams, page.team);
+      await putAndDelete(rdb.categories, page.category);
+      await putAndDelete(rdb.macros, page.macro);
+      await putAndDelete(rdb.slaPolicies, page.sla_policy);
+      const touched = new Set<string>(page.ticket.upserts.keys());
+      await applyComments(rdb, page, touched);
+      await applyAttachments(rdb, page);
+      await deleteTickets(rdb, page.ticket.deletes);
+      for (const id of page.ticket.deletes) touched.delete(id);
+      await refreshTickets(rdb, [...touched], page.ticket.upserts);
+      await refreshWarnTimes(rdb, page.sla_policy.upserts, touched);
+      await writeMeta(rdb, 'cursor', cursor);
+    },
+  );
+  return { applied: changes.length - page.skipped.length, skipped: page.skipped };
+}
+
+async function putAndDelete<T extends { id: string }>(table: EntityTable<T, 'id'>, changes: EntityChanges<T>): Promise<void> {
+  if (changes.upserts.size) await table.bulkPut([...changes.upserts.values()]);
+  if (changes.deletes.size) await table.bulkDelete([...changes.deletes] as Array<IDType<T, 'id'>>);
+}
+
+/** Server comments replace our pending copies; every ticket whose comments change gets new search words. */
+async function applyComments(db: MesaDb, page: PageChanges, touched: Set<string>): Promise<void> {
+  const rows: CachedComment[] = [...page.comment.upserts.values()].map((comment) => ({ ...comment, server: comment, pending: 0 }));
+  for (const row of rows) touched.add(row.ticketId);
+  const deletes = [...page.comment.deletes];
+  for (const gone of await db.comments.bulkGet(deletes)) if (gone) touched.add(gone.ticketId);
+  await db.comments.bulkPut(rows);
+  await db.comments.bulkDelete(deletes);
+}
+
+async function applyAttachments(db: MesaDb, page: PageChanges): Promise<void> {
+  const upserts = [...page.attachment.upserts.values()];
+  const before = await db.attachments.bulkGet(upserts.map((a) => a.id));
+  // Our own bytes stay: the feed carries the attachment's record, never its blob.
+  const rows: CachedAttachment[] = upserts.map((attachment, i) => ({ ...attachment, blob: before[i]?.blob ?? null, uploaded: 1, confirmed: 1 }));
+  await db.attachments.bulkPut(rows);
+  await db.attachments.bulkDelete([...page.attachment.deletes]);
+}
+
+async function deleteTickets(db: MesaDb, ids: Set<string>): Promise<void> {
+  if (!ids.size) return;
+  const list = [...ids];
+  await db.tickets.bulkDelete(list);
+  await db.comments.where('ticketId').anyOf(list).delete();
+  await db.attachments.where('ticketId').anyOf(list).delete();
+}
+
+/** Rewrites each touched ticket: server copy (new or kept) + its pending mutations, with fresh words. */
+async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ticket>): Promise<void> {
+  if (!ids.length) return;
+  const refs = await loadReferences(db);
+  const existing = await db.tickets.bulkGet(ids);
+  const withPending = new Set((await db.outbox.orderBy('ticketId').uniqueKeys()) as string[]);
+  const bodies = await commentBodiesOf(db, ids);
+  const rows: CachedTicket[] = [];
+  let actor: Actor | null | undefined;
+  for (const [i, id] of ids.entries()) {
+    const server = upserts.get(id) ?? existing[i]?.server ?? null;
+    if (withPending.has(id)) {
+      actor = actor === undefined ? await loadActor(db) : actor;
+      await rebuildTicket(db, id, { server, refs, actor });
+      continue;
+    }
+    if (!server) continue; // a comment for a ticket this cache does not hold
+    rows.push(
+      toCachedTicket(server, {
+        server,
+        pendingCount: 0,
+        policy: server.slaPolicyId ? refs.policies.get(server.slaPolicyId) : null,
+        commentBodies: bodies.get(id) ?? [],
+      }),
+    );
+  }
+  await db.tickets.bulkPut(rows);
+}
+
+/**
+ * A policy that arrives (or changes) after its tickets moves their warning instants. The
+ * server's change feed sends reference data when it changes, which on a first fill can be
+ * after the tickets; only open tickets with a running clock have a warning instant.
+ */
+async function refreshWarnTimes(db: MesaDb, policies: Map<string, SlaPolicy>, alreadyDone: Set<string>): Promise<void> {
+  if (!policies.size) return;
+  await db.tickets
+    .where('[open+slaDueMs]')
+    .between([1, Dexie.minKey], [1, Infinity], true, false)
+    .filter((ticket) => ticket.slaPolicyId !== null && policies.has(ticket.slaPolicyId) && !alreadyDone.has(ticket.id))
+    .modify((ticket) => {
+      ticket.slaWarnMs = slaWarnMs(ticket, policies.get(ticket.slaPolicyId ?? ''));
+    });
+}
+
+/** One index read for the whole page rather than one per ticket. */
+async function commentBodiesOf(db: MesaDb, ticketIds: string[]): Promise<Map<string, string[]>> {
+  const bodies = new Map<string, string[]>();
+  await db.comments
+    .where('ticketId')
+    .anyOf(ticketIds)
+    .each((comment) => {
+      const list = bodies.get(comment.ticketId) ?? [];
+      list.push(comment.body);
+      bodies.set(comment.ticketId, list);
+    });
+  return bodies;
+}

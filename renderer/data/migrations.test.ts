@@ -1,0 +1,32 @@
+import Dexie from 'dexie';
+import { afterEach, expect, it } from 'vitest';
+import { MesaDb } from './db';
+import { queueQuery } from './queue-query';
+import { alwaysOpenPolicy, makeTicket, runningSla } from './testing/make-ticket';
+
+const name = 'mesa-migration-test';
+
+afterEach(async () => {
+  await Dexie.delete(name);
+});
+
+it('upgrades a version 1 cache: unassigned tickets become listable', async () => {
+  // The v1 schema as it shipped, with a row as v1 wrote it (no assigneeKey/teamKey/slaWarnMs).
+  const v1 = new Dexie(name);
+  v1.version(1).stores({
+    tickets: 'id, number, status, assigneeId, teamId, category, priority, updatedAt, slaDueMs, pendingCount, *tags, *words, [open+slaDueMs]',
+    slaPolicies: 'id',
+  });
+  const ticket = makeTicket({ sla: runningSla('2025-03-03T17:00:00.000Z'), slaPolicyId: 'default' });
+  await v1.table('slaPolicies').put(alwaysOpenPolicy());
+  await v1.table('tickets').put({ ...ticket, server: ticket, pendingCount: 0, slaDueMs: Date.parse('2025-03-03T17:00:00.000Z'), open: 1, words: [] });
+  v1.close();
+
+  const db = new MesaDb(name);
+  const row = await db.tickets.get(ticket.id);
+  expect(row).toMatchObject({ assigneeKey: '', teamKey: '' });
+  // 75% of 480 minutes after 09:00.
+  expect(row?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
+  expect((await queueQuery({ kind: 'unassigned' }, db)).map((t) => t.id)).toEqual([ticket.id]);
+  db.close();
+});

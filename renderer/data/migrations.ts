@@ -1,0 +1,25 @@
+import type { Transaction } from 'dexie';
+import type { SlaPolicy } from '../../shared/index';
+import type { CachedTicket } from './db';
+import { slaWarnMs } from './sla-keys';
+
+/**
+ * Dexie upgrade functions, one per schema version that changes stored rows. They run
+ * inside the version-change transaction, so a failed upgrade leaves the old database intact.
+ */
+
+/** v2 adds assigneeKey/teamKey (indexable stand-ins for null ids) and slaWarnMs. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const policies = new Map<string, SlaPolicy>();
+  await tx
+    .table<SlaPolicy, string>('slaPolicies')
+    .each((policy) => void policies.set(policy.id, policy));
+  await tx
+    .table<CachedTicket, string>('tickets')
+    .toCollection()
+    .modify((ticket) => {
+      ticket.assigneeKey = ticket.assigneeId ?? '';
+      ticket.teamKey = ticket.teamId ?? '';
+      ticket.slaWarnMs = slaWarnMs(ticket, ticket.slaPolicyId ? policies.get(ticket.slaPolicyId) : null);
+    });
+}

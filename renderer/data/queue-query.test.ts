@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Ticket } from '../../shared/index';
+import { toCachedTicket } from './cached-ticket';
+import type { MesaDb } from './db';
+import { countQueue, queueQuery } from './queue-query';
+import { alwaysOpenPolicy, makeTicket, runningSla, testUuid } from './testing/make-ticket';
+import { freshDb } from './testing/test-db';
+
+const me = testUuid();
+const other = testUuid();
+const teamA = testUuid();
+const teamB = testUuid();
+const policy = alwaysOpenPolicy();
+
+let db: MesaDb;
+
+async function seed(tickets: Ticket[]): Promise<void> {
+  await db.tickets.bulkPut(tickets.map((t) => toCachedTicket(t, { server: t, pendingCount: 0, policy, commentBodies: [] })));
+}
+
+const due = (hour: number): string => `2025-03-03T${String(hour).padStart(2, '0')}:00:00.000Z`;
+/** A clock evaluated at 09:00 (makeTicket's updatedAt) that falls due at `hour`: 480 min target, warning 2 h before. */
+const dueAt = (hour: number): Ticket['sla'] => runningSla(due(hour), 480 - (hour - 9) * 60);
+const titles = (rows: Array<{ title: string }>): string[] => rows.map((row) => row.title);
+
+beforeEach(async () => {
+  db = freshDb();
+  await seed([
+    makeTicket({ title: 'mine-late', assigneeId: me, status: 'assigned', teamId: teamA, sla: dueAt(15), slaPolicyId: 'default' }),
+    makeTicket({ title: 'mine-soon', assigneeId: me, status: 'in_progress', teamId: teamA, priority: 1, sla: dueAt(10), slaPolicyId: 'default' }),
+    makeTicket({ title: 'mine-done', assigneeId: me, status: 'resolved', teamId: teamA }),
+    makeTicket({ title: 'other', assigneeId: other, status: 'assigned', teamId: teamB, slaPolicyId: 'default', sla: dueAt(12), updatedAt: '2025-03-03T09:00:00.000Z' }),
+    makeTicket({ title: 'unassigned-a', teamId: teamA, sla: dueAt(11), slaPolicyId: 'default', priority: 2 }),
+    makeTicket({ title: 'unassigned-none', sla: null, updatedAt: '2025-03-03T12:00:00.000Z' }),
+  ]);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('queueQuery', () => {
+  it('lists my open tickets by SLA due time', async () => {
+    expect(titles(await queueQuery({ kind: 'mine', agentId: me }, db))).toEqual(['mine-soon', 'mine-late']);
+    expect(titles(await queueQuery({ kind: 'mine', agentId: me, state: 'done' }, db))).toEqual(['mine-done']);
+  });
+
+  it('lists unassigned tickets, which null-keyed indexes would miss', async () => {
+    expect(titles(await queueQuery({ kind: 'unassigned' }, db))).toEqual(['unassigned-a', 'unassigned-none']);
+  });
+
+  it('merges several teams in one order, with offset and limit', async () => {
+    const both = await queueQuery({ kind: 'team', teamIds: [teamA, teamB] }, db);
+    expect(titles(both)).toEqual(['mine-soon', 'unassigned-a', 'other', 'mine-late']);
+    const page = await queueQuery({ kind: 'team', teamIds: [teamA, teamB], offset: 1, limit: 2 }, db);
+    expect(titles(page)).toEqual(['unassigned-a', 'other']);
+  });
+
+  it('sorts by priority then due time, and by last update newest first', async () => {
+    const byPriority = await queueQuery({ kind: 'all', sort: 'priority' }, db);
+    expect(titles(byPriority).slice(0, 2)).toEqual(['mine-soon', 'unassigned-a']);
+    const byUpdate = await queueQuery({ kind: 'all', sort: 'updated' }, db);
+    expect(byUpdate[0]?.title).toBe('unassigned-none');
+    expect(byUpdate).toHaveLength(5);
+  });
+
+  it('filters while walking the index', async () => {
+    const rows = await queueQuery({ kind: 'all', filters: { status: ['assigned'] } }, db);
+    expect(titles(rows)).toEqual(['other', 'mine-late']);
+    expect(await countQueue({ kind: 'all', filters: { status: ['assigned'] } }, db)).toBe(2);
+  });
+
+  it('counts each view', async () => {
+    expect(await countQueue({ kind: 'all' }, db)).toBe(5);
+    expect(await countQueue({ kind: 'mine', agentId: me }, db)).toBe(2);
+    expect(await countQueue({ kind: 'team', teamIds: [teamA, teamB] }, db)).toBe(4);
+    expect(await countQueue({ kind: 'mine', agentId: null }, db)).toBe(0);
+  });
+
+  it('lists tickets past their warning point as breaching', async () => {
+    // Warning 2 h before due: those due by 11:00 warn from 09:00 (when evaluated), 'other' (due 12) from 10:00.
+    const at = (hour: number): number => Date.parse(due(hour)) + 1;
+    expect(await queueQuery({ kind: 'breaching', now: at(8) }, db)).toEqual([]);
+    expect(titles(await queueQuery({ kind: 'breaching', now: at(9) }, db))).toEqual(['mine-soon', 'unassigned-a']);
+    expect(titles(await queueQuery({ kind: 'breaching', now: at(10) }, db))).toEqual(['mine-soon', 'unassigned-a', 'other']);
+    expect(titles(await queueQuery({ kind: 'breaching', now: at(13) }, db))).toEqual(['mine-soon', 'unassigned-a', 'other', 'mine-late']);
+    expect(titles(await queueQuery({ kind: 'breaching', now: at(13), agentId: me }, db))).toEqual(['mine-soon', 'mine-late']);
+  });
+});

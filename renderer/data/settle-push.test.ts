@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { performMutation } from '../sync/perform-mutation';
+import { applyPulledPage } from './apply-pulled-page';
+import type { MesaDb } from './db';
+import { settlePushResults } from './settle-push';
+import { makeTicket, testUuid } from './testing/make-ticket';
+import { seedSession } from './testing/seed-session';
+import { freshDb } from './testing/test-db';
+import { commentsOfTicket } from './ticket-queries';
+
+let db: MesaDb;
+
+beforeEach(async () => {
+  db = freshDb();
+  await seedSession(db);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const createArgs = (ticketId: string) => ({
+  ticketId,
+  title: 'Badge does not open the door',
+  description: 'Main entrance',
+  category: 'access',
+  impact: 2 as const,
+  urgency: 2 as const,
+  requester: { name: 'Eva', email: 'eva@example.com' },
+});
+
+describe('settlePushResults', () => {
+  it('on applied: drops the entry, keeps the optimistic state until the pull brings the server copy', async () => {
+    const ticket = makeTicket();
+    await applyPulledPage([{ seq: 1, entity: 'ticket', id: ticket.id, op: 'upsert', data: ticket }], 1, db);
+    await performMutation('ticket.update', { ticketId: ticket.id, title: 'Renamed here' }, { db });
+    const batch = await db.outbox.toArray();
+
+    const settled = await settlePushResults(batch, [{ id: batch[0]!.id, status: 'applied' }], db);
+    expect(settled).toMatchObject({ applied: 1, rejected: [], unanswered: 0 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.tickets.get(ticket.id)).toMatchObject({ title: 'Renamed here', pendingCount: 0 });
+  });
+
+  it('on rejected: records why, and a ticket created here disappears with its comment', async () => {
+    const ticketId = testUuid();
+    await performMutation('ticket.create', createArgs(ticketId), { db });
+    await performMutation('comment.add', { ticketId, commentId: testUuid(), body: 'Tried twice', visibility: 'internal' }, { db });
+    const batch = await db.outbox.toArray();
+
+    const results = [
+      { id: batch[0]!.id, status: 'rejected' as const, code: 'forbidden', message: 'No.' },
+      { id: batch[1]!.id, status: 'rejected' as const, code: 'not_found', message: 'No ticket.' },
+    ];
+    const settled = await settlePushResults(batch, results, db);
+    expect(settled.rejected.map((r) => r.code)).toEqual(['forbidden', 'not_found']);
+    expect(await db.tickets.get(ticketId)).toBeUndefined();
+    expect(await commentsOfTicket(ticketId, db)).toEqual([]);
+    expect(await db.rejections.get(batch[0]!.id)).toMatchObject({ ticketId, type: 'ticket.create', code: 'forbidden' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('on a rejection, the mutations still pending stay applied', async () => {
+    const ticket = makeTicket();
+    await applyPulledPage([{ seq: 1, entity: 'ticket', id: ticket.id, op: 'upsert', data: ticket }], 1, db);
+    await performMutation('ticket.update', { ticketId: ticket.id, title: 'Refused title' }, { db });
+    await performMutation('ticket.update', { ticketId: ticket.id, impact: 1, urgency: 1 }, { db });
+    const [first, second] = await db.outbox.toArray();
+
+    await settlePushResults([first!], [{ id: first!.id, status: 'rejected', code: 'conflict', message: 'Changed meanwhile.' }], db);
+    expect(await db.tickets.get(ticket.id)).toMatchObject({ title: ticket.title, priority: 1, pendingCount: 1 });
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([second!.id]);
+  });
+
+  it('leaves entries the answer does not mention or puts off', async () => {
+    const ticket = makeTicket();
+    await applyPulledPage([{ seq: 1, entity: 'ticket', id: ticket.id, op: 'upsert', data: ticket }], 1, db);
+    await performMutation('ticket.update', { ticketId: ticket.id, title: 'Still waiting' }, { db });
+    const batch = await db.outbox.toArray();
+    expect(await settlePushResults(batch, [], db)).toMatchObject({ unanswered: 1 });
+    expect(await db.outbox.count()).toBe(1);
+    // "Not now" is not "no".
+    const later = [{ id: batch[0]!.id, status: 'rejected' as const, code: 'rate_limited', message: 'Slow down.' }];
+    expect(await settlePushResults(batch, later, db)).toMatchObject({ unanswered: 1, rejected: [] });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.rejections.count()).toBe(0);
+  });
+});

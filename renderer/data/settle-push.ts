@@ -1,0 +1,93 @@
+import type { MutationResult } from '../../shared/index';
+import type { MesaDb, OutboxEntry, Rejection } from './db';
+import { loadActor, loadReferences } from './mutation-context';
+import { rebuildTicket } from './ticket-state';
+
+export interface SettledPush {
+  applied: number;
+  rejected: Rejection[];
+  /** Entries the answer did not mention, or put off (rate_limited): they stay in the outbox for the next push. */
+  unanswered: number;
+}
+
+/** Refusals that say "not now" rather than "no": the mutation stays queued and is sent again later. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['rate_limited']);
+
+/**
+ * Records the server's answers to one push batch, in ONE strict transaction:
+ * - applied: the entry leaves the outbox; the ticket keeps its optimistic state (the pull
+ *   that follows brings the server's own copy), only its pending count drops;
+ * - rejected: the refusal is recorded for the agent, the entry leaves the outbox, and the
+ *   ticket returns to its server copy + the mutations still pending (a ticket created
+ *   here and refused disappears).
+ * Results are matched by mutation id, not by position, so a short answer loses nothing.
+ * A rate_limited refusal is not final: that entry stays queued.
+ */
+export async function settlePushResults(
+  batch: readonly OutboxEntry[],
+  results: readonly MutationResult[],
+  db: MesaDb,
+  now: Date = new Date(),
+): Promise<SettledPush> {
+  const answers = new Map(results.map((result) => [result.id, result]));
+  const tables = [db.outbox, db.rejections, db.tickets, db.comments, db.attachments, db.agents, db.teams, db.categories, db.slaPolicies, db.meta];
+  return db.transaction('rw', tables, async () => {
+    const settled: SettledPush = { applied: 0, rejected: [], unanswered: 0 };
+    const acknowledged = new Set<string>();
+    const rollBack = new Set<string>();
+    for (const entry of batch) {
+      const answer = answers.get(entry.id);
+      if (!answer || entry.seq === undefined || (answer.status === 'rejected' && TRANSIENT_CODES.has(answer.code ?? ''))) {
+        settled.unanswered += 1;
+        continue;
+      }
+      await db.outbox.delete(entry.seq);
+      if (answer.status === 'applied') {
+        settled.applied += 1;
+        await markAccepted(db, entry);
+        // Sent before (attempts counted before this try ≥ 1): the server may have applied it on an earlier try whose
+        // answer was lost, and a pull since then brought its copy WITH this change, onto which
+        // the rebase replayed it a second time. Rebuild from the server copy; a copy still
+        // without the change is corrected by the pull its server-side seq triggers.
+        if (entry.ticketId && entry.attempts >= 1) rollBack.add(entry.ticketId);
+        else if (entry.ticketId) acknowledged.add(entry.ticketId);
+        continue;
+      }
+      const rejection: Rejection = {
+        id: entry.id,
+        type: entry.type,
+        ticketId: entry.ticketId,
+        code: answer.code ?? 'rejected',
+        message: answer.message ?? 'The server refused this change.',
+        at: now.toISOString(),
+        args: entry.args,
+      };
+      await db.rejections.put(rejection);
+      settled.rejected.push(rejection);
+      if (entry.ticketId) rollBack.add(entry.ticketId);
+    }
+    if (rollBack.size) {
+      const refs = await loadReferences(db);
+      const actor = await loadActor(db);
+      for (const ticketId of rollBack) await rebuildTicket(db, ticketId, { refs, actor });
+    }
+    for (const ticketId of acknowledged) if (!rollBack.has(ticketId)) await recountPending(db, ticketId);
+    return settled;
+  });
+}
+
+/** What an applied mutation made locally is now the server's too: no longer ours to roll back. */
+async function markAccepted(db: MesaDb, entry: OutboxEntry): Promise<void> {
+  const args = entry.args as { commentId?: unknown; attachmentId?: unknown };
+  if (entry.type === 'comment.add' && typeof args.commentId === 'string') {
+    await db.comments.update(args.commentId, { pending: 0 });
+  }
+  if (entry.type === 'attachment.add' && typeof args.attachmentId === 'string') {
+    await db.attachments.update(args.attachmentId, { confirmed: 1 });
+  }
+}
+
+async function recountPending(db: MesaDb, ticketId: string): Promise<void> {
+  const pendingCount = await db.outbox.where('ticketId').equals(ticketId).count();
+  await db.tickets.update(ticketId, { pendingCount });
+}

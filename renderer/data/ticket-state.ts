@@ -1,0 +1,99 @@
+import type { Actor, Ticket } from '../../shared/index';
+import { toCachedTicket } from './cached-ticket';
+import type { CachedAttachment, CachedComment, MesaDb, OutboxEntry } from './db';
+import { loadActor, loadReferences, type ReferenceSnapshot } from './mutation-context';
+import { replayPending, type ReplayResult } from './replay-pending';
+
+/**
+ * Writing one ticket's local state (the ticket row, and the comments and attachments our
+ * pending mutations made) from its server copy and its pending mutations. Callers run
+ * these inside their own rw transaction over tickets, comments, attachments, outbox and
+ * the reference tables.
+ */
+
+/** The outbox entries that touch a ticket, in push order. */
+export async function pendingEntriesOf(db: MesaDb, ticketId: string): Promise<OutboxEntry[]> {
+  const entries = await db.outbox.where('ticketId').equals(ticketId).toArray();
+  return entries.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+/**
+ * Stores a replayed ticket: the ticket row (deleted when the replay yields none), the
+ * comments and attachments the replay produced (unless the server's copy is already
+ * here), and drops local-only ones no pending mutation makes any more.
+ */
+export async function writeTicketState(
+  db: MesaDb,
+  ticketId: string,
+  server: Ticket | null,
+  replay: ReplayResult,
+  pendingCount: number,
+  refs: ReferenceSnapshot,
+): Promise<void> {
+  const comments = await reconcileComments(db, ticketId, replay);
+  await reconcileAttachments(db, ticketId, replay);
+  if (!replay.ticket) {
+    await db.tickets.delete(ticketId);
+    return;
+  }
+  const visible = replay.ticket;
+  await db.tickets.put(
+    toCachedTicket(visible, {
+      server,
+      pendingCount,
+      policy: visible.slaPolicyId ? refs.policies.get(visible.slaPolicyId) : null,
+      commentBodies: comments.map((comment) => comment.body),
+    }),
+  );
+}
+
+async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayResult): Promise<CachedComment[]> {
+  const existing = new Map((await db.comments.where('ticketId').equals(ticketId).toArray()).map((c) => [c.id, c]));
+  const made = new Set(replay.comments.map((comment) => comment.id));
+  // Only unacknowledged comments can go: an acknowledged one (pending 0) waits for the server's copy.
+  const stale = [...existing.values()].filter((c) => c.pending === 1 && c.server === null && !made.has(c.id)).map((c) => c.id);
+  await db.comments.bulkDelete(stale);
+  for (const id of stale) existing.delete(id);
+  const fresh: CachedComment[] = replay.comments
+    .filter((comment) => !existing.get(comment.id)?.server)
+    .map((comment): CachedComment => ({ ...comment, server: null, pending: 1 }));
+  await db.comments.bulkPut(fresh);
+  for (const comment of fresh) existing.set(comment.id, comment);
+  return [...existing.values()];
+}
+
+async function reconcileAttachments(db: MesaDb, ticketId: string, replay: ReplayResult): Promise<void> {
+  const existing = new Map((await db.attachments.where('ticketId').equals(ticketId).toArray()).map((a) => [a.id, a]));
+  const made = new Set(replay.attachments.map((attachment) => attachment.id));
+  const stale = [...existing.values()].filter((a) => a.confirmed === 0 && !made.has(a.id)).map((a) => a.id);
+  await db.attachments.bulkDelete(stale);
+  const fresh: CachedAttachment[] = replay.attachments
+    .filter((attachment) => existing.get(attachment.id)?.confirmed !== 1)
+    .map((attachment) => {
+      const before = existing.get(attachment.id);
+      // The bytes were stored before the mutation was made; a rebuild must not lose them.
+      return { ...attachment, blob: before?.blob ?? null, uploaded: before?.uploaded ?? 0, confirmed: 0 };
+    });
+  await db.attachments.bulkPut(fresh);
+}
+
+export interface RebuildOptions {
+  /** The server copy to build on; by default the one the cache holds. */
+  server?: Ticket | null;
+  refs?: ReferenceSnapshot;
+  /** Who made the pending mutations; by default the signed-in agent. */
+  actor?: Actor | null;
+}
+
+/** A ticket's local state again from its server copy + the mutations still pending (after a pull or a rejection). */
+export async function rebuildTicket(db: MesaDb, ticketId: string, options: RebuildOptions = {}): Promise<void> {
+  const server = options.server !== undefined ? options.server : ((await db.tickets.get(ticketId))?.server ?? null);
+  const pending = await pendingEntriesOf(db, ticketId);
+  const refs = options.refs ?? (await loadReferences(db));
+  const actor = options.actor !== undefined ? options.actor : await loadActor(db);
+  // Signed out, nothing can be replayed as anyone: show the server's state.
+  const replay = actor
+    ? replayPending(server ?? undefined, pending, refs, actor)
+    : { ticket: server ?? undefined, comments: [], attachments: [] };
+  await writeTicketState(db, ticketId, server, replay, pending.length, refs);
+}

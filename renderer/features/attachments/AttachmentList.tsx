@@ -1,0 +1,65 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CachedAttachment } from '../../data/db';
+import { AttachmentViewer } from './AttachmentViewer';
+import { isImage, useAttachmentUrl } from './use-attachment-url';
+import './attachments.css';
+import { Icon } from '../../ui/Icon';
+
+const sizeFormat = (bytes: number, lang: string): string => {
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+};
+
+/** Attachments as thumbnails (images) or file tiles; each opens the viewer. */
+export function AttachmentList({ attachments, online, action }: { attachments: readonly CachedAttachment[]; online: boolean; action?: ReactNode }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [open, setOpen] = useState<number | null>(null);
+  return (
+    <section className="ticket-section" aria-labelledby={headingId}>
+      <h3 id={headingId} className="section-title">
+        {t('attachments.title')}
+      </h3>
+      {attachments.length === 0 ? (
+        <p className="muted small">{t('attachments.empty')}</p>
+      ) : (
+        <ul className="attachment-grid">
+          {attachments.map((attachment, index) => (
+            <li key={attachment.id}>
+              <AttachmentTile attachment={attachment} online={online} onOpen={() => setOpen(index)} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {action}
+      {open !== null && attachments[open] ? (
+        <AttachmentViewer attachments={attachments} index={open} online={online} onIndex={setOpen} onClose={() => setOpen(null)} />
+      ) : null}
+    </section>
+  );
+}
+
+function AttachmentTile({ attachment, online, onOpen }: { attachment: CachedAttachment; online: boolean; onOpen(): void }) {
+  const { t, i18n } = useTranslation();
+  const image = isImage(attachment.contentType);
+  const { url } = useAttachmentUrl(attachment, image && online);
+  return (
+    <button type="button" className="attachment-tile" onClick={onOpen} aria-label={t('attachments.open', { name: attachment.fileName })}>
+      <span className="attachment-thumb" aria-hidden="true">
+        {image && url ? <img src={url} alt="" /> : <Icon name={image ? 'image' : 'file'} size={26} className="attachment-icon" />}
+      </span>
+      <span className="attachment-name">{attachment.fileName}</span>
+      <span className="attachment-meta muted">
+        {sizeFormat(attachment.size, i18n.resolvedLanguage ?? 'es')}
+        {attachment.uploaded === 0 ? ` · ${t('attachments.notUploaded')}` : ''}
+      </span>
+    </button>
+  );
+}

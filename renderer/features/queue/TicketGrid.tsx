@@ -1,0 +1,122 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SlaPolicy } from '../../../shared/index';
+import type { CachedTicket } from '../../data/db';
+import type { TicketSource } from './use-queue-window';
+import { PlaceholderRow, TicketRow } from './TicketRow';
+
+const ROW_HEIGHT = 44;
+
+interface TicketGridProps {
+  label: string;
+  source: TicketSource;
+  activeIndex: number;
+  selected: Record<string, true>;
+  nameOf(agentId: string | null): string | null;
+  policyOf(ticket: CachedTicket): SlaPolicy | null;
+  onRange(first: number, last: number): void;
+  onActivate(index: number, id: string | null): void;
+  onOpen(index: number, id: string): void;
+  onToggle(id: string): void;
+  emptyText: string;
+}
+
+/**
+ * The virtualized ticket list as an ARIA grid: one tab stop, the active row announced via
+ * aria-activedescendant, aria-rowcount telling screen readers the true size even though
+ * only ~30 rows exist in the DOM.
+ */
+export function TicketGrid(props: TicketGridProps) {
+  const { label, source, activeIndex, selected, nameOf, policyOf, onRange, onActivate, onOpen, onToggle, emptyText } = props;
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const total = source.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1200, height: 800 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => onRange(first, last), [first, last, onRange]);
+
+  // Keep the keyboard cursor on screen and its id known (Enter, `a` and the palette act on it).
+  const activeRow = source.rowAt(activeIndex);
+  useEffect(() => {
+    if (total > 0) virtualizer.scrollToIndex(Math.min(activeIndex, total - 1), { align: 'auto' });
+  }, [activeIndex, total, virtualizer]);
+  useEffect(() => onActivate(activeIndex, activeRow?.id ?? null), [activeIndex, activeRow?.id, onActivate]);
+
+  const open = useCallback((index: number, id: string) => onOpen(index, id), [onOpen]);
+
+  return (
+    <div
+      ref={scroller}
+      className="ticket-grid"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={total + 1}
+      aria-colcount={8}
+      aria-multiselectable="true"
+      aria-activedescendant={activeRow ? `ticket-row-${activeRow.id}` : undefined}
+      tabIndex={0}
+      data-testid="ticket-grid"
+    >
+      <div role="rowgroup" className="grid-head">
+        <div role="row" aria-rowindex={1} className="ticket-row header-row">
+          <div role="columnheader" className="cell cell-select">
+            <span className="visually-hidden">{t('queue.columns.select')}</span>
+          </div>
+          <div role="columnheader" className="cell cell-number">
+            {t('queue.columns.number')}
+          </div>
+          <div role="columnheader" className="cell cell-title">
+            {t('queue.columns.title')}
+          </div>
+          <div role="columnheader" className="cell cell-requester">
+            {t('queue.columns.requester')}
+          </div>
+          <div role="columnheader" className="cell cell-priority">
+            {t('queue.columns.priority')}
+          </div>
+          <div role="columnheader" className="cell cell-status">
+            {t('queue.columns.status')}
+          </div>
+          <div role="columnheader" className="cell cell-assignee">
+            {t('queue.columns.assignee')}
+          </div>
+          <div role="columnheader" className="cell cell-sla">
+            {t('queue.columns.sla')}
+          </div>
+        </div>
+      </div>
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const ticket = source.rowAt(item.index);
+          return ticket ? (
+            <TicketRow
+              key={ticket.id}
+              ticket={ticket}
+              index={item.index}
+              top={item.start}
+              active={item.index === activeIndex}
+              selected={Boolean(selected[ticket.id])}
+              assigneeName={nameOf(ticket.assigneeId)}
+              policy={policyOf(ticket)}
+              onOpen={open}
+              onToggle={onToggle}
+            />
+          ) : (
+            <PlaceholderRow key={`placeholder-${item.index}`} index={item.index} top={item.start} />
+          );
+        })}
+      </div>
+      {source.total === 0 ? <p className="grid-empty muted">{emptyText}</p> : null}
+    </div>
+  );
+}

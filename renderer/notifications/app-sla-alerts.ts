@@ -1,0 +1,105 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { TFunction } from 'i18next';
+import type { MesaApi } from '../../shared/index';
+import type { MesaDb } from '../data/db';
+import { readMeta } from '../data/meta';
+import { dexieNotifiedStore } from './notified-store';
+import { notificationText } from './notification-text';
+import { loadWatchedTickets } from './open-tickets-source';
+import { presentNotification } from './present-notification';
+import { useSlaAlertSettings } from './sla-alert-settings';
+import { useSlaAttention } from './sla-attention-store';
+import { createSlaScheduler, type SlaScheduler } from './sla-scheduler';
+import { createSlaWatcher, type SlaWatcher } from './sla-watcher';
+
+/**
+ * The SLA notifications of the window: who is watching (the signed-in agent and their
+ * teams, from the cache), what to watch (the settings), and when to look again (the
+ * scheduler's predicted next threshold, or any change to the watched tickets).
+ */
+export interface AppSlaAlertsOptions {
+  api: MesaApi;
+  db: MesaDb;
+  t: TFunction;
+  locale: () => string;
+  openTicket(ticketId: string): void;
+  now?: () => Date;
+}
+
+interface Watching {
+  agentId: string;
+  teamIds: readonly string[];
+}
+
+export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
+  const { api, db, t } = options;
+  const now = options.now ?? (() => new Date());
+  const notified = dexieNotifiedStore(db, now);
+  let watching: Watching | null = null;
+  let watcher: SlaWatcher | null = null;
+  let ticketsSubscription: Subscription | null = null;
+
+  const scheduler: SlaScheduler = createSlaScheduler({
+    now,
+    watcher: {
+      check: async (at) => (watcher ? watcher.check(at) : { notify: [], deferred: [], attentionCount: 0, nextWakeAt: null }),
+    },
+    present: async (n) => {
+      const text = notificationText(t, n, options.locale());
+      await presentNotification(
+        { tag: n.key, ticketId: n.ticketId, ...text },
+        {
+          api,
+          WebNotification: typeof Notification === 'undefined' ? undefined : Notification,
+          focusWindow: () => window.focus(),
+          openTicket: options.openTicket,
+        },
+      );
+    },
+    setAttentionCount: (count) => {
+      useSlaAttention.getState().setCount(count);
+      // The tray's count (Electron); the browser host ignores it.
+      void api.setAttentionCount({ count }).catch(() => undefined);
+    },
+    onError: (error) => console.warn('SLA notifications:', error),
+  });
+
+  const rebuild = () => {
+    ticketsSubscription?.unsubscribe();
+    ticketsSubscription = null;
+    watcher = null;
+    if (watching) {
+      const { agentId, teamIds } = watching;
+      const settings = useSlaAlertSettings.getState().settings;
+      const loadOpenTickets = () => loadWatchedTickets(db, agentId, teamIds, settings.scope);
+      watcher = createSlaWatcher({ agentId, teamIds, settings, loadOpenTickets, loadPolicies: () => db.slaPolicies.toArray(), notified });
+      // Any change to a watched ticket (a pull, the agent's own change) may move a clock: look again.
+      ticketsSubscription = liveQuery(loadOpenTickets).subscribe({ next: () => scheduler.wake(), error: () => scheduler.wake() });
+    }
+    scheduler.wake();
+  };
+
+  // Who is signed in, and their teams, as the cache knows them (offline too).
+  const who = liveQuery(async (): Promise<Watching | null> => {
+    const agent = await readMeta(db, 'sessionAgent');
+    if (!agent) return null;
+    const me = await db.agents.get(agent.id);
+    return { agentId: agent.id, teamIds: me?.teamIds ?? [] };
+  }).subscribe({
+    next: (next) => {
+      if (JSON.stringify(next) === JSON.stringify(watching)) return;
+      watching = next;
+      rebuild();
+    },
+  });
+  const unsubscribeSettings = useSlaAlertSettings.subscribe((state, previous) => {
+    if (state.settings !== previous.settings) rebuild();
+  });
+
+  return () => {
+    who.unsubscribe();
+    unsubscribeSettings();
+    ticketsSubscription?.unsubscribe();
+    scheduler.stop();
+  };
+}

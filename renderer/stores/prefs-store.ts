@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+interface PrefsState {
+  theme: ThemeChoice;
+  /** The server the agent last signed in to, to prefill the connect screen. */
+  lastServerUrl: string;
+  lastEmail: string;
+  setTheme(theme: ThemeChoice): void;
+  rememberServer(serverUrl: string, email: string): void;
+}
+
+/** The agent's preferences on this computer. Language is i18next's own (see i18n/i18n.ts). */
+export const usePrefsStore = create<PrefsState>()(
+  persist(
+    (set) => ({
+      theme: 'system',
+      lastServerUrl: '',
+      lastEmail: '',
+      setTheme: (theme) => set({ theme }),
+      rememberServer: (lastServerUrl, lastEmail) => set({ lastServerUrl, lastEmail }),
+    }),
+    { name: 'mesa.prefs' },
+  ),
+);
+
+/** Pins the theme on <html>; 'system' removes the pin so CSS follows prefers-color-scheme. */
+export function applyTheme(theme: ThemeChoice): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}

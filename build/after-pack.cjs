@@ -21,6 +21,8 @@ const FUSES = Object.freeze({
   EnableEmbeddedAsarIntegrityValidation: true,
   // Only app.asar is loaded, so the integrity check above cannot be side-stepped by an app/ folder.
   OnlyLoadAppFromAsar: true,
+  // The console loads from app://, never file://: file: pages need none of Chromium's extra privileges.
+  GrantFileProtocolExtraPrivileges: false,
 });
 
 const EXECUTABLE_SUFFIX = { darwin: '.app', mas: '.app', win32: '.exe', linux: '' };

@@ -2,7 +2,6 @@
 // AppImage/NSIS tools, so it runs on a machine with internet; here the config is tested
 // as data (build/electron-builder.config.test.ts). CommonJS because electron-builder
 // require()s it.
-const path = require('node:path');
 const pkg = require('../package.json');
 
 /** The update feed baked into app-update.yml; electron/core/update-feed.ts has the same default (a test checks). */
@@ -31,7 +30,7 @@ const config = {
     // electron-builder picks the NxN.png files in this folder by size; the protocol above
     // becomes MimeType=x-scheme-handler/mesa in the .desktop file, which is what makes
     // mesa:// links open the app on Linux.
-    icon: path.join('build', 'icons'),
+    icon: 'build/icons',
     target: ['AppImage', 'deb'],
     category: 'Office',
     maintainer: 'Mesa team <mesa@example.com>',
@@ -41,13 +40,13 @@ const config = {
   deb: { packageCategory: 'utils' },
   win: {
     // Converted to .ico by electron-builder.
-    icon: path.join('build', 'icons', '512x512.png'),
+    icon: 'build/icons/512x512.png',
     target: ['nsis'],
   },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
   mac: {
     // Converted to .icns by electron-builder (it needs at least 512×512).
-    icon: path.join('build', 'icons', '512x512.png'),
+    icon: 'build/icons/512x512.png',
     target: ['dmg'],
     category: 'public.app-category.business',
     hardenedRuntime: true,

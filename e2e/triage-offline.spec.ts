@@ -21,6 +21,7 @@ const T = {
     newTicket: { name: 'Nombre del solicitante', email: 'Correo del solicitante', subject: 'Asunto', description: 'Descripción', submit: 'Crear ticket' },
     newNumber: 'Nuevo',
     queued: '1 respuesta escrita sin conexión espera para enviarse.',
+    afterDue: 'el SLA de primera respuesta se incumplirá',
     refusedButton: '1 cambio rechazado',
     refusedTitle: 'Cambios rechazados',
     refusedReason: 'El ticket está cerrado o cancelado y ya no admite cambios.',
@@ -39,6 +40,7 @@ const T = {
     newTicket: { name: 'Requester name', email: 'Requester email', subject: 'Subject', description: 'Description', submit: 'Create ticket' },
     newNumber: 'New',
     queued: '1 reply written offline is waiting to be sent.',
+    afterDue: 'the first response SLA will be breached',
     refusedButton: '1 refused change',
     refusedTitle: 'Refused changes',
     refusedReason: 'The ticket is closed or cancelled and accepts no more changes.',
@@ -50,6 +52,20 @@ const T = {
 } as const;
 
 const tick = (page: Page, ticketId: string) => rowOf(page, ticketId).getByRole('checkbox').check();
+
+/** Opens the first of my tickets whose first-response clock still runs; returns its id. */
+async function openTicketAwaitingFirstResponse(page: Page, lang: Lang): Promise<string> {
+  await openQueue(page, lang, 'mine');
+  const ids = await rows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket-id')!));
+  for (const id of ids) {
+    await rowOf(page, id).click();
+    const clock = ticketView(page).locator('[data-clock="firstResponse"] .sla-badge');
+    await expect(clock).toBeVisible();
+    if (await clock.evaluate((el) => el.classList.contains('sla-running'))) return id;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error('none of my tickets awaits its first response');
+}
 
 for (const lang of ['es', 'en'] as Lang[]) {
   const w = WORDS[lang];
@@ -102,13 +118,15 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await expect(ticketView(page).getByTestId('assignee-name')).toHaveText('Alex Agent');
       await page.keyboard.press('Escape');
 
-      // A reply written offline on one of the pending tickets waits in the outbox, and says so.
-      await openQueue(page, lang, 'all');
-      await rowOf(page, working[0]!).click();
+      // A reply written offline on my ticket that still awaits its first response: it waits
+      // in the outbox, and the view says it will land after the first-response due time.
       const view = ticketView(page);
+      const repliedId = await openTicketAwaitingFirstResponse(page, lang);
       await view.getByRole('textbox', { name: w.reply }).fill(lang === 'es' ? 'Le escribo desde el tren: mañana lo miro.' : 'Writing from the train: I will look tomorrow.');
       await view.getByRole('button', { name: w.sendReply }).click();
       await expect(view.getByTestId('queued-replies')).toContainText(t.queued);
+      await expect(view.getByTestId('queued-after-due')).toContainText(t.afterDue);
+      await keepScreenshot(page, testInfo, `ticket-offline-reply-${lang}`);
       await page.keyboard.press('Escape');
 
       // A phone-in request, created offline: no number yet, marked as not synced.
@@ -138,7 +156,7 @@ for (const lang of ['es', 'en'] as Lang[]) {
       for (const id of working) expect(server.tickets.get(id)?.status).toBe('pending');
       expect(server.tickets.get(createdId)?.number).toMatch(/^INC-\d+$/);
       expect(server.tickets.get(createdId)?.channel).toBe('phone');
-      const reply = [...server.comments.values()].find((c) => c.ticketId === working[0] && c.authorName === 'Alex Agent');
+      const reply = [...server.comments.values()].find((c) => c.ticketId === repliedId && c.authorName === 'Alex Agent');
       expect(reply && reply.writtenAt < reply.createdAt).toBe(true);
       expect(server.tickets.get(fresh)?.status).toBe('cancelled');
       expect(server.tickets.get(fresh)?.assigneeId).toBeNull();

@@ -27,6 +27,12 @@ const T = {
     titleField: 'el asunto',
     dueAt: /Vence el/,
     palette: 'Paleta de comandos',
+    cancel: 'Cancelar ticket…',
+    cancelSubmit: 'Cancelar ticket',
+    cancelRefusal: 'Para cancelarlo hace falta un motivo.',
+    cancelled: 'Cancelado',
+    viewAttachment: 'Ver captura.png',
+    attachmentViewer: 'Adjunto captura.png',
   },
   en: {
     startWork: 'Start work',
@@ -49,10 +55,22 @@ const T = {
     titleField: 'the subject',
     dueAt: /Due /,
     palette: 'Command palette',
+    cancel: 'Cancel ticket…',
+    cancelSubmit: 'Cancel ticket',
+    cancelRefusal: 'Cancelling needs a reason.',
+    cancelled: 'Cancelled',
+    viewAttachment: 'View captura.png',
+    attachmentViewer: 'Attachment captura.png',
   },
 } as const;
 
 const statusBadge = (page: Page) => ticketView(page).locator('.ticket-badges [data-status]');
+
+/** A 2×2 PNG, as a screenshot an agent would attach. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 for (const lang of ['es', 'en'] as Lang[]) {
   const w = WORDS[lang];
@@ -126,6 +144,16 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await expect(comments).toHaveCount(before + 2);
       await expect(comments.last()).toHaveAttribute('data-visibility', 'internal');
       await expect(comments.nth(before)).toHaveAttribute('data-visibility', 'public');
+
+      // A screenshot attached from the file picker: a thumbnail at once, full size in the viewer.
+      await view.getByTestId('attach-file-input').setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: PNG });
+      const tile = view.getByRole('button', { name: t.viewAttachment });
+      await expect(tile.locator('img')).toBeVisible();
+      await tile.click();
+      const viewer = page.getByRole('dialog', { name: t.attachmentViewer });
+      await expect(viewer.getByRole('img', { name: 'captura.png' })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(viewer).toBeHidden();
     });
 
     test('assign with a key, canned replies from the reply box and the palette', async ({ consolePage: page, backend }) => {
@@ -160,6 +188,16 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await page.keyboard.type(lang === 'es' ? 'contraseña' : 'password');
       await page.keyboard.press('Enter');
       await expect(reply).toHaveValue(/restablecido|reset/);
+
+      // Cancel needs a reason, refused beside the field when blank.
+      await view.getByRole('button', { name: t.cancel }).click();
+      const cancel = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: t.cancelSubmit, exact: true }) });
+      await cancel.getByRole('button', { name: t.cancelSubmit, exact: true }).click();
+      await expect(cancel.getByRole('alert')).toHaveText(t.cancelRefusal);
+      await cancel.getByRole('textbox').fill(lang === 'es' ? 'El usuario lo resolvió solo.' : 'The user solved it alone.');
+      await cancel.getByRole('button', { name: t.cancelSubmit, exact: true }).click();
+      await expect(statusBadge(page)).toHaveText(t.cancelled);
+      await expect(reply).toBeDisabled();
     });
 
     test('warns before sending on a ticket that changed on the server', async ({ consolePage: page, backend }) => {

@@ -3,13 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 export function registerHealth(app: FastifyInstance): void {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/v1/health',
-      {
-        schema: { summary: 'Liveness', tags: ['meta'], response: { 200: z.object({ ok: z.literal(true) }) } },
-      },
-      async () => ({ ok: true as const }),
-    );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/health',
+    {
+      schema: { summary: 'Liveness', tags: ['meta'], response: { 200: z.object({ ok: z.literal(true) }) } },
+    },
+    async () => ({ ok: true as const }),
+  );
 }

@@ -21,11 +21,8 @@ export function registerSyncPull(app: FastifyInstance, services: Services): void
     },
     async (request, reply) => {
       const body = await pullPage(services.database, request.query.cursor, request.query.limit);
-      // Already JSON: an identity serializer stops Fastify from encoding the string again.
-      return reply
-        .type('application/json; charset=utf-8')
-        .serializer((payload) => payload as string)
-        .send(body as unknown as PullResponse);
+      // Already JSON bytes: Fastify sends a Buffer as it is.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as PullResponse);
     },
   );
 }

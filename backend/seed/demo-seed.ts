@@ -102,7 +102,14 @@ async function seedTickets(
   const nearWarning = Math.min(6, Math.floor(count / 10));
   const regular = count - nearWarning;
   const load = new Map<string, { open: number; lastAssignedAt: string | null }>();
+  // Numbers and sequences are reserved here and handed out locally: this transaction
+  // holds the writers' lock (see ChangeLog), so nobody else takes any meanwhile.
+  const firstNumber = (await bumpCounter(log.trx, 'ticket_number', count)) - count + 1;
+  const seqs = { next: (await bumpCounter(log.trx, 'changes', 0)) + 1 };
+  const startSeq = seqs.next;
   let chunk: DemoTicket[] = [];
+  // Generating the next chunk overlaps with writing the previous one (PostgreSQL works meanwhile).
+  let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < count; i += 1) {
     // Oldest first, denser toward today, so numbers rise with creation time.
     const age = OLDEST_DAYS * DAY_MS * ((regular - i) / regular) ** 2;
@@ -116,13 +123,17 @@ async function seedTickets(
             random.uuidV7(now.getTime()),
             commentIds,
           );
+    made.ticket.number = `INC-${firstNumber + i}`;
     trackLoad(load, made.ticket);
     chunk.push(made);
     if (chunk.length === CHUNK || i === count - 1) {
-      await writeChunk(database, log.trx, chunk);
+      await writing;
+      writing = writeChunk(database, log.trx, chunk, seqs);
       chunk = [];
     }
   }
+  await writing;
+  await bumpCounter(log.trx, 'changes', seqs.next - startSeq);
   for (const agent of agents) {
     const tally = load.get(agent.id);
     if (!tally) continue;
@@ -149,12 +160,8 @@ function trackLoad(load: Map<string, { open: number; lastAssignedAt: string | nu
   load.set(ticket.assigneeId, tally);
 }
 
-/** One chunk: ticket numbers and change sequences reserved in blocks, rows in bulk. */
-async function writeChunk(database: Database, trx: Tx, chunk: DemoTicket[]): Promise<void> {
-  const lastNumber = await bumpCounter(trx, 'ticket_number', chunk.length);
-  chunk.forEach((made, i) => {
-    made.ticket.number = `INC-${lastNumber - chunk.length + 1 + i}`;
-  });
+/** One chunk of tickets and their comments, with change rows numbered from `seqs`. */
+function writeChunk(database: Database, trx: Tx, chunk: DemoTicket[], seqs: { next: number }): Promise<void> {
   const tickets = chunk.map((made) => ticketRow(made.ticket));
   const comments = chunk.flatMap((made) =>
     made.comments.map((c) => ({
@@ -164,19 +171,23 @@ async function writeChunk(database: Database, trx: Tx, chunk: DemoTicket[]): Pro
       data: JSON.stringify(c),
     })),
   );
-  const entities = [
-    ...tickets.map((row) => ['ticket', row.id] as const),
-    ...comments.map((row) => ['comment', row.id] as const),
+  const changes = [
+    ...tickets.map((row) => ({
+      entity: 'ticket',
+      entity_id: row.id,
+      seq: seqs.next++,
+      op: 'upsert' as const,
+    })),
+    ...comments.map((row) => ({
+      entity: 'comment',
+      entity_id: row.id,
+      seq: seqs.next++,
+      op: 'upsert' as const,
+    })),
   ];
-  const lastSeq = await bumpCounter(trx, 'changes', entities.length);
-  const first = lastSeq - entities.length + 1;
-  const changes = entities.map(([entity, id], i) => ({
-    entity,
-    entity_id: id,
-    seq: first + i,
-    op: 'upsert' as const,
-  }));
-  await bulkInsert(database, trx, 'tickets', tickets);
-  await bulkInsert(database, trx, 'comments', comments);
-  await bulkInsert(database, trx, 'changes', changes);
+  return (async () => {
+    await bulkInsert(database, trx, 'tickets', tickets);
+    await bulkInsert(database, trx, 'comments', comments);
+    await bulkInsert(database, trx, 'changes', changes);
+  })();
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_SLA_POLICY, type Category, type Macro, type SlaPolicy, type Team } from '../../shared/index';
+import { policyForTeam, type Category, type Macro, type SlaPolicy, type Team } from '../../shared/index';
 import type { Db } from './database';
 import type { ReferenceTable } from './schema';
 
@@ -44,10 +44,9 @@ export async function loadReferenceData(db: Db): Promise<ReferenceData> {
   return { teams, categories, policies };
 }
 
-/** The policy that governs a ticket: its team's, else the default preset's id, else none. */
+/** The policy that governs a ticket: the shared rule the console predicts with. */
 export function policyFor(refs: ReferenceData, teamId: string | null): SlaPolicy | null {
-  const teamPolicy = teamId ? refs.teams.get(teamId)?.slaPolicyId : null;
-  return (teamPolicy && refs.policies.get(teamPolicy)) || refs.policies.get(DEFAULT_SLA_POLICY.id) || null;
+  return policyForTeam(refs, teamId);
 }
 
 export async function listReference<T extends { id: string }>(db: Db, table: ReferenceTable): Promise<T[]> {

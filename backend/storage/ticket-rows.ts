@@ -1,34 +1,26 @@
 import type { Attachment, Comment, Ticket } from '../../shared/index';
+import { sql } from 'kysely';
 import type { Db } from './database';
 
 /** Statuses that count toward an agent's open load (shared isOpenStatus, as SQL). */
 export const OPEN_STATUSES = ['new', 'assigned', 'in_progress', 'pending'] as const;
 
+// The two queries every ticket mutation runs are plain SQL (the same in both dialects):
+// building them with the query builder cost more than running them.
+
 export async function findTicket(db: Db, id: string): Promise<Ticket | undefined> {
-  const row = await db.selectFrom('tickets').select('data').where('id', '=', id).executeTakeFirst();
-  return row ? (JSON.parse(row.data) as Ticket) : undefined;
+  const { rows } = await sql<{ data: string }>`select data from tickets where id = ${id}`.execute(db);
+  return rows[0] ? (JSON.parse(rows[0].data) as Ticket) : undefined;
 }
 
 /** Insert or replace a ticket; the indexed columns mirror the JSON. */
 export async function saveTicket(db: Db, ticket: Ticket): Promise<void> {
-  const row = ticketRow(ticket);
-  await db
-    .insertInto('tickets')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet({
-        number: row.number,
-        status: row.status,
-        assignee_id: row.assignee_id,
-        team_id: row.team_id,
-        category: row.category,
-        priority: row.priority,
-        updated_at: row.updated_at,
-        resolved_at: row.resolved_at,
-        data: row.data,
-      }),
-    )
-    .execute();
+  const r = ticketRow(ticket);
+  await sql`insert into tickets (id, number, status, assignee_id, team_id, category, priority, created_at, updated_at, resolved_at, data)
+    values (${r.id}, ${r.number}, ${r.status}, ${r.assignee_id}, ${r.team_id}, ${r.category}, ${r.priority}, ${r.created_at}, ${r.updated_at}, ${r.resolved_at}, ${r.data})
+    on conflict (id) do update set number = excluded.number, status = excluded.status, assignee_id = excluded.assignee_id,
+      team_id = excluded.team_id, category = excluded.category, priority = excluded.priority,
+      updated_at = excluded.updated_at, resolved_at = excluded.resolved_at, data = excluded.data`.execute(db);
 }
 
 export function ticketRow(ticket: Ticket) {

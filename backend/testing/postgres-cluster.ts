@@ -100,6 +100,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
   // If the test process dies without calling stop(), do not leave a server behind.
   const onExit = () => {
     if (stopped) return;
+    stopped = true;
     const args = ['-D', dataDir, '-m', 'immediate', 'stop'];
     spawnSync(isRoot() ? 'runuser' : pgCtl, isRoot() ? ['-u', 'postgres', '--', pgCtl, ...args] : args, {
       stdio: 'ignore',
@@ -107,6 +108,12 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);
+  // A test runner may end its worker with a signal, which skips 'exit': stop, then die of it.
+  const onSignal = (signal: NodeJS.Signals) => {
+    onExit();
+    process.kill(process.pid, signal);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, onSignal);
 
   const url = (dbName = 'postgres') => `postgres://${superuser}@127.0.0.1:${port}/${dbName}`;
   return {
@@ -126,6 +133,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
       if (stopped) return;
       stopped = true;
       process.removeListener('exit', onExit);
+      for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.removeListener(signal, onSignal);
       runAsServerUser(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
       rmSync(dir, { recursive: true, force: true });
     },

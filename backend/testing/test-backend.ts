@@ -20,12 +20,17 @@ export const TEST_DIALECTS: DialectName[] = requirePostgresForTests() ? ['sqlite
 let cluster: Promise<PostgresCluster> | undefined;
 let databases = 0;
 
+// Registered when a test file imports this module, so it runs after that file's suites
+// (a hook registered later, inside a beforeAll, would not be).
+afterAll(async () => {
+  const running = cluster;
+  cluster = undefined;
+  await (await running)?.stop();
+});
+
 /** One PostgreSQL cluster per test file, started on first use and stopped after the file. */
 export async function freshDatabaseUrl(): Promise<string> {
-  if (!cluster) {
-    cluster = startPostgresCluster();
-    afterAll(async () => (await cluster)?.stop());
-  }
+  cluster ??= startPostgresCluster();
   return (await cluster).createDatabase(`mesa_${process.pid}_${++databases}`);
 }
 

@@ -21,6 +21,7 @@ export function QueueView() {
   );
   const setActive = useQueueStore((s) => s.setActive);
   const toggleSelected = useQueueStore((s) => s.toggleSelected);
+  const selectMany = useQueueStore((s) => s.selectMany);
   const openTicket = useUiStore((s) => s.openTicket);
   const { session, agent } = useMe();
   const names = useAgentNames();
@@ -76,6 +77,7 @@ export function QueueView() {
         onActivate={onActivate}
         onOpen={onOpen}
         onToggle={toggleSelected}
+        onSelectMany={selectMany}
         emptyText={hasFilters(filters) ? t('queue.emptyFiltered') : t('queue.empty')}
       />
     </section>

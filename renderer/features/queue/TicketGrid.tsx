@@ -19,6 +19,8 @@ interface TicketGridProps {
   onActivate(index: number, id: string | null): void;
   onOpen(index: number, id: string): void;
   onToggle(id: string): void;
+  /** Ticks every row on screen (the header checkbox), for bulk triage of what the agent sees. */
+  onSelectMany?(ids: string[]): void;
   emptyText: string;
 }
 
@@ -28,7 +30,7 @@ interface TicketGridProps {
  * only ~30 rows exist in the DOM.
  */
 export function TicketGrid(props: TicketGridProps) {
-  const { label, source, activeIndex, selected, nameOf, policyOf, onRange, onActivate, onOpen, onToggle, emptyText } = props;
+  const { label, source, activeIndex, selected, nameOf, policyOf, onRange, onActivate, onOpen, onToggle, onSelectMany, emptyText } = props;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const total = source.total ?? 0;
@@ -53,6 +55,12 @@ export function TicketGrid(props: TicketGridProps) {
   useEffect(() => onActivate(activeIndex, activeRow?.id ?? null), [activeIndex, activeRow?.id, onActivate]);
 
   const open = useCallback((index: number, id: string) => onOpen(index, id), [onOpen]);
+  // The rows actually on screen (not the overscan above and below it).
+  const viewTop = virtualizer.scrollOffset ?? 0;
+  const viewBottom = viewTop + (virtualizer.scrollRect?.height ?? 0);
+  const visibleIds = items
+    .filter((item) => item.end > viewTop && item.start < viewBottom)
+    .flatMap((item) => source.rowAt(item.index)?.id ?? []);
 
   return (
     <div
@@ -70,7 +78,17 @@ export function TicketGrid(props: TicketGridProps) {
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="ticket-row header-row">
           <div role="columnheader" className="cell cell-select">
-            <span className="visually-hidden">{t('queue.columns.select')}</span>
+            {onSelectMany ? (
+              <input
+                type="checkbox"
+                tabIndex={-1}
+                aria-label={t('bulk.selectAll')}
+                checked={visibleIds.length > 0 && visibleIds.every((id) => selected[id])}
+                onChange={(e) => (e.target.checked ? onSelectMany(visibleIds) : visibleIds.forEach((id) => selected[id] && onToggle(id)))}
+              />
+            ) : (
+              <span className="visually-hidden">{t('queue.columns.select')}</span>
+            )}
           </div>
           <div role="columnheader" className="cell cell-number">
             {t('queue.columns.number')}

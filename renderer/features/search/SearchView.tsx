@@ -23,6 +23,7 @@ export function SearchView({ query }: { query: string }) {
   const { activeIndex, selected } = useQueueStore(useShallow((s) => ({ activeIndex: s.activeIndex, selected: s.selected })));
   const setActive = useQueueStore((s) => s.setActive);
   const toggleSelected = useQueueStore((s) => s.toggleSelected);
+  const selectMany = useQueueStore((s) => s.selectMany);
   const openTicket = useUiStore((s) => s.openTicket);
   const names = useAgentNames();
   const resolvePolicy = usePolicyResolver();
@@ -72,6 +73,7 @@ export function SearchView({ query }: { query: string }) {
         onActivate={onActivate}
         onOpen={onOpen}
         onToggle={toggleSelected}
+        onSelectMany={selectMany}
         emptyText={t('search.noResults', { query })}
       />
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { getDb } from '../../data/app-db';
 import { useFormat } from '../../i18n/format';
+import { appSyncCoordinator } from '../../sync/app-sync';
 import { useSyncStore } from '../../sync/sync-store';
 import { useNow } from '../../stores/now-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -42,6 +43,11 @@ export function SyncStatus() {
       <span className="sync-last muted" data-testid="last-sync">
         {lastSyncAt ? t('sync.lastSync', { time: format.relative(Math.min(Date.parse(lastSyncAt), now), now) }) : t('sync.never')}
       </span>
+      {pendingCount > 0 && state === 'online' && !busy ? (
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => void appSyncCoordinator()?.sync()}>
+          <Icon name="sync" /> {t('sync.syncNow')}
+        </button>
+      ) : null}
       {refusedCount > 0 ? (
         <button type="button" className="btn btn-small sync-refused" onClick={() => setOverlay('refused')} data-testid="refused-button">
           <Icon name="alert" />

@@ -9,11 +9,13 @@ import { expect, test } from './support/mesa-fixtures';
  * first sync's speed. Durations are measured and attached as a report, never asserted:
  * the machine's load varies; what is asserted is that each step shows the right rows.
  */
-const TICKETS = Number(process.env.MESA_SCALE_TICKETS ?? 100_000);
+// `npm test` fills 5,000 so CI stays within its budget; the 100k run is
+// `MESA_SCALE_TICKETS=100000 npx playwright test e2e/triage-scale.spec.ts` (filling took minutes here).
+const TICKETS = Number(process.env.MESA_SCALE_TICKETS ?? 5_000);
 const lang: Lang = 'es';
 
 test.use({ locale: LOCALES[lang], viewport: { width: 1440, height: 900 } });
-test.setTimeout(75 * 60_000);
+test.setTimeout(TICKETS > 10_000 ? 75 * 60_000 : 10 * 60_000);
 
 /** Writes `count` clones of the cached tickets, in chunks of one transaction each. */
 async function fillCache(page: Page, count: number): Promise<void> {

@@ -27,7 +27,10 @@ export function queueQueryOf(queue: QueueId, filters: QueueFilters, sort: QueueS
       ...(filters.priority ? { priority: [filters.priority] } : {}),
       ...(filters.category ? { category: [filters.category] } : {}),
       ...(filters.teamId ? { team: [filters.teamId] } : {}),
-      ...(filters.assigneeId ? { assignee: [filters.assigneeId === 'none' ? '' : filters.assigneeId] } : {}),
+      // The assignee filter is hidden in the two queues that already fix the assignee.
+      ...(filters.assigneeId && queue !== 'mine' && queue !== 'unassigned'
+        ? { assignee: [filters.assigneeId === 'none' ? '' : filters.assigneeId] }
+        : {}),
       ...(filters.tag ? { tag: [filters.tag.trim().toLowerCase()] } : {}),
     },
   };

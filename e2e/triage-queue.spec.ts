@@ -28,6 +28,23 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
 
+      // Switch language and pin a theme: both apply at once and survive a reload.
+      const other: Lang = lang === 'es' ? 'en' : 'es';
+      await page.getByTestId('settings-button').click();
+      await page.getByTestId('language-select').selectOption(other);
+      await page.getByLabel(other === 'es' ? 'Tema' : 'Theme').selectOption('dark');
+      await expect(page.locator('html')).toHaveAttribute('lang', other);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await page.reload();
+      await expect(page.getByRole('navigation', { name: other === 'es' ? 'Colas' : 'Queues' })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await page.getByTestId('settings-button').click();
+      await page.getByTestId('language-select').selectOption(lang);
+      await page.getByLabel(lang === 'es' ? 'Tema' : 'Theme').selectOption('system');
+      await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('language-select')).toBeHidden();
+
       // Sign out: back to the connect screen, the server and email still filled in.
       await page.getByTestId('settings-button').click();
       await page.getByTestId('sign-out').click();

@@ -21,6 +21,28 @@ export const DEMO_PASSWORD = 'mesa-demo';
 /** The built renderer the host serves; MESA_E2E_RENDERER points a run at its own build (parallel runs). */
 export const RENDERER_DIR = process.env.MESA_E2E_RENDERER ?? 'dist/renderer';
 
+/**
+ * The browser host for a test, serving RENDERER_DIR against `backendUrl`, with quick
+ * retries (tests stop and start the backend, or cut the network, and wait for the host
+ * to notice). The fixture below and offline-fixtures.ts both use it.
+ */
+export async function useTestHost(backendUrl: string, use: (host: BrowserHost) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mesa-host-'));
+  const host = await startBrowserHost({
+    backendUrl,
+    staticDir: RENDERER_DIR,
+    port: 0,
+    dataDir,
+    core: { backoff: { baseMs: 100, maxMs: 1_000 } },
+  });
+  try {
+    await use(host);
+  } finally {
+    await host.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export const test = base.extend<MesaFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
   backend: async ({}, use) => {
@@ -29,20 +51,7 @@ export const test = base.extend<MesaFixtures>({
     await backend.stop();
   },
 
-  host: async ({ backend }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mesa-host-'));
-    const host = await startBrowserHost({
-      backendUrl: backend.url,
-      staticDir: RENDERER_DIR,
-      port: 0,
-      dataDir,
-      // Quick retries: the tests stop and start the backend and wait for the host to notice.
-      core: { backoff: { baseMs: 100, maxMs: 1_000 } },
-    });
-    await use(host);
-    await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
+  host: async ({ backend }, use) => useTestHost(backend.url, use),
 
   consolePage: async ({ page, host }, use) => {
     const crashes: Error[] = [];

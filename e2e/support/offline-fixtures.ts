@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startBrowserHost } from '../../electron/browser-host/browser-host';
 import { startFaultProxy, type FaultProxy } from '../chaos/fault-proxy';
-import { RENDERER_DIR, test as base } from './mesa-fixtures';
+import { test as base, useTestHost } from './mesa-fixtures';
 
 /**
  * The agent's laptop network, switchable: the browser host reaches the backend through a
@@ -17,19 +13,7 @@ export const test = base.extend<{ laptopNetwork: FaultProxy }>({
     await proxy.close();
   },
 
-  host: async ({ laptopNetwork }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mesa-host-'));
-    const host = await startBrowserHost({
-      backendUrl: laptopNetwork.url,
-      staticDir: RENDERER_DIR,
-      port: 0,
-      dataDir,
-      core: { backoff: { baseMs: 100, maxMs: 1_000 } },
-    });
-    await use(host);
-    await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
+  host: async ({ laptopNetwork }, use) => useTestHost(laptopNetwork.url, use),
 });
 
 export { expect } from './mesa-fixtures';

@@ -16,9 +16,14 @@ interface UiState {
   overlay: Overlay;
   /** The search box's text; non-empty replaces the queue with results. */
   search: string;
-  /** Bumped to ask a control to take focus (the `/` and `r` shortcuts); the control owns its ref. */
+  /** Bumped to ask the search box (always mounted) to take focus; it owns its ref. */
   focusSearchTick: number;
-  focusReplyTick: number;
+  /**
+   * A request for the reply box to take focus (`r`, a macro). A flag, not a counter: the
+   * box may mount after the request (`r` from the queue opens the ticket first), and it
+   * must take focus once, not every time a later ticket opens.
+   */
+  replyFocusPending: boolean;
   toast: Toast | null;
   openTicket(id: string): void;
   closeTicket(): void;
@@ -26,6 +31,7 @@ interface UiState {
   setSearch(search: string): void;
   focusSearch(): void;
   focusReply(): void;
+  replyFocused(): void;
   showToast(kind: Toast['kind'], text: string): void;
   dismissToast(): void;
 }
@@ -35,14 +41,15 @@ export const useUiStore = create<UiState>()((set) => ({
   overlay: null,
   search: '',
   focusSearchTick: 0,
-  focusReplyTick: 0,
+  replyFocusPending: false,
   toast: null,
   openTicket: (openTicketId) => set({ openTicketId, overlay: null }),
   closeTicket: () => set({ openTicketId: null }),
   setOverlay: (overlay) => set({ overlay }),
   setSearch: (search) => set({ search }),
   focusSearch: () => set((s) => ({ focusSearchTick: s.focusSearchTick + 1, openTicketId: null })),
-  focusReply: () => set((s) => ({ focusReplyTick: s.focusReplyTick + 1 })),
+  focusReply: () => set({ replyFocusPending: true }),
+  replyFocused: () => set({ replyFocusPending: false }),
   showToast: (kind, text) => set((s) => ({ toast: { id: (s.toast?.id ?? 0) + 1, kind, text } })),
   dismissToast: () => set({ toast: null }),
 }));

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { priorityOf, resolutionCodeSchema, type Impact, type ResolutionCode, type TicketStatus, type Urgency } from '../../../shared/index';
+import type { Impact, ResolutionCode, TicketStatus, Urgency } from '../../../shared/index';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { PriorityBadge } from '../../ui/badges';
+import { ImpactUrgencyFields } from '../../ui/ImpactUrgencyFields';
+import { ResolutionCodeField } from '../ticket/dialogs/ResolutionCodeField';
 import type { BulkAction } from './run-bulk';
 
 interface BulkActionDialogProps {
@@ -12,8 +13,6 @@ interface BulkActionDialogProps {
   onApply(action: BulkAction): void;
   onClose(): void;
 }
-
-const LEVELS = [1, 2, 3] as const;
 
 /** The few words a bulk action needs: impact and urgency, or the reason/note of a status. */
 export function BulkActionDialog({ asking, count, onApply, onClose }: BulkActionDialogProps) {
@@ -49,32 +48,7 @@ export function BulkActionDialog({ asking, count, onApply, onClose }: BulkAction
     >
       {asking.kind === 'classify' ? (
         <>
-          <Field label={t('impact.label')}>
-            {(props) => (
-              <select {...props} className="select" value={impact} onChange={(e) => setImpact(Number(e.target.value) as Impact)}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {t(`impact.v${level}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('urgency.label')}>
-            {(props) => (
-              <select {...props} className="select" value={urgency} onChange={(e) => setUrgency(Number(e.target.value) as Urgency)}>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {t(`urgency.v${level}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <p className="priority-result">
-            <span className="muted">{t('ticket.priorityFromMatrix')}</span>
-            <PriorityBadge priority={priorityOf(impact, urgency)} />
-          </p>
+          <ImpactUrgencyFields impact={impact} urgency={urgency} onImpact={setImpact} onUrgency={setUrgency} />
         </>
       ) : (
         <>
@@ -84,19 +58,7 @@ export function BulkActionDialog({ asking, count, onApply, onClose }: BulkAction
           >
             {(props) => <textarea {...props} className="textarea" value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          {asking.to === 'resolved' ? (
-            <Field label={t('dialogs.resolve.code')}>
-              {(props) => (
-                <select {...props} className="select" value={code} onChange={(e) => setCode(e.target.value as ResolutionCode)}>
-                  {resolutionCodeSchema.options.map((option) => (
-                    <option key={option} value={option}>
-                      {t(`resolutionCode.${option}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          ) : null}
+          {asking.to === 'resolved' ? <ResolutionCodeField value={code} onChange={setCode} /> : null}
         </>
       )}
     </Dialog>

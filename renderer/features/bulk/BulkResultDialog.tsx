@@ -27,7 +27,7 @@ export function BulkResultDialog({ outcome, onOpenTicket, onClose }: BulkResultD
       {outcome.refused.length > 0 ? (
         <>
           <p>{t('bulk.refused', { count: outcome.refused.length })}</p>
-          <ul className="refused-list" data-testid="bulk-refused">
+          <ul className="plain-list refused-list" data-testid="bulk-refused">
             {outcome.refused.map((item) => (
               <li key={item.ticketId} className="refused-item" data-code={item.refusal.code}>
                 <button type="button" className="link-button mono" onClick={() => onOpenTicket(item.ticketId)}>

@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { emailSchema, priorityOf, type Impact, type TicketChannel, type Urgency } from '../../../shared/index';
+import { emailSchema, type Impact, type TicketChannel, type Urgency } from '../../../shared/index';
 import type { Refusal } from '../../i18n/refusals';
 import { useUiStore } from '../../stores/ui-store';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { PriorityBadge } from '../../ui/badges';
+import { ImpactUrgencyFields } from '../../ui/ImpactUrgencyFields';
 import { RefusalMessage } from '../../ui/RefusalMessage';
 import { mutate } from '../mutations';
 import { useCategories } from '../reference/use-reference-data';
 import './new-ticket.css';
 
 const CHANNELS: TicketChannel[] = ['phone', 'walk_in', 'email', 'chat'];
-const LEVELS = [1, 2, 3] as const;
 
 type Errors = Partial<Record<'name' | 'email' | 'title' | 'category', string>>;
 
@@ -118,45 +117,18 @@ export function NewTicketForm({ onClose }: { onClose(): void }) {
       <Field label={t('newTicket.description')}>
         {(p) => <textarea {...p} className="textarea" value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
-      <div className="form-grid form-grid-3">
-        <Field label={t('newTicket.category')} error={errors.category}>
-          {(p) => (
-            <select {...p} className="select" value={chosenCategory} onChange={(e) => setCategory(e.target.value)}>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name[lang]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('impact.label')}>
-          {(p) => (
-            <select {...p} className="select" value={impact} onChange={(e) => setImpact(Number(e.target.value) as Impact)}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`impact.v${l}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('urgency.label')}>
-          {(p) => (
-            <select {...p} className="select" value={urgency} onChange={(e) => setUrgency(Number(e.target.value) as Urgency)}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`urgency.v${l}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <p className="priority-result">
-        <span className="muted">{t('ticket.priorityFromMatrix')}</span>
-        <PriorityBadge priority={priorityOf(impact, urgency)} />
-      </p>
+      <Field label={t('newTicket.category')} error={errors.category}>
+        {(p) => (
+          <select {...p} className="select" value={chosenCategory} onChange={(e) => setCategory(e.target.value)}>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name[lang]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ImpactUrgencyFields impact={impact} urgency={urgency} onImpact={setImpact} onUrgency={setUrgency} />
       <RefusalMessage refusal={refusal} />
     </Dialog>
   );

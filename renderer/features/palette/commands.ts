@@ -54,7 +54,7 @@ export function buildCommands({ t, ticketId, me, macros, signOut }: CommandConte
         shortcut: 'a',
         run: () =>
           void mutate('ticket.assign', { ticketId, assigneeId: me.id }).then((result) =>
-            result.ok ? ui().showToast('info', t('ticket.saved')) : ui().showToast('error', refusalText(t, result)),
+            result.ok ? ui().showToast('info', t('ticket.assignedToYou')) : ui().showToast('error', refusalText(t, result)),
           ),
       });
     }

@@ -61,7 +61,7 @@ export function QueueView() {
       <header className="queue-header">
         <h1 id="queue-title">{queueName}</h1>
         <p className="queue-count muted" aria-live="polite" data-testid="queue-count">
-          {total === undefined ? t('app.loading') : t('queue.count', { count: total })}
+          {total === undefined || !source.counted ? t('app.loading') : t('queue.count', { count: total })}
         </p>
       </header>
       <QueueFilterBar />

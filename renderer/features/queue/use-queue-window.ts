@@ -8,8 +8,10 @@ import type { QueueView } from './queue-query-of';
 const PAGE = 50;
 
 export interface TicketSource {
-  /** Undefined while the first count is running. */
+  /** Undefined until the count or the first page is known. */
   total: number | undefined;
+  /** False while `total` is only what the first pages showed (the count is still running). */
+  counted: boolean;
   rowAt(index: number): CachedTicket | undefined;
 }
 
@@ -23,22 +25,28 @@ export function useQueueWindow(view: QueueView, firstVisible: number, lastVisibl
   const offset = Math.max(0, Math.floor(firstVisible / PAGE) * PAGE);
   const limit = Math.min(500, (Math.floor(lastVisible / PAGE) + 1) * PAGE - offset + PAGE);
   // The key stands for `view`: a fresh object with the same content must not re-query.
-  const total = useLiveQuery(() => countQueue(view), [key]);
+  const count = useLiveQuery(async () => ({ key, n: await countQueue(view) }), [key]);
   const page = useLiveQuery(
     async () => ({ key, offset, rows: await queueQuery({ ...view, offset, limit }) }),
     [key, offset, limit],
   );
   return useMemo(() => {
-    // A page of another view (still showing while the new one loads) must not be shown as this one's.
+    // Results of another view (still held while the new one loads) must not be shown as this one's.
     const rows = page && page.key === key ? page : null;
+    let total = count && count.key === key ? count.n : undefined;
+    // A filtered count walks the whole range and may take seconds at 100k tickets; the
+    // first page comes back in milliseconds. Show it at once, sized to what is known,
+    // with room to scroll on when the page came back full.
+    if (total === undefined && rows) total = rows.offset + rows.rows.length + (rows.rows.length === limit ? PAGE : 0);
     return {
       total,
+      counted: count !== undefined && count.key === key,
       rowAt: (index: number) => (rows ? rows.rows[index - rows.offset] : undefined),
     };
-  }, [page, key, total]);
+  }, [page, key, count, limit]);
 }
 
 /** A fixed list (search results) in the same shape. */
 export function staticSource(rows: readonly CachedTicket[] | undefined): TicketSource {
-  return { total: rows?.length, rowAt: (index) => rows?.[index] };
+  return { total: rows?.length, counted: rows !== undefined, rowAt: (index) => rows?.[index] };
 }

@@ -39,15 +39,18 @@ export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPi
   const clearDraft = useDraftStore((s) => s.clearDraft);
   const markSeen = useDraftStore((s) => s.markSeen);
   const seen = useDraftStore((s) => s.seenServerVersion[ticket.id]);
-  const focusTick = useUiStore((s) => s.focusReplyTick);
+  const focusPending = useUiStore((s) => s.replyFocusPending);
+  const replyFocused = useUiStore((s) => s.replyFocused);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [stale, setStale] = useState<StaleReport | null>(null);
   const [busy, setBusy] = useState(false);
   const closed = ticket.status === 'closed' || ticket.status === 'cancelled';
 
   useEffect(() => {
-    if (focusTick > 0) textarea.current?.focus();
-  }, [focusTick]);
+    if (!focusPending || !textarea.current) return;
+    textarea.current.focus();
+    replyFocused();
+  }, [focusPending, replyFocused]);
 
   async function send(force: boolean) {
     setRefusal(null);

@@ -29,7 +29,7 @@ export function useShortcuts(meId: string | null): void {
       const ticketId = ui().openTicketId ?? queue().activeId;
       if (!ticketId || !meId) return;
       const result = await mutate('ticket.assign', { ticketId, assigneeId: meId });
-      if (result.ok) ui().showToast('info', t('ticket.saved'));
+      if (result.ok) ui().showToast('info', t('ticket.assignedToYou'));
       else ui().showToast('error', refusalText(t, result));
     }
 
@@ -82,8 +82,8 @@ export function useShortcuts(meId: string | null): void {
           event.preventDefault();
           const { activeId } = queue();
           if (!inTicket && activeId) ui().openTicket(activeId);
-          // After the view mounts its reply box; a microtask is not enough for React to commit.
-          setTimeout(() => ui().focusReply(), 0);
+          // Taken by the reply box when it mounts, if the ticket view is not open yet.
+          ui().focusReply();
           return;
         }
         case 'n':

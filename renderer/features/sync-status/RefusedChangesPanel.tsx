@@ -46,7 +46,7 @@ export function RefusedChangesPanel({ onClose }: { onClose(): void }) {
     >
       <p className="muted">{t('refused.intro')}</p>
       {rows && rows.length === 0 ? <p>{t('refused.empty')}</p> : null}
-      <ul className="refused-list" data-testid="refused-list">
+      <ul className="plain-list refused-list" data-testid="refused-list">
         {rows?.map(({ rejection, ticket }) => {
           const kind = MUTATION_LABELS.has(rejection.type) ? t(`refused.mutation.${rejection.type as LabelledMutation}`) : t('refused.mutation.other');
           const label = ticket ? (ticket.number ?? ticket.title) : null;

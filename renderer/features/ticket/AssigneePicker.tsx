@@ -77,7 +77,7 @@ export function AssigneePicker({ ticket, agents, meId, onAssign }: AssigneePicke
       {suggestions.length === 0 ? (
         <p className="muted small">{t('ticket.noSuggestions')}</p>
       ) : (
-        <ul className="suggestions">
+        <ul className="plain-list suggestions">
           {suggestions.map((agent) => (
             <li key={agent.id}>
               <button type="button" className="suggestion" onClick={() => void assign(agent.id)} data-testid="assignee-suggestion">

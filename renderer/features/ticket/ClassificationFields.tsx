@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { priorityOf, type Category, type Impact, type Team, type Ticket, type Urgency } from '../../../shared/index';
+import type { Category, Impact, Team, Ticket, Urgency } from '../../../shared/index';
 import type { Refusal } from '../../i18n/refusals';
-import { PriorityBadge } from '../../ui/badges';
 import { Field } from '../../ui/Field';
+import { ImpactUrgencyFields } from '../../ui/ImpactUrgencyFields';
 import { RefusalMessage } from '../../ui/RefusalMessage';
 import type { ActionResult } from './actions';
 
@@ -13,8 +13,6 @@ interface ClassificationFieldsProps {
   teams: readonly Team[];
   onUpdate(fields: { category?: string; impact?: Impact; urgency?: Urgency }): Promise<ActionResult>;
 }
-
-const LEVELS = [1, 2, 3] as const;
 
 /** Category, and impact × urgency with the priority they give (ITIL's matrix, shown live). */
 export function ClassificationFields({ ticket, categories, teams, onUpdate }: ClassificationFieldsProps) {
@@ -51,46 +49,13 @@ export function ClassificationFields({ ticket, categories, teams, onUpdate }: Cl
           </select>
         )}
       </Field>
-      <div className="field-pair">
-        <Field label={t('impact.label')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={ticket.impact}
-              disabled={closed}
-              onChange={(e) => void update({ impact: Number(e.target.value) as Impact })}
-            >
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(`impact.v${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('urgency.label')}>
-          {(props) => (
-            <select
-              {...props}
-              className="select"
-              value={ticket.urgency}
-              disabled={closed}
-              onChange={(e) => void update({ urgency: Number(e.target.value) as Urgency })}
-            >
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(`urgency.v${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <p className="priority-result">
-        <span className="muted">{t('ticket.priorityFromMatrix')}</span>
-        <PriorityBadge priority={priorityOf(ticket.impact, ticket.urgency)} />
-      </p>
+      <ImpactUrgencyFields
+        impact={ticket.impact}
+        urgency={ticket.urgency}
+        disabled={closed}
+        onImpact={(impact) => void update({ impact })}
+        onUrgency={(urgency) => void update({ urgency })}
+      />
       <RefusalMessage refusal={refusal} />
       <dl className="facts">
         <dt>{t('ticket.team')}</dt>

@@ -14,7 +14,7 @@ export function SlaClocks({ clocks }: { clocks: LiveClocks | null }) {
         SLA
       </h3>
       {clocks ? (
-        <ul className="sla-clocks">
+        <ul className="plain-list sla-clocks">
           <ClockLine which="firstResponse" clock={clocks.firstResponse} />
           <ClockLine which="resolution" clock={clocks.resolution} />
         </ul>

@@ -40,7 +40,7 @@ export function Timeline({ comments, audit, nameOf }: TimelineProps) {
         {t('timeline.title')}
       </h2>
       {items.length === 0 ? <p className="muted">{t('timeline.empty')}</p> : null}
-      <ol className="timeline-list">
+      <ol className="plain-list timeline-list">
         {items.map((item) =>
           item.kind === 'audit' ? (
             <li key={`a:${item.entry.at}:${item.entry.action}`} className="timeline-audit">

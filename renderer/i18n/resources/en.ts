@@ -195,6 +195,7 @@ export const en: MesaResources = {
     reopenExpired: 'The reopen window ended on {{date}}.',
     assignee: 'Assignee',
     assignToMe: 'Assign to me',
+    assignedToYou: 'Ticket assigned to you.',
     unassign: 'Unassign',
     suggestions: 'Suggestions',
     noSuggestions: 'Nobody with that skill is available in this team.',

@@ -196,6 +196,7 @@ export const es = {
     reopenExpired: 'El plazo para reabrirlo terminó el {{date}}.',
     assignee: 'Asignado a',
     assignToMe: 'Asignarme',
+    assignedToYou: 'Ticket asignado a ti.',
     unassign: 'Quitar asignación',
     suggestions: 'Sugerencias',
     noSuggestions: 'Nadie disponible con esa especialidad en este equipo.',

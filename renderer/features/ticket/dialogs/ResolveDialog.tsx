@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resolutionCodeSchema, type ResolutionCode, type Ticket } from '../../../../shared/index';
+import type { ResolutionCode, Ticket } from '../../../../shared/index';
 import { refusalText } from '../../../i18n/refusals';
 import { Dialog } from '../../../ui/Dialog';
 import { Field } from '../../../ui/Field';
 import { RefusalMessage } from '../../../ui/RefusalMessage';
 import { ticketLabel } from '../actions';
+import { ResolutionCodeField } from './ResolutionCodeField';
 import { useTransitionForm, type TransitionSubmit } from './use-transition-form';
 
 interface ResolveDialogProps {
@@ -43,17 +44,7 @@ export function ResolveDialog({ ticket, onSubmit, onClose }: ResolveDialogProps)
       >
         {(props) => <textarea {...props} className="textarea" required value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <Field label={t('dialogs.resolve.code')}>
-        {(props) => (
-          <select {...props} className="select" value={code} onChange={(e) => setCode(e.target.value as ResolutionCode)}>
-            {resolutionCodeSchema.options.map((option) => (
-              <option key={option} value={option}>
-                {t(`resolutionCode.${option}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ResolutionCodeField value={code} onChange={setCode} />
       <RefusalMessage refusal={form.otherRefusal} context={form.context} />
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import type { BenchResult } from './bench-result';
+import { seededRandom } from '../e2e/chaos/seeded-random';
 import type {
   BusinessCalendar,
   Priority,
@@ -38,20 +39,8 @@ const PATHS: readonly (readonly TicketStatus[])[] = [
   ['new', 'assigned', 'in_progress', 'pending', 'in_progress', 'cancelled'],
 ];
 
-/** Deterministic (mulberry32), so every run measures the same tickets. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function buildTimelines(count: number, now: number): SlaTimeline[] {
-  const next = random(42);
+  const next = seededRandom(42); // deterministic, so every run measures the same tickets
   const timelines: SlaTimeline[] = [];
   for (let i = 0; i < count; i++) {
     // Created within the last 8 weeks; each step 10 minutes to ~4 days after the previous.

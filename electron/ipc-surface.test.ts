@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, wireChannel } from '../shared/ipc/contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, PRELOAD_LOCAL_MEMBERS, wireChannel } from '../shared/ipc/contract';
 import {
   WIRE_PROTOCOL,
   decodeWireMessage,
@@ -32,7 +32,10 @@ beforeAll(async () => {
     argv: [],
     log: () => {},
   }).ready;
+  // The preload runs in a page: it watches the window for drops (dropped files' paths).
+  vi.stubGlobal('window', new EventTarget());
   await import('./preload/preload');
+  vi.unstubAllGlobals();
   host = await startBrowserHost({
     staticDir: rendererDir,
     dataDir: mkdtempSync(join(tmpdir(), 'mesa-surface-bh-')),
@@ -72,15 +75,25 @@ describe('the IPC surface', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(table.map(wireChannel).sort());
   });
 
-  it('the preload exposes exactly the table, plus on() for the table’s events', () => {
+  it('the preload exposes exactly the table, plus on() for the table’s events and the members it answers without IPC', () => {
     const mesa = fake.exposed.get('mesa') as Record<string, unknown>;
+    const local: readonly string[] = PRELOAD_LOCAL_MEMBERS;
     expect(
       Object.keys(mesa)
-        .filter((k) => k !== 'on')
+        .filter((k) => k !== 'on' && !local.includes(k))
         .sort(),
     ).toEqual(table);
     expect(typeof mesa.on).toBe('function');
     expect(EVENT_CHANNELS.length).toBeGreaterThan(0);
+    for (const name of local) expect(typeof mesa[name], name).toBe('function');
+  });
+
+  it('a preload-local member is never a channel: main does not register it and the browser host does not serve it', async () => {
+    const local: readonly string[] = PRELOAD_LOCAL_MEMBERS;
+    const names = new Set<string>([...INVOKE_CHANNELS, ...EVENT_CHANNELS, 'on']);
+    for (const name of local) expect(names.has(name), name).toBe(false);
+    for (const name of local) expect(fake.ipcHandlers.has(`mesa:${name}`), name).toBe(false);
+    expect(await servedByBrowserHost([...local])).toEqual([]);
   });
 
   it('the browser host serves exactly the table', async () => {

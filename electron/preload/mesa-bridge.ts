@@ -2,9 +2,11 @@ import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
+  PRELOAD_LOCAL_MEMBERS,
   wireChannel,
   type EventChannel,
   type MesaBridge,
+  type PreloadLocalMembers,
 } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 
@@ -13,13 +15,14 @@ import type { IpcResult } from '../../shared/ipc/result';
  * of the table and `on` for the table's events. ipcRenderer itself never crosses: with it the
  * page could send on any channel. Event listeners get the payload only, never Electron's
  * event object (its `sender` is ipcRenderer). Answers stay IpcResult envelopes (see MesaBridge).
+ * `local` adds the members the preload answers without IPC (PRELOAD_LOCAL_MEMBERS).
  */
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
 const isEventChannel = (name: unknown): name is EventChannel =>
   typeof name === 'string' && (EVENT_CHANNELS as readonly string[]).includes(name);
 
-export function createMesaBridge(ipc: IpcRendererLike): MesaBridge {
+export function createMesaBridge(ipc: IpcRendererLike, local: Required<PreloadLocalMembers>): MesaBridge {
   const bridge: Record<string, unknown> = {};
   for (const channel of INVOKE_CHANNELS) {
     bridge[channel] = (request: unknown): Promise<IpcResult<unknown>> =>
@@ -41,5 +44,6 @@ export function createMesaBridge(ipc: IpcRendererLike): MesaBridge {
     ipc.on(name, forward);
     return () => void ipc.removeListener(name, forward);
   };
-  return Object.freeze(bridge) as MesaBridge;
+  for (const name of PRELOAD_LOCAL_MEMBERS) bridge[name] = local[name];
+  return Object.freeze(bridge) as unknown as MesaBridge;
 }

@@ -1,6 +1,7 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttachProblems } from './AttachProblems';
+import { droppedFilePaths } from './dropped-file-path';
 import { useAttachFiles } from './use-attach-files';
 import './attach.css';
 
@@ -24,7 +25,8 @@ function pastedFiles(e: ClipboardEvent): File[] {
 /**
  * Makes its children a place to drop or paste files for one ticket. Text pastes pass
  * through untouched; only a paste that carries files is taken. In Electron the preload
- * reads dropped files' paths itself (webUtils.getPathForFile); the page only needs the bytes.
+ * reads dropped files' paths itself (webUtils.getPathForFile) and the page records them beside
+ * the bytes; the bytes are stored at once either way.
  */
 export function AttachDropZone({ ticketId, disabled = false, className = '', children }: AttachDropZoneProps) {
   const { t } = useTranslation();
@@ -56,7 +58,9 @@ export function AttachDropZone({ ticketId, disabled = false, className = '', chi
     e.stopPropagation();
     depth.current = 0;
     setOver(false);
-    void attach(Array.from(e.dataTransfer.files));
+    const files = Array.from(e.dataTransfer.files);
+    // Now, during the drop: the preload keeps the last drop's paths only.
+    void attach(files, droppedFilePaths(files));
   };
   const onPaste = (e: ClipboardEvent) => {
     if (disabled) return;

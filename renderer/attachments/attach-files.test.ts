@@ -47,6 +47,15 @@ describe('attachFiles', () => {
     expect(entry).toMatchObject({ type: 'attachment.add', ticketId: ticket.id, args: { attachmentId: attached!.attachmentId, sha256: attached!.sha256 } });
   });
 
+  it('records where a dropped file came from (Electron), past the mutation’s rebuild of the ticket', async () => {
+    const dropped = file('error.png', 'PNG bytes', 'image/png');
+    const pasted = file('image.png', 'other bytes', 'image/png');
+    const result = await attachFiles(ticket.id, [dropped, pasted], { db, now: NOW, sourcePaths: new Map([[dropped, '/home/ana/error.png']]) });
+    const [first, second] = result.attached;
+    expect(await db.attachments.get(first!.attachmentId)).toMatchObject({ fileName: 'error.png', sourcePath: '/home/ana/error.png' });
+    expect(await db.attachments.get(second!.attachmentId)).not.toHaveProperty('sourcePath');
+  });
+
   it('stores nothing for a file over the limit, and says why', async () => {
     // 25 MiB + 1 byte, really: the check must not trust anything but the size.
     const huge = file('dump.zip', new Uint8Array(LIMITS.attachmentMaxBytes + 1), 'application/zip');

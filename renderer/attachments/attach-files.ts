@@ -1,8 +1,10 @@
+import type { EntityTable } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { CachedAttachment, MesaDb } from '../data/db';
 import { performMutation } from '../sync/perform-mutation';
 import { checkAttachments, type AttachmentProblem, type CandidateFile } from './attachment-limits';
 import { sha256Hex } from './hash';
+import type { LocalAttachmentRow } from './local-attachment-fields';
 
 /**
  * Attaching files to a ticket, offline or not: each accepted file's bytes and its
@@ -23,6 +25,8 @@ export interface AttachResult {
 export interface AttachOptions {
   db: MesaDb;
   now?: Date;
+  /** Where dropped files came from on disk (Electron only), by the File the page holds. */
+  sourcePaths?: ReadonlyMap<object, string>;
 }
 
 /** Attachments of this ticket not yet accepted by the server: they share the per-comment limit. */
@@ -80,7 +84,29 @@ export async function attachFiles(ticketId: string, files: readonly (CandidateFi
     }
     result.attached.push({ attachmentId, sha256, fileName });
   }
+  await recordSourcePaths(db, result.attached, check.accepted, options.sourcePaths);
   return result;
+}
+
+/**
+ * Where dropped files came from, once all are attached: each attachment.add rebuilds the
+ * ticket, and a rebuild writes unconfirmed rows from the entity alone (renderer/data/ticket-state.ts),
+ * so a path written earlier would be dropped by the next file's mutation. Outside the files'
+ * transactions on purpose: a path is a note about the bytes, and losing it loses nothing.
+ */
+async function recordSourcePaths(
+  db: MesaDb,
+  attached: AttachResult['attached'],
+  accepted: ReadonlyArray<{ file: object }>,
+  sourcePaths: ReadonlyMap<object, string> | undefined,
+): Promise<void> {
+  if (!sourcePaths || sourcePaths.size === 0) return;
+  const rows = db.attachments as unknown as EntityTable<LocalAttachmentRow, 'id'>;
+  // attached[i] is accepted[i]: the loop stops at the first refusal, never skips.
+  const updates = attached
+    .map(({ attachmentId }, i) => ({ key: attachmentId, changes: { sourcePath: sourcePaths.get(accepted[i]!.file) } }))
+    .filter((u): u is { key: string; changes: { sourcePath: string } } => typeof u.changes.sourcePath === 'string');
+  if (updates.length > 0) await rows.bulkUpdate(updates);
 }
 
 class AttachRefused extends Error {

@@ -1,9 +1,10 @@
 import type { EntityTable } from 'dexie';
-import type { CachedAttachment, MesaDb } from '../data/db';
-import type { PendingUpload, UploadFailure, UploadStore } from './upload-queue';
+import type { MesaDb } from '../data/db';
+import type { LocalAttachmentRow } from './local-attachment-fields';
+import type { PendingUpload, UploadStore } from './upload-queue';
 
 /** An attachment row as the upload queue sees it: `uploadError` is set once it can never upload. */
-export type AttachmentUploadRow = CachedAttachment & { uploadError?: UploadFailure | null };
+export type AttachmentUploadRow = LocalAttachmentRow;
 
 /**
  * The upload queue's state is the attachments table itself: `uploaded` 0 with a local blob

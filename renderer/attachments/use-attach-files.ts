@@ -7,7 +7,8 @@ import { attachFiles } from './attach-files';
 import type { AttachmentProblem } from './attachment-limits';
 
 export interface AttachFilesState {
-  attach(files: readonly File[]): Promise<void>;
+  /** `sourcePaths`: where dropped files came from on disk, when the host knows (Electron). */
+  attach(files: readonly File[], sourcePaths?: ReadonlyMap<File, string>): Promise<void>;
   /** Files refused by the limits, with why; replaced by each new attempt. */
   problems: readonly AttachmentProblem[];
   /** The shared rules or the cache refused (e.g. the ticket is closed). */
@@ -23,11 +24,11 @@ export function useAttachFiles(ticketId: string): AttachFilesState {
   const [busy, setBusy] = useState(false);
 
   const attach = useCallback(
-    async (files: readonly File[]) => {
+    async (files: readonly File[], sourcePaths?: ReadonlyMap<File, string>) => {
       if (files.length === 0) return;
       setBusy(true);
       try {
-        const result = await attachFiles(ticketId, files, { db: getDb() });
+        const result = await attachFiles(ticketId, files, { db: getDb(), sourcePaths });
         setProblems(result.problems);
         setRefusal(result.refused);
         if (result.attached.length > 0) {

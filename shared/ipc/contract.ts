@@ -132,6 +132,25 @@ export type MesaApi = { [C in InvokeChannel]: (request: InvokeRequest<C>) => Pro
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
+/** What the page knows of a dropped file, to ask for its path: a File itself does not cross contextBridge intact. */
+export interface DroppedFileKey {
+  name: string;
+  size: number;
+  lastModified: number;
+}
+
+/**
+ * Members of `window.mesa` the Electron preload answers itself, in the page's own process:
+ * they are not channels, so neither main nor the browser host serves them, and a host without
+ * them (the browser host) leaves them out. `droppedFilePath`: the disk path of a file in the
+ * last drop, read with webUtils.getPathForFile (File.path is gone since Electron 32); null when
+ * unknown (pasted or picked files, files built in JS, or two alike files in one drop).
+ */
+export const PRELOAD_LOCAL_MEMBERS = ['droppedFilePath'] as const;
+export interface PreloadLocalMembers {
+  droppedFilePath?(file: DroppedFileKey): string | null;
+}
+
 /**
  * What a host hands the page (`window.mesa` from the Electron preload; the WebSocket client in
  * the browser host): the same named functions, but answering with the IpcResult envelope.
@@ -143,4 +162,4 @@ export type MesaBridge = {
   [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<IpcResult<InvokeResponse<C>>>;
 } & {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-};
+} & PreloadLocalMembers;

@@ -57,6 +57,9 @@ export const fake = {
   defaultProtocolClients: [] as string[],
   applicationMenu: null as unknown,
   exposed: new Map<string, unknown>(),
+  /** What webUtils.getPathForFile answers per File (else '', like a File built in JS); and each File it was asked about. */
+  filePaths: new Map<unknown, string>(),
+  pathLookups: [] as unknown[],
   invoked: [] as Array<{ channel: string; payload: unknown }>,
   notifications: [] as FakeNotification[],
   trays: [] as Tray[],
@@ -190,6 +193,14 @@ class FakeIpcRenderer extends EventEmitter {
 }
 export const ipcRenderer = new FakeIpcRenderer();
 
+export const webUtils = {
+  getPathForFile: (file: File): string => {
+    fake.pathLookups.push(file);
+    if (typeof File !== 'undefined' && !(file instanceof File)) throw new TypeError('Not a File.');
+    return fake.filePaths.get(file) ?? '';
+  },
+};
+
 export default {
   app,
   BrowserWindow,
@@ -204,4 +215,5 @@ export default {
   safeStorage,
   contextBridge,
   ipcRenderer,
+  webUtils,
 };

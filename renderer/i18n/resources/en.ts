@@ -255,6 +255,13 @@ export const en: MesaResources = {
     notDownloaded: 'Not yet downloaded to this computer.',
     download: 'Download',
     notUploaded: 'Waiting to upload',
+    uploadFailed: 'Upload failed',
+    from: 'From {{path}}',
+    failure: {
+      too_large: '“{{name}}” was not uploaded: it is over the server’s limit of {{limit}}. Attach a smaller copy (crop or compress it).',
+      rejected: '“{{name}}” was not uploaded: the server refused it ({{reason}}). Check the file and attach it again.',
+      other: '“{{name}}” was not uploaded: {{reason}}. Attach the file again.',
+    },
     previous: 'Previous',
     next: 'Next',
   },

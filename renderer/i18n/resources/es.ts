@@ -256,6 +256,13 @@ export const es = {
     notDownloaded: 'Aún no se ha descargado a este equipo.',
     download: 'Descargar',
     notUploaded: 'Pendiente de subir',
+    uploadFailed: 'No se pudo subir',
+    from: 'Desde {{path}}',
+    failure: {
+      too_large: '«{{name}}» no se subió: supera el límite del servidor de {{limit}}. Adjunta una copia más pequeña (recórtala o comprímela).',
+      rejected: '«{{name}}» no se subió: el servidor lo rechazó ({{reason}}). Revisa el archivo y vuelve a adjuntarlo.',
+      other: '«{{name}}» no se subió: {{reason}}. Vuelve a adjuntar el archivo.',
+    },
     previous: 'Anterior',
     next: 'Siguiente',
   },

@@ -59,6 +59,8 @@ export async function createServices(
     mailer: services.mailer,
     clock,
     revokeSessions: (scope, agentId) => tokens.revokeAllFor(scope.trx, agentId),
+    onMutationError: (error, mutation) =>
+      logger.error({ err: error, mutation }, 'mutation failed; recorded as rejected (server_error)'),
   });
   await notifier.start();
   return services;

@@ -51,6 +51,16 @@ export class ChangeLog {
     return this.lastSeq;
   }
 
+  /** The changes collected so far, to restore() when a savepoint is rolled back. */
+  mark(): ReadonlyMap<string, PendingChange> {
+    return new Map(this.pending);
+  }
+
+  restore(mark: ReadonlyMap<string, PendingChange>): void {
+    this.pending.clear();
+    for (const [key, change] of mark) this.pending.set(key, change);
+  }
+
   private put(change: PendingChange): void {
     const key = `${change.entity}\u0000${change.id}`;
     // Re-inserting moves the entry to the end, so sequence order follows the last change.

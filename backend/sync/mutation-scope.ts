@@ -2,6 +2,7 @@ import type { Actor, MutationResult, RejectionCode, Ticket } from '../../shared/
 import type { Tx } from '../storage/database';
 import { loadReferenceData, type ReferenceData } from '../storage/reference-rows';
 import type { ChangeLog } from './change-log';
+import type { TicketNumbers } from './ticket-numbers';
 
 /** What a mutation handler can touch: the open transaction, its change log, who acts and when. */
 export interface MutationScope {
@@ -9,6 +10,7 @@ export interface MutationScope {
   log: ChangeLog;
   actor: Actor;
   now: Date;
+  ticketNumbers: TicketNumbers;
   refs(): Promise<ReferenceData>;
   /** After a team, category or policy changed inside this transaction. */
   invalidateRefs(): void;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   isTicketMutation,
   parseMutation,
@@ -10,7 +11,7 @@ import type { FeedbackMailer } from '../feedback/feedback-email';
 import { findApplied, recordApplied, type AppliedRecord } from '../storage/applied-mutations';
 import type { Database } from '../storage/database';
 import { applyAdminMutation, setPresence, type AdminEffects } from './admin-mutations';
-import { writeTransaction, type ChangeLog } from './change-log';
+import { writeTransaction, type ChangeLog, type WriteOutcome } from './change-log';
 import type { ChangeNotifier } from './change-notifier';
 import {
   rejected,
@@ -20,6 +21,7 @@ import {
   type MutationScope,
 } from './mutation-scope';
 import { applyTicketMutationInScope } from './ticket-mutations';
+import { TicketNumbers } from './ticket-numbers';
 
 export interface PushServiceDeps {
   database: Database;
@@ -27,7 +29,17 @@ export interface PushServiceDeps {
   mailer: FeedbackMailer;
   clock: () => Date;
   revokeSessions: AdminEffects['revokeSessions'];
+  /** A mutation threw (a fault, not a rule's refusal): it was undone alone and recorded as rejected. */
+  onMutationError?: (error: unknown, mutation: { id: string; type: string }) => void;
 }
+
+/** The result recorded for a mutation that threw (a fault, final like a refusal: a retry gets the same answer). */
+const serverFault = (id: string): MutationResult => ({
+  id,
+  status: 'rejected',
+  code: 'server_error',
+  message: 'The server failed while applying this change; it was not applied.',
+});
 
 /**
  * Applies pushed mutations in order, exactly once per mutation id.
@@ -35,11 +47,18 @@ export interface PushServiceDeps {
  * A push runs in one database transaction: for each mutation the recorded result is
  * looked up by id (a retry gets the earlier answer and nothing runs again), otherwise it
  * is decided and its rows, its change-log rows and its id with its result (rejections
- * too) are written. The batch commits once (one fsync per batch, not per mutation) and
- * only then is answered, so an answer always describes durable state; a crash before
+ * too) are written. The batch commits once (one commit per batch, not per mutation) and
+ * only then is answered, so an answer always describes committed state; a crash before
  * commit leaves nothing behind and the client's retry applies the batch afresh. Writers
  * serialize on the change counter (see ChangeLog), so two copies of one batch arriving
  * together run one after the other and the second finds the first's results.
+ *
+ * A rule's refusal writes nothing, so it cannot disturb the others. A mutation that
+ * throws would roll back the whole batch; then the batch runs again with each mutation
+ * in its own savepoint, so the one that throws is undone alone, recorded as rejected, and
+ * the others apply. Savepoints only on that second run: on PostgreSQL they cost two round
+ * trips per mutation. A fault that is not one mutation's (the database gone) throws again
+ * and fails the request.
  */
 export class PushService {
   constructor(private readonly deps: PushServiceDeps) {}
@@ -50,9 +69,26 @@ export class PushService {
     envelopes: MutationEnvelope[],
   ): Promise<MutationResult[]> {
     if (envelopes.length === 0) return [];
-    const { result, latestSeq } = await writeTransaction(this.deps.database, async (log) => {
+    let outcome: WriteOutcome<MutationResult[]>;
+    try {
+      outcome = await this.applyBatch(actor, clientId, envelopes, false);
+    } catch {
+      outcome = await this.applyBatch(actor, clientId, envelopes, true);
+    }
+    if (outcome.latestSeq > 0) this.deps.notifier.announce(outcome.latestSeq);
+    return outcome.result;
+  }
+
+  private applyBatch(
+    actor: Actor & { kind: 'agent' },
+    clientId: string,
+    envelopes: MutationEnvelope[],
+    isolated: boolean,
+  ): Promise<WriteOutcome<MutationResult[]>> {
+    return writeTransaction(this.deps.database, async (log) => {
       const known = await findApplied(log.trx, [...new Set(envelopes.map((e) => e.id))]);
-      const scope = this.scope(log, actor);
+      const creates = envelopes.filter((e) => e.type === 'ticket.create' && !known.has(e.id)).length;
+      const scope = this.scope(log, actor, creates);
       const results: MutationResult[] = [];
       const records: AppliedRecord[] = [];
       for (const envelope of envelopes) {
@@ -62,15 +98,14 @@ export class PushService {
           continue;
         }
         scope.now = this.deps.clock();
-        const parsed = parseMutation(envelope);
-        const decision: Decision = parsed.ok
-          ? await this.decide(scope, parsed.mutation)
-          : rejected(parsed.code, parsed.message);
-        const outcome = toMutationResult(envelope.id, decision);
+        const outcome = isolated
+          ? await this.inSavepoint(scope, envelope)
+          : toMutationResult(envelope.id, await this.parseAndDecide(scope, envelope));
         known.set(envelope.id, outcome);
         results.push(outcome);
         records.push({ result: outcome, type: envelope.type });
       }
+      await scope.ticketNumbers.settle();
       await recordApplied(log.trx, records, {
         clientId,
         agentId: actor.id,
@@ -78,8 +113,31 @@ export class PushService {
       });
       return results;
     });
-    if (latestSeq > 0) this.deps.notifier.announce(latestSeq);
-    return result;
+  }
+
+  private parseAndDecide(scope: MutationScope, envelope: MutationEnvelope): Promise<Decision> {
+    const parsed = parseMutation(envelope);
+    return parsed.ok
+      ? this.decide(scope, parsed.mutation)
+      : Promise.resolve(rejected(parsed.code, parsed.message));
+  }
+
+  private async inSavepoint(scope: MutationScope, envelope: MutationEnvelope): Promise<MutationResult> {
+    const { trx, log } = scope;
+    const pending = log.mark();
+    await sql`savepoint mutation`.execute(trx);
+    try {
+      const outcome = toMutationResult(envelope.id, await this.parseAndDecide(scope, envelope));
+      await sql`release savepoint mutation`.execute(trx);
+      return outcome;
+    } catch (error) {
+      await sql`rollback to savepoint mutation`.execute(trx);
+      await sql`release savepoint mutation`.execute(trx);
+      log.restore(pending);
+      scope.invalidateRefs();
+      this.deps.onMutationError?.(error, envelope);
+      return serverFault(envelope.id);
+    }
   }
 
   /** One mutation from the server itself or a requester (portal, feedback link, auto-close), same path. */
@@ -87,7 +145,9 @@ export class PushService {
     const { result, latestSeq } = await writeTransaction(this.deps.database, async (log) => {
       const earlier = (await findApplied(log.trx, [mutation.id])).get(mutation.id);
       if (earlier) return earlier;
-      const outcome = toMutationResult(mutation.id, await this.decide(this.scope(log, actor), mutation));
+      const scope = this.scope(log, actor, mutation.type === 'ticket.create' ? 1 : 0);
+      const outcome = toMutationResult(mutation.id, await this.decide(scope, mutation));
+      await scope.ticketNumbers.settle();
       await recordApplied(log.trx, [{ result: outcome, type: mutation.type }], {
         clientId,
         agentId: null,
@@ -99,7 +159,7 @@ export class PushService {
     return result;
   }
 
-  private scope(log: ChangeLog, actor: Actor): MutationScope {
+  private scope(log: ChangeLog, actor: Actor, creates: number): MutationScope {
     const refs = referenceCache(log.trx);
     const { mailer } = this.deps;
     const scope: MutationScope = {
@@ -107,6 +167,7 @@ export class PushService {
       log,
       actor,
       now: this.deps.clock(),
+      ticketNumbers: new TicketNumbers(log.trx, creates),
       refs: refs.get,
       invalidateRefs: refs.invalidate,
       onResolved: (ticket) => mailer.enqueue(log.trx, ticket, scope.now),

@@ -17,7 +17,6 @@ import {
   saveTicket,
 } from '../storage/ticket-rows';
 import { refreshAgentLoads } from './agent-load';
-import { bumpCounter } from './change-log';
 import { applied, rejected, type Decision, type MutationScope } from './mutation-scope';
 
 /**
@@ -50,8 +49,7 @@ export async function applyTicketMutationInScope(
   if (!outcome.ok) return rejected(outcome.code, outcome.message);
 
   const ticket = outcome.ticket;
-  if (mutation.type === 'ticket.create')
-    ticket.number = `INC-${await bumpCounter(scope.trx, 'ticket_number')}`;
+  if (mutation.type === 'ticket.create') ticket.number = await scope.ticketNumbers.take();
   await saveTicket(scope.trx, ticket);
   scope.log.changed('ticket', ticket.id);
 

@@ -56,6 +56,8 @@ export const REJECTION_CODES = [
   'conflict',
   'ticket_closed',
   'rate_limited',
+  /** The server failed applying this one mutation; it was undone alone and is recorded as refused. */
+  'server_error',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

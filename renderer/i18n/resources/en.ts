@@ -421,6 +421,7 @@ export const en: MesaResources = {
     conflict: 'Someone else changed the ticket at the same time. Check its current state.',
     ticket_closed: 'The ticket is closed or cancelled and accepts no more changes.',
     rate_limited: 'Too many changes in a row. It will be retried shortly.',
+    server_error: 'The server failed while applying this change and did not apply it. Make it again; if it keeps happening, tell whoever runs Mesa.',
     signed_out: 'You are signed out: sign in again to make changes.',
     storage_error: 'Could not save on this computer: {{message}}',
     unknown: 'The change was not applied ({{code}}).',

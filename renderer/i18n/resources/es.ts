@@ -423,6 +423,7 @@ export const es = {
     conflict: 'Otra persona cambió el ticket a la vez. Revisa su estado actual.',
     ticket_closed: 'El ticket está cerrado o cancelado y ya no admite cambios.',
     rate_limited: 'Demasiados cambios seguidos. Se reintentará en un momento.',
+    server_error: 'El servidor falló al aplicar este cambio y no lo aplicó. Vuelve a hacerlo; si se repite, avisa a quien administra Mesa.',
     signed_out: 'La sesión está cerrada: vuelve a iniciar sesión para hacer cambios.',
     storage_error: 'No se pudo guardar en este equipo: {{message}}',
     unknown: 'El cambio no se aplicó ({{code}}).',

@@ -1,6 +1,8 @@
 import type { BenchResult } from './bench-result';
 import { heapUsedMb, submitSignIn, withConsole } from './console/harness';
 import { bundlePageCode } from './console/page-bundle';
+import { changeToScreen } from './console/change-to-screen';
+import { outboxFlush } from './console/outbox-flush';
 import { countCachedTickets, fillCacheTo, queryBench, rawBulkPut, type QueryFigures } from './console/page-scripts';
 
 /**
@@ -10,30 +12,54 @@ import { countCachedTickets, fillCacheTo, queryBench, rawBulkPut, type QueryFigu
  *   a raw IndexedDB bulk put of 100k copies of a real cached ticket in the same page
  *   (one transaction, same indexes). Goal ≤ 20 s and ≤ 2× baseline.
  * - queue: "open, mine + my team, by SLA due, first 50", the console's queueQuery on the
- *   page's cache, median; vs a plain 50-row cursor on [open+slaDueMs]. Goal ≤ 20 ms.
- * - search: searchTickets for a word, median; vs a raw prefix cursor on `words`. Goal ≤ 50 ms.
- * - memory: JS heap after GC with 100k cached and the queue open, vs on the sign-in
- *   screen before bootstrap. Goal ≤ 300 MB.
+ *   page's cache, median; vs a plain 50-row cursor on the same index. Goal ≤ 20 ms.
+ * - search: searchTickets for an accent-folded word, median; vs a raw 50-row get by key
+ *   (the floor of any search returning 50 tickets). Goal ≤ 50 ms. The first search's
+ *   in-memory index build is reported beside it.
+ * - memory: JS heap after GC with 100k cached, the search index built and the queue
+ *   open, vs on the sign-in screen before bootstrap. Goal ≤ 300 MB.
+ * - change-to-screen: a colleague's push to a ticket in the agent's open queue, until
+ *   the new title is in the DOM, p95; vs the push round trip. Goal ≤ 1 s.
+ * - outbox flush: 1,000 comments written offline, reconnect → outbox empty; vs the same
+ *   pushes sent straight over HTTP. Goal ≤ 5 s.
  */
 
-const TICKETS = 100_000;
+const TICKETS = Number(process.env.MESA_BENCH_TICKETS ?? 100_000);
+/** In the figures' names: the cache size they were taken at. */
+const SCALE = TICKETS % 1000 === 0 ? `${TICKETS / 1000}k` : String(TICKETS);
 const RUNS = 30;
+const CHANGE_RUNS = 20;
+const OFFLINE_MUTATIONS = 1_000;
+/** A word of demo titles ("Sin conexión a internet…"), typed without its accent. */
+const SEARCH_WORD = 'conexion';
 /** How long the bench waits for the real bootstrap (MESA_BENCH_BOOTSTRAP_S overrides). */
 const BOOTSTRAP_BUDGET_MS = Number(process.env.MESA_BENCH_BOOTSTRAP_S ?? 120) * 1000;
 const EMAIL = 'agent@example.com';
 
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** A later phase that fails is reported and skipped; the figures taken before it stand. */
+async function phase(name: string, work: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error(`bench: ${name} failed:`, error);
+    return [];
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const pageCode = await bundlePageCode();
-  return withConsole(TICKETS, async ({ backend, page, cdp }) => {
+  return withConsole(TICKETS, async (rig) => {
+    const { network, page, cdp } = rig;
     // Heap on the sign-in screen: app loaded, nothing cached (bootstrap starts on sign-in).
     await page.getByLabel('Server address').waitFor({ state: 'visible', timeout: 30_000 });
     const heapEmpty = await heapUsedMb(cdp);
 
     // Bootstrap through the real sync path.
     const started = Date.now();
-    await submitSignIn(page, backend.url, EMAIL);
+    // Through the laptop's network (the proxy), so the outbox bench can take it offline.
+    await submitSignIn(page, network.url, EMAIL);
     let cached: number;
     let last = -1;
     let lastChange = Date.now();
@@ -52,7 +78,7 @@ export async function run(): Promise<BenchResult[]> {
       }
       if (Date.now() - started > BOOTSTRAP_BUDGET_MS) break;
       if (Date.now() - lastChange > 60_000) throw new Error(`bootstrap stalled at ${cached} tickets`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     const bootstrapS = (Date.now() - started) / 1000;
     const complete = cached >= TICKETS;
@@ -64,11 +90,11 @@ export async function run(): Promise<BenchResult[]> {
 
     if (complete) {
       results.push({
-        name: 'console.bootstrap_100k',
+        name: `console.bootstrap_${SCALE}`,
         value: r2(bootstrapS),
         unit: 's',
         n: cached,
-        baseline: { name: 'idb.raw_bulk_put_100k', value: r2(raw.ms / 1000) },
+        baseline: { name: `idb.raw_bulk_put_${SCALE}`, value: r2(raw.ms / 1000) },
       });
     } else {
       // Not finished within the budget: the rate so far, and the 100k time it projects to.
@@ -76,30 +102,34 @@ export async function run(): Promise<BenchResult[]> {
       results.push(
         { name: 'console.bootstrap_rate', value: r2(rate), unit: 'tickets_per_s', n: cached },
         {
-          name: 'console.bootstrap_100k_projected',
+          name: `console.bootstrap_${SCALE}_projected`,
           value: r2(TICKETS / Math.max(rate, 1e-9)),
           unit: 's',
           n: cached,
-          baseline: { name: 'idb.raw_bulk_put_100k', value: r2(raw.ms / 1000) },
+          baseline: { name: `idb.raw_bulk_put_${SCALE}`, value: r2(raw.ms / 1000) },
         },
       );
       const filled = (await page.evaluate(fillCacheTo(TICKETS))) as number;
       console.error(`bench: cache topped up with clones of synced tickets to ${filled} (queue/search/heap figures use it)`);
     }
-    results.push({ name: 'idb.raw_bulk_put_100k', value: r2(raw.ms / 1000), unit: 's', n: TICKETS });
+    results.push({ name: `idb.raw_bulk_put_${SCALE}`, value: r2(raw.ms / 1000), unit: 's', n: TICKETS });
 
-    await page.evaluate(pageCode);
-    const q = (await page.evaluate(queryBench(EMAIL, RUNS))) as QueryFigures;
-    console.error(`bench: queries: ${JSON.stringify(q)}`);
-
-    // The queue open (the console lands on one after sign-in), 100k cached.
+    // The agent searches once (the console's search index is read into memory), then
+    // goes back to their queue: the heap is taken there.
     await page.getByRole('navigation', { name: 'Queues' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const searchbox = page.getByRole('searchbox');
+    await searchbox.fill(SEARCH_WORD);
+    await page.getByTestId('ticket-row').first().waitFor({ state: 'visible', timeout: 120_000 });
+    await searchbox.fill('');
     await page.locator('[data-queue="mine"]').click();
-    await page.getByTestId('ticket-grid').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByTestId('ticket-row').first().waitFor({ state: 'visible', timeout: 30_000 });
     const heapFull = await heapUsedMb(cdp);
 
-    return [
-      ...results,
+    await page.evaluate(pageCode);
+    const q = (await page.evaluate(queryBench(EMAIL, RUNS, SEARCH_WORD))) as QueryFigures;
+    console.error(`bench: queries: ${JSON.stringify(q)}`);
+
+    results.push(
       {
         name: 'console.queue_first50',
         value: r2(q.queueMedianMs),
@@ -113,17 +143,21 @@ export async function run(): Promise<BenchResult[]> {
         value: r2(q.searchMedianMs),
         unit: 'ms',
         n: RUNS,
-        baseline: { name: 'idb.words_prefix_first50', value: r2(q.rawSearchMedianMs) },
+        baseline: { name: 'idb.get_50_by_key', value: r2(q.getManyMedianMs) },
       },
-      { name: 'idb.words_prefix_first50', value: r2(q.rawSearchMedianMs), unit: 'ms', n: RUNS },
+      { name: 'idb.get_50_by_key', value: r2(q.getManyMedianMs), unit: 'ms', n: RUNS },
+      { name: 'console.search_index_build', value: r2(q.searchIndexBuildMs), unit: 'ms', n: cached },
       {
-        name: 'console.heap_100k',
+        name: `console.heap_${SCALE}`,
         value: r2(heapFull),
         unit: 'MB',
         n: 1,
         baseline: { name: 'console.heap_empty', value: r2(heapEmpty) },
       },
       { name: 'console.heap_empty', value: r2(heapEmpty), unit: 'MB', n: 1 },
-    ];
+    );
+    results.push(...(await phase('change-to-screen', () => changeToScreen(rig, CHANGE_RUNS))));
+    results.push(...(await phase('outbox flush', () => outboxFlush(rig, OFFLINE_MUTATIONS))));
+    return results;
   });
 }

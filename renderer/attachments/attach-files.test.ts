@@ -13,6 +13,7 @@ import { attachFiles } from './attach-files';
 import { dexieUploadStore } from './dexie-upload-store';
 import { holdBackUnuploaded } from './outbox-gate';
 import { drainUploads } from './upload-queue';
+import { performMutation } from '../sync/perform-mutation';
 
 let db: MesaDb;
 const ticket = makeTicket({ number: 'INC-7' });
@@ -54,6 +55,23 @@ describe('attachFiles', () => {
     const [first, second] = result.attached;
     expect(await db.attachments.get(first!.attachmentId)).toMatchObject({ fileName: 'error.png', sourcePath: '/home/ana/error.png' });
     expect(await db.attachments.get(second!.attachmentId)).not.toHaveProperty('sourcePath');
+  });
+
+  it('keeps a failed upload’s reason and the dropped file’s path when a later change rebuilds the ticket', async () => {
+    const dropped = file('error.png', 'PNG bytes', 'image/png');
+    const result = await attachFiles(ticket.id, [dropped], { db, now: NOW, sourcePaths: new Map([[dropped, '/home/ana/error.png']]) });
+    const [attached] = result.attached;
+    const failure = { code: 'too_large' as const, message: 'over the limit' };
+    await dexieUploadStore(db).markFailed(attached!.sha256, failure);
+
+    const reply = await performMutation(
+      'comment.add',
+      { ticketId: ticket.id, commentId: '01939a2c-0000-7000-8000-000000000abc', body: 'Mirando la captura', visibility: 'internal' },
+      { db, now: NOW },
+    );
+    expect(reply.ok).toBe(true);
+    expect(await db.comments.where('ticketId').equals(ticket.id).count()).toBe(1);
+    expect(await db.attachments.get(attached!.attachmentId)).toMatchObject({ sourcePath: '/home/ana/error.png', uploadError: failure });
   });
 
   it('stores nothing for a file over the limit, and says why', async () => {

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type IDType } from 'dexie';
+import type { EntityTable, IDType } from 'dexie';
 import type { Actor, Change, SlaPolicy, Ticket } from '../../shared/index';
 import { getDb } from './app-db';
 import { toCachedTicket } from './cached-ticket';
@@ -6,6 +6,7 @@ import type { CachedAttachment, CachedComment, CachedTicket, MesaDb } from './db
 import { writeMeta } from './meta';
 import { loadActor, loadReferences } from './mutation-context';
 import { groupPageChanges, type EntityChanges, type PageChanges } from './page-changes';
+import { queueKeyRange, queueKeysOf } from './queue-keys';
 import { slaWarnMs } from './sla-keys';
 import { rebuildTicket } from './ticket-state';
 
@@ -56,7 +57,7 @@ async function putAndDelete<T extends { id: string }>(table: EntityTable<T, 'id'
   if (changes.deletes.size) await table.bulkDelete([...changes.deletes] as Array<IDType<T, 'id'>>);
 }
 
-/** Server comments replace our pending copies; every ticket whose comments change gets new search words. */
+/** Server comments replace our pending copies; every ticket whose comments change is rewritten (its search words follow). */
 async function applyComments(db: MesaDb, page: PageChanges, touched: Set<string>): Promise<void> {
   const rows: CachedComment[] = [...page.comment.upserts.values()].map((comment) => ({ ...comment, server: comment, pending: 0 }));
   for (const row of rows) touched.add(row.ticketId);
@@ -83,17 +84,18 @@ async function deleteTickets(db: MesaDb, ids: Set<string>): Promise<void> {
   await db.attachments.where('ticketId').anyOf(list).delete();
 }
 
-/** Rewrites each touched ticket: server copy (new or kept) + its pending mutations, with fresh words. */
+/** Rewrites each touched ticket: server copy (new or kept) + its pending mutations. */
 async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ticket>): Promise<void> {
   if (!ids.length) return;
   const refs = await loadReferences(db);
-  const existing = await db.tickets.bulkGet(ids);
+  // Only tickets touched through their comments need their stored server copy read back.
+  const kept = ids.filter((id) => !upserts.has(id));
+  const existing = new Map((await db.tickets.bulkGet(kept)).map((row, i) => [kept[i]!, row]));
   const withPending = new Set((await db.outbox.orderBy('ticketId').uniqueKeys()) as string[]);
-  const bodies = await commentBodiesOf(db, ids);
   const rows: CachedTicket[] = [];
   let actor: Actor | null | undefined;
-  for (const [i, id] of ids.entries()) {
-    const server = upserts.get(id) ?? existing[i]?.server ?? null;
+  for (const id of ids) {
+    const server = upserts.get(id) ?? existing.get(id)?.server ?? null;
     if (withPending.has(id)) {
       actor = actor === undefined ? await loadActor(db) : actor;
       await rebuildTicket(db, id, { server, refs, actor });
@@ -105,7 +107,6 @@ async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ti
         server,
         pendingCount: 0,
         policy: server.slaPolicyId ? refs.policies.get(server.slaPolicyId) : null,
-        commentBodies: bodies.get(id) ?? [],
       }),
     );
   }
@@ -119,25 +120,13 @@ async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ti
  */
 async function refreshWarnTimes(db: MesaDb, policies: Map<string, SlaPolicy>, alreadyDone: Set<string>): Promise<void> {
   if (!policies.size) return;
+  const [lower, upper] = queueKeyRange('*', 1, 's');
   await db.tickets
-    .where('[open+slaDueMs]')
-    .between([1, Dexie.minKey], [1, Infinity], true, false)
-    .filter((ticket) => ticket.slaPolicyId !== null && policies.has(ticket.slaPolicyId) && !alreadyDone.has(ticket.id))
+    .where('queueKeys')
+    .between(lower, upper, true, true)
+    .filter((ticket) => ticket.slaDueMs !== Infinity && ticket.slaPolicyId !== null && policies.has(ticket.slaPolicyId) && !alreadyDone.has(ticket.id))
     .modify((ticket) => {
       ticket.slaWarnMs = slaWarnMs(ticket, policies.get(ticket.slaPolicyId ?? ''));
+      ticket.queueKeys = queueKeysOf(ticket);
     });
-}
-
-/** One index read for the whole page rather than one per ticket. */
-async function commentBodiesOf(db: MesaDb, ticketIds: string[]): Promise<Map<string, string[]>> {
-  const bodies = new Map<string, string[]>();
-  await db.comments
-    .where('ticketId')
-    .anyOf(ticketIds)
-    .each((comment) => {
-      const list = bodies.get(comment.ticketId) ?? [];
-      list.push(comment.body);
-      bodies.set(comment.ticketId, list);
-    });
-  return bodies;
 }

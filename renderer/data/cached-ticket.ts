@@ -1,6 +1,6 @@
 import { isOpenStatus, type SlaPolicy, type Ticket } from '../../shared/index';
 import type { CachedTicket } from './db';
-import { ticketWords } from './search-words';
+import { queueKeysOf } from './queue-keys';
 import { slaDueMs, slaWarnMs } from './sla-keys';
 
 export interface CacheFields {
@@ -8,13 +8,11 @@ export interface CacheFields {
   pendingCount: number;
   /** The policy named by `slaPolicyId`, for the warning instant. */
   policy: SlaPolicy | null | undefined;
-  /** Bodies of the ticket's comments, for the search words. */
-  commentBodies: readonly string[];
 }
 
 /** The row the cache stores: the visible ticket plus the fields its indexes need. */
 export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTicket {
-  return {
+  const row: Omit<CachedTicket, 'queueKeys'> = {
     ...visible,
     server: fields.server,
     pendingCount: fields.pendingCount,
@@ -23,8 +21,8 @@ export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTick
     open: isOpenStatus(visible.status) ? 1 : 0,
     assigneeKey: visible.assigneeId ?? '',
     teamKey: visible.teamId ?? '',
-    words: ticketWords(visible, fields.commentBodies),
   };
+  return { ...row, queueKeys: queueKeysOf(row) };
 }
 
 /** The plain ticket inside a cached row, as the shared rules take it. */
@@ -37,7 +35,7 @@ export function toTicket(row: CachedTicket): Ticket {
     open: _open,
     assigneeKey: _assigneeKey,
     teamKey: _teamKey,
-    words: _words,
+    queueKeys: _queueKeys,
     ...ticket
   } = row;
   return ticket;

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type IndexableType } from 'dexie';
 import type {
   Agent,
   Attachment,
@@ -10,7 +10,8 @@ import type {
   Team,
   Ticket,
 } from '../../shared/index';
-import { upgradeToV2 } from './migrations';
+import { upgradeToV2, upgradeToV3 } from './migrations';
+import { TicketWriteFeed, ticketWritesMiddleware } from './ticket-writes';
 
 /**
  * A cached ticket: the server's copy (`server`), and what the agent sees (the top-level
@@ -35,8 +36,8 @@ export interface CachedTicket extends Ticket {
   assigneeKey: string;
   /** `teamId`, or '' when the ticket has no team (same reason). */
   teamKey: string;
-  /** Folded words for the local full-text search (accent-insensitive). */
-  words: string[];
+  /** The keys of the one queue index (queue-keys.ts); the search words live in memory (ticket-search-index.ts). */
+  queueKeys: IndexableType[];
 }
 
 export interface CachedComment extends Comment {
@@ -106,11 +107,15 @@ export class MesaDb extends Dexie {
   meta!: EntityTable<SyncMeta, 'key'>;
 
   readonly durability: CacheDurability;
+  /** Ticket writes through this connection and its relaxed sibling, for the in-memory search index. */
+  readonly ticketWrites: TicketWriteFeed;
   #relaxed: MesaDb | null = null;
 
-  constructor(name = DB_NAME, durability: CacheDurability = 'strict') {
+  constructor(name = DB_NAME, durability: CacheDurability = 'strict', ticketWrites = new TicketWriteFeed()) {
     super(name, { chromeTransactionDurability: durability });
     this.durability = durability;
+    this.ticketWrites = ticketWrites;
+    this.use(ticketWritesMiddleware(ticketWrites));
     // v1: the first schema. Kept as written so a v1 database upgrades instead of failing.
     this.version(1).stores({
       tickets:
@@ -145,12 +150,19 @@ export class MesaDb extends Dexie {
         attachments: 'id, ticketId, sha256, uploaded',
       })
       .upgrade(upgradeToV2);
+    // v3: every index costs write time on a 100k bootstrap, and v2's were most of it (see
+    // queue-keys.ts). v2's twelve compound indexes and pendingCount become one multi-entry
+    // index (nothing read the two status ones); the multi-entry `*words` (up to 256 rows
+    // per ticket) becomes an in-memory index derived from the cache (ticket-search-index.ts).
+    this.version(3)
+      .stores({ tickets: 'id, number, *queueKeys' })
+      .upgrade(upgradeToV3);
   }
 
   /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */
   get relaxed(): MesaDb {
     if (this.durability === 'relaxed') return this;
-    this.#relaxed ??= new MesaDb(this.name, 'relaxed');
+    this.#relaxed ??= new MesaDb(this.name, 'relaxed', this.ticketWrites);
     return this.#relaxed;
   }
 

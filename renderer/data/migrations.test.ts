@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { MesaDb } from './db';
 import { queueQuery } from './queue-query';
+import { searchTickets } from './search-tickets';
 import { alwaysOpenPolicy, makeTicket, runningSla } from './testing/make-ticket';
 
 const name = 'mesa-migration-test';
@@ -28,5 +29,43 @@ it('upgrades a version 1 cache: unassigned tickets become listable', async () =>
   // 75% of 480 minutes after 09:00.
   expect(row?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
   expect((await queueQuery({ kind: 'unassigned' }, db)).map((t) => t.id)).toEqual([ticket.id]);
+  db.close();
+});
+
+it('upgrades a version 2 cache: words move to memory, the queues read the one queue index', async () => {
+  // The v2 tickets schema as it shipped, with a row as v2 wrote it.
+  const v2 = new Dexie(name);
+  v2.version(2).stores({
+    tickets:
+      'id, number, pendingCount, *words,' +
+      ' [open+slaDueMs], [open+updatedAt], [open+priority+slaDueMs], [open+slaWarnMs],' +
+      ' [assigneeKey+open+slaDueMs], [assigneeKey+open+updatedAt], [assigneeKey+open+priority+slaDueMs],' +
+      ' [teamKey+open+slaDueMs], [teamKey+open+updatedAt], [teamKey+open+priority+slaDueMs],' +
+      ' [assigneeId+status], [teamId+status]',
+    comments: 'id, ticketId, [ticketId+createdAt], pending',
+    slaPolicies: 'id',
+  });
+  const ticket = makeTicket({ title: 'Conexión perdida', sla: runningSla('2025-03-03T17:00:00.000Z'), slaPolicyId: 'default', assigneeId: null });
+  const due = Date.parse('2025-03-03T17:00:00.000Z');
+  await v2.table('tickets').put({
+    ...ticket,
+    server: ticket,
+    pendingCount: 1,
+    slaDueMs: due,
+    slaWarnMs: due,
+    open: 1,
+    assigneeKey: '',
+    teamKey: ticket.teamId ?? '',
+    words: ['conexion', 'perdida'],
+  });
+  v2.close();
+
+  const db = new MesaDb(name);
+  const row = await db.tickets.get(ticket.id);
+  expect(row).not.toHaveProperty('words');
+  expect((await queueQuery({ kind: 'unassigned' }, db)).map((t) => t.id)).toEqual([ticket.id]);
+  expect((await queueQuery({ kind: 'all', sort: 'priority' }, db)).map((t) => t.id)).toEqual([ticket.id]);
+  expect((await queueQuery({ kind: 'breaching', now: due }, db)).map((t) => t.id)).toEqual([ticket.id]);
+  expect((await searchTickets('conexion', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
   db.close();
 });

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { SlaPolicy } from '../../shared/index';
 import type { CachedTicket } from './db';
+import { queueKeysOf } from './queue-keys';
 import { slaWarnMs } from './sla-keys';
 
 /**
@@ -21,5 +22,16 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       ticket.assigneeKey = ticket.assigneeId ?? '';
       ticket.teamKey = ticket.teamId ?? '';
       ticket.slaWarnMs = slaWarnMs(ticket, ticket.slaPolicyId ? policies.get(ticket.slaPolicyId) : null);
+    });
+}
+
+/** v3 drops the stored search words (now kept in memory) and adds the queue index keys. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table<CachedTicket & { words?: string[] }, string>('tickets')
+    .toCollection()
+    .modify((ticket) => {
+      delete ticket.words;
+      ticket.queueKeys = queueKeysOf(ticket);
     });
 }

@@ -15,7 +15,7 @@ const policy = alwaysOpenPolicy();
 let db: MesaDb;
 
 async function seed(tickets: Ticket[]): Promise<void> {
-  await db.tickets.bulkPut(tickets.map((t) => toCachedTicket(t, { server: t, pendingCount: 0, policy, commentBodies: [] })));
+  await db.tickets.bulkPut(tickets.map((t) => toCachedTicket(t, { server: t, pendingCount: 0, policy })));
 }
 
 const due = (hour: number): string => `2025-03-03T${String(hour).padStart(2, '0')}:00:00.000Z`;

@@ -2,9 +2,10 @@ import Dexie, { type IndexableType } from 'dexie';
 import type { Priority, TicketStatus } from '../../shared/index';
 import { getDb } from './app-db';
 import type { CachedTicket, MesaDb } from './db';
+import { queueKeyRange, type QueueOrder, type QueueScope } from './queue-keys';
 
 /**
- * The queue views. Each is ONE compound-index range read with a limit: the cache may hold
+ * The queue views. Each is ONE range read of the `*queueKeys` index (queue-keys.ts) with a limit: the cache may hold
  * 100k tickets and a 50-row page by index costs milliseconds where reading the table
  * costs seconds (MACHINE.md). Filters narrow the range in JavaScript while Dexie walks
  * it, so they stop as soon as the page is full.
@@ -51,34 +52,17 @@ export interface QueueQuery {
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
-const SORT_FIELDS: Record<QueueSort, string[]> = {
-  sla: ['slaDueMs'],
-  updated: ['updatedAt'],
-  priority: ['priority', 'slaDueMs'],
-};
+const ORDER_OF: Record<QueueSort, QueueOrder> = { sla: 's', updated: 'u', priority: 'p' };
 
 interface Range {
-  index: string;
-  lower: IndexableType[];
-  upper: IndexableType[];
+  lower: IndexableType;
+  upper: IndexableType;
   reverse: boolean;
 }
 
-/**
- * A range over `[scope…+open+sort…]` covering every value of the sort fields. Bounding the
- * first sort field is enough: a shorter key sorts before its extensions, and the max key
- * (an array) after any number or string. (One array may appear only once in a key, so the
- * max key cannot simply be repeated per field.)
- */
-function scopedRange(scope: Array<[string, IndexableType]>, open: 0 | 1, sort: QueueSort): Range {
-  const fields = [...scope.map(([name]) => name), 'open', ...SORT_FIELDS[sort]];
-  const prefix = [...scope.map(([, value]) => value), open];
-  return {
-    index: `[${fields.join('+')}]`,
-    lower: [...prefix, Dexie.minKey],
-    upper: [...prefix, Dexie.maxKey],
-    reverse: sort === 'updated',
-  };
+function scopedRange(scope: QueueScope, open: 0 | 1, sort: QueueSort): Range {
+  const [lower, upper] = queueKeyRange(scope, open, ORDER_OF[sort]);
+  return { lower, upper, reverse: sort === 'updated' };
 }
 
 /** The index ranges a query reads (several for several teams; none when it can match nothing). */
@@ -87,16 +71,16 @@ function rangesOf(query: QueueQuery): Range[] {
   const sort = query.sort ?? 'sla';
   switch (query.kind) {
     case 'all':
-      return [scopedRange([], open, sort)];
+      return [scopedRange('*', open, sort)];
     case 'mine':
-      return query.agentId ? [scopedRange([['assigneeKey', query.agentId]], open, sort)] : [];
+      return query.agentId ? [scopedRange(`a:${query.agentId}`, open, sort)] : [];
     case 'unassigned':
-      return [scopedRange([['assigneeKey', '']], open, sort)];
+      return [scopedRange('a:', open, sort)];
     case 'team':
-      return [...new Set(query.teamIds ?? [])].map((teamId) => scopedRange([['teamKey', teamId]], open, sort));
+      return [...new Set(query.teamIds ?? [])].filter(Boolean).map((teamId) => scopedRange(`t:${teamId}`, open, sort));
     case 'breaching':
       if (!open) return [];
-      return [{ index: '[open+slaWarnMs]', lower: [1, Dexie.minKey], upper: [1, query.now ?? Date.now()], reverse: false }];
+      return [{ lower: ['w', Dexie.minKey], upper: ['w', query.now ?? Date.now()], reverse: false }];
   }
 }
 
@@ -119,7 +103,7 @@ function predicateOf(query: QueueQuery): ((ticket: CachedTicket) => boolean) | n
 }
 
 function collectionOf(db: MesaDb, range: Range, predicate: ((t: CachedTicket) => boolean) | null) {
-  let collection = db.tickets.where(range.index).between(range.lower, range.upper, true, true);
+  let collection = db.tickets.where('queueKeys').between(range.lower, range.upper, true, true);
   if (range.reverse) collection = collection.reverse();
   return predicate ? collection.filter(predicate) : collection;
 }
@@ -160,4 +144,13 @@ export async function countQueue(query: Omit<QueueQuery, 'sort' | 'offset' | 'li
   const predicate = predicateOf(query);
   const counts = await Promise.all(rangesOf(query).map((range) => collectionOf(db, { ...range, reverse: false }, predicate).count()));
   return counts.reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * Open tickets of one assignee or one team, soonest SLA due first, up to `limit` (the SLA
+ * watcher's read; past the queue views' page limit).
+ */
+export function openTicketsBySlaDue(db: MesaDb, scope: { assigneeId: string } | { teamId: string }, limit: number): Promise<CachedTicket[]> {
+  const [lower, upper] = queueKeyRange('assigneeId' in scope ? `a:${scope.assigneeId}` : `t:${scope.teamId}`, 1, 's');
+  return db.tickets.where('queueKeys').between(lower, upper, true, true).limit(limit).toArray();
 }

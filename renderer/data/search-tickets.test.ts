@@ -1,9 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Comment } from '../../shared/index';
 import { toCachedTicket } from './cached-ticket';
-import type { MesaDb } from './db';
+import type { CachedComment, MesaDb } from './db';
 import { searchTickets } from './search-tickets';
 import { foldText, MAX_WORDS_PER_TICKET, ticketWords } from './search-words';
-import { makeTicket } from './testing/make-ticket';
+import { makeTicket, testUuid } from './testing/make-ticket';
 import { freshDb } from './testing/test-db';
 
 let db: MesaDb;
@@ -17,10 +19,26 @@ beforeEach(async () => {
     requester: { name: 'Jürgen Müller', email: 'j.mueller@example.com' },
   });
   await db.tickets.bulkPut([
-    toCachedTicket(printer, { server: printer, pendingCount: 0, policy: null, commentBodies: [] }),
-    toCachedTicket(vpn, { server: vpn, pendingCount: 0, policy: null, commentBodies: ['Replaced the router firmware'] }),
+    toCachedTicket(printer, { server: printer, pendingCount: 0, policy: null }),
+    toCachedTicket(vpn, { server: vpn, pendingCount: 0, policy: null }),
   ]);
+  await db.comments.put(commentOn(vpn.id, 'Replaced the router firmware'));
 });
+
+function commentOn(ticketId: string, body: string): CachedComment {
+  const comment: Comment = {
+    id: testUuid(),
+    ticketId,
+    authorId: null,
+    authorName: 'Ana García',
+    body,
+    visibility: 'public',
+    attachments: [],
+    writtenAt: '2025-03-03T10:00:00.000Z',
+    createdAt: '2025-03-03T10:00:00.000Z',
+  };
+  return { ...comment, server: comment, pending: 0 };
+}
 
 afterEach(async () => {
   await db.delete();
@@ -48,6 +66,32 @@ describe('searchTickets', () => {
 
   it('lists a ticket once even when several of its words match', async () => {
     expect(numbers(await searchTickets('in', 10, db)).sort()).toEqual(['INC-1042', 'INC-1043']);
+  });
+
+  it('follows writes made after the first search: new, changed and deleted tickets, new comments', async () => {
+    expect(numbers(await searchTickets('impres', 10, db))).toEqual(['INC-1042']);
+    const scanner = makeTicket({ number: 'INC-1044', title: 'Escáner sin conexión' });
+    await db.tickets.put(toCachedTicket(scanner, { server: scanner, pendingCount: 0, policy: null }));
+    expect(numbers(await searchTickets('conexion', 10, db))).toEqual(['INC-1044']);
+    const printer = (await searchTickets('impres', 10, db))[0]!;
+    await db.tickets.put({ ...printer, title: 'Toner vacío' });
+    expect(await searchTickets('impres', 10, db)).toEqual([]);
+    expect(numbers(await searchTickets('vacio', 10, db))).toEqual(['INC-1042']);
+    await db.comments.put(commentOn(scanner.id, 'Driver reinstalado'));
+    await db.tickets.put((await db.tickets.get(scanner.id))!);
+    expect(numbers(await searchTickets('reinstal', 10, db))).toEqual(['INC-1044']);
+    await db.tickets.delete(scanner.id);
+    expect(await searchTickets('conexion', 10, db)).toEqual([]);
+  });
+
+  it('inside a liveQuery, answers again when a matching ticket arrives', async () => {
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => searchTickets('escaner', 10, db)).subscribe((rows) => seen.push(numbers(rows) as string[]));
+    await vi.waitFor(() => expect(seen).toEqual([[]]));
+    const scanner = makeTicket({ number: 'INC-1045', title: 'Escáner atascado' });
+    await db.tickets.put(toCachedTicket(scanner, { server: scanner, pendingCount: 0, policy: null }));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['INC-1045']));
+    subscription.unsubscribe();
   });
 
   it('finds nothing for an empty or one-letter query', async () => {

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { getDb } from './app-db';
+import { PENDING_KEY } from './queue-keys';
 import type { CachedAttachment, CachedComment, CachedTicket, MesaDb, Rejection } from './db';
 
 /** Single-ticket reads for the detail view. Each is a key or index lookup. */
@@ -29,7 +30,7 @@ export async function attachmentsOfTicket(ticketId: string, db: MesaDb = getDb()
 
 /** Tickets with changes the server has not acknowledged yet, up to `limit`. */
 export async function pendingTickets(limit = 50, db: MesaDb = getDb()): Promise<CachedTicket[]> {
-  return db.tickets.where('pendingCount').above(0).limit(limit).toArray();
+  return db.tickets.where('queueKeys').equals(PENDING_KEY).limit(limit).toArray();
 }
 
 /** The refused changes, newest first, for the agent to read and dismiss. */

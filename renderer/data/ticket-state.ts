@@ -30,7 +30,7 @@ export async function writeTicketState(
   pendingCount: number,
   refs: ReferenceSnapshot,
 ): Promise<void> {
-  const comments = await reconcileComments(db, ticketId, replay);
+  await reconcileComments(db, ticketId, replay);
   await reconcileAttachments(db, ticketId, replay);
   if (!replay.ticket) {
     await db.tickets.delete(ticketId);
@@ -42,12 +42,11 @@ export async function writeTicketState(
       server,
       pendingCount,
       policy: visible.slaPolicyId ? refs.policies.get(visible.slaPolicyId) : null,
-      commentBodies: comments.map((comment) => comment.body),
     }),
   );
 }
 
-async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayResult): Promise<CachedComment[]> {
+async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayResult): Promise<void> {
   const existing = new Map((await db.comments.where('ticketId').equals(ticketId).toArray()).map((c) => [c.id, c]));
   const made = new Set(replay.comments.map((comment) => comment.id));
   // Only unacknowledged comments can go: an acknowledged one (pending 0) waits for the server's copy.
@@ -58,8 +57,6 @@ async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayRes
     .filter((comment) => !existing.get(comment.id)?.server)
     .map((comment): CachedComment => ({ ...comment, server: null, pending: 1 }));
   await db.comments.bulkPut(fresh);
-  for (const comment of fresh) existing.set(comment.id, comment);
-  return [...existing.values()];
 }
 
 async function reconcileAttachments(db: MesaDb, ticketId: string, replay: ReplayResult): Promise<void> {
@@ -71,8 +68,9 @@ async function reconcileAttachments(db: MesaDb, ticketId: string, replay: Replay
     .filter((attachment) => existing.get(attachment.id)?.confirmed !== 1)
     .map((attachment) => {
       const before = existing.get(attachment.id);
-      // The bytes were stored before the mutation was made; a rebuild must not lose them.
-      return { ...attachment, blob: before?.blob ?? null, uploaded: before?.uploaded ?? 0, confirmed: 0 };
+      // The bytes, and what this console noted locally (why an upload failed, where a dropped
+      // file came from), were stored before this rebuild; only the entity's fields are replaced.
+      return { ...before, ...attachment, blob: before?.blob ?? null, uploaded: before?.uploaded ?? 0, confirmed: 0 };
     });
   await db.attachments.bulkPut(fresh);
 }

@@ -37,7 +37,7 @@ describe('storage errors', () => {
     const agent = await seedSession(db);
     const ticket = makeTicket();
     coordinator = new SyncCoordinator({ api: stubMesaApi({ agent }), db, store, retryIntervalMs: 0 });
-    await db.tickets.put(toCachedTicket(ticket, { server: ticket, pendingCount: 0, policy: null, commentBodies: [] }));
+    await db.tickets.put(toCachedTicket(ticket, { server: ticket, pendingCount: 0, policy: null }));
     db.outbox.hook('creating', quotaExceeded);
 
     const outcome = await coordinator.mutate('ticket.update', { ticketId: ticket.id, title: 'Will not fit' });

@@ -5,6 +5,7 @@ import { ensureClientId } from '../data/client-id';
 import type { MesaDb } from '../data/db';
 import { readCursor, readMeta } from '../data/meta';
 import { outboxSize } from '../data/outbox';
+import { ticketSearchIndex } from '../data/ticket-search-index';
 import { performMutation, type MutationInput, type MutationOutcome } from './perform-mutation';
 import { pullUntilCurrent } from './pull-loop';
 import { pushOutbox, type PushLoopOptions } from './push-loop';
@@ -65,7 +66,7 @@ export class SyncCoordinator {
     this.#db = options.db;
     this.#store = options.store;
     this.#now = options.now ?? (() => new Date());
-    this.#pageSize = options.pageSize ?? 500;
+    this.#pageSize = options.pageSize ?? 1000;
     this.#batchSize = Math.min(options.pushBatchSize ?? 100, 100);
     this.#retryMs = options.retryIntervalMs ?? 30_000;
     this.#holdBack = options.holdBack;
@@ -233,6 +234,8 @@ export class SyncCoordinator {
         },
       });
       this.#store.setState((s) => ({ lastSyncAt: this.#now().toISOString(), bootstrap: { ...s.bootstrap, active: false } }));
+      // Read the search words in the background now, not on the agent's first search.
+      ticketSearchIndex(this.#db).warm();
     } finally {
       this.#store.setState({ pulling: false });
     }

@@ -1,0 +1,76 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { BenchResult } from '../bench-result';
+import { signInAt } from './backend-client';
+import type { ConsoleRig } from './harness';
+import { outboxState, writeOfflineComments } from './page-scripts';
+
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+/** The console's push batch (SyncCoordinator's pushBatchSize cap), for a like-for-like baseline. */
+const BATCH = 100;
+
+/**
+ * The laptop goes offline (the proxy between the browser host and the backend refuses
+ * everything), `count` comments are written through the console's own mutation path, the
+ * network comes back; the time from the console being online again until the outbox is
+ * empty (every mutation answered by the server). Baseline: the same number of comment.add mutations pushed
+ * straight to the backend over HTTP, in the console's batch size, one batch after another.
+ * Needs the page-entry bundle evaluated.
+ */
+export async function outboxFlush({ backend, network, page }: ConsoleRig, count: number): Promise<BenchResult[]> {
+  network.setOffline(true);
+  // 'offline' or 'reconnecting', whichever the host reports first (as triage-offline.spec.ts waits).
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="connectivity"]')?.dataset.state !== 'online', undefined, {
+    timeout: 120_000,
+    polling: 250,
+  });
+  const written = (await page.evaluate(writeOfflineComments(count, 'Offline note'))) as { tickets: number; refused: number; outbox: number };
+  console.error(`bench: offline: ${count} comments on ${written.tickets} tickets, ${written.refused} refused locally, outbox ${written.outbox}`);
+
+  // The clock starts when the console is back online: how soon the host notices the
+  // network is its reconnect backoff's business, reported beside it.
+  const restored = Date.now();
+  network.setOffline(false);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="connectivity"]')?.dataset.state === 'online', undefined, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  const started = Date.now();
+  let state = { outbox: written.outbox, rejections: 0 };
+  while (state.outbox > 0) {
+    if (Date.now() - started > 300_000) throw new Error(`outbox not flushed after 300 s: ${state.outbox} left`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    state = (await page.evaluate(outboxState)) as typeof state;
+  }
+  const flushS = (Date.now() - started) / 1000;
+  const reconnectS = (started - restored) / 1000;
+  console.error(`bench: back online ${reconnectS.toFixed(2)} s after the network; outbox flushed ${flushS.toFixed(2)} s later, ${state.rejections} refused changes on record`);
+
+  // The same work without the console: ticket ids from the cache, fresh mutation ids.
+  const agent = await signInAt(backend.url, 'agent@example.com');
+  const ticketIds = (await page.evaluate(`(async () => {
+    const { MesaDb, queueQuery } = globalThis.__mesaBench;
+    const db = new MesaDb(); await db.open();
+    const rows = await queueQuery({ kind: 'all', state: 'open', sort: 'sla', limit: 500 }, db);
+    db.close();
+    return rows.map((t) => t.id);
+  })()`)) as string[];
+  const mutations = Array.from({ length: count }, (_, i) => ({
+    id: uuidv7(),
+    type: 'comment.add',
+    args: { ticketId: ticketIds[i % ticketIds.length], commentId: uuidv7(), body: `Direct note ${i}`, visibility: 'internal' },
+  }));
+  const directStart = Date.now();
+  for (let i = 0; i < mutations.length; i += BATCH) await agent.push(mutations.slice(i, i + BATCH));
+  const directS = (Date.now() - directStart) / 1000;
+  return [
+    {
+      name: 'console.outbox_flush_1k',
+      value: r2(flushS),
+      unit: 's',
+      n: written.outbox,
+      baseline: { name: 'backend.push_direct_1k', value: r2(directS) },
+    },
+    { name: 'backend.push_direct_1k', value: r2(directS), unit: 's', n: count },
+    { name: 'console.reconnect_noticed', value: r2(reconnectS), unit: 's', n: 1 },
+  ];
+}

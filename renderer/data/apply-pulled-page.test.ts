@@ -1,12 +1,12 @@
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Change, Comment, Ticket } from '../../shared/index';
+import type { Change, Ticket } from '../../shared/index';
 import { performMutation } from '../sync/perform-mutation';
 import { applyPulledPage } from './apply-pulled-page';
 import type { MesaDb } from './db';
 import { readCursor } from './meta';
 import { searchTickets } from './search-tickets';
-import { alwaysOpenPolicy, makeTicket, runningSla, testUuid } from './testing/make-ticket';
+import { alwaysOpenPolicy, makeComment, makeTicket, runningSla, testUuid } from './testing/make-ticket';
 import { seedSession } from './testing/seed-session';
 import { freshDb } from './testing/test-db';
 
@@ -16,19 +16,6 @@ let seq = 0;
 const upsert = (entity: Change['entity'], data: { id: string }): Change => ({ seq: ++seq, entity, id: data.id, op: 'upsert', data });
 const remove = (entity: Change['entity'], id: string): Change => ({ seq: ++seq, entity, id, op: 'delete' });
 
-function comment(ticketId: string, body: string): Comment {
-  return {
-    id: testUuid(),
-    ticketId,
-    authorId: null,
-    authorName: 'Ana García',
-    body,
-    visibility: 'public',
-    attachments: [],
-    writtenAt: '2025-03-03T09:05:00.000Z',
-    createdAt: '2025-03-03T09:05:00.000Z',
-  };
-}
 
 beforeEach(() => {
   db = freshDb();
@@ -41,7 +28,7 @@ afterEach(async () => {
 describe('applyPulledPage', () => {
   it('stores a page of several entities and its cursor', async () => {
     const ticket = makeTicket({ number: 'INC-1' });
-    const reply = comment(ticket.id, 'Have you tried the other tray?');
+    const reply = makeComment(ticket.id, 'Have you tried the other tray?');
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket), upsert('comment', reply)], 42, db);
 
     const row = await db.tickets.get(ticket.id);
@@ -55,7 +42,7 @@ describe('applyPulledPage', () => {
 
   it('deletes a ticket with its comments, and the last change of an id wins', async () => {
     const ticket = makeTicket();
-    await applyPulledPage([upsert('ticket', ticket), upsert('comment', comment(ticket.id, 'hello'))], 2, db);
+    await applyPulledPage([upsert('ticket', ticket), upsert('comment', makeComment(ticket.id, 'hello'))], 2, db);
     const renamed = { ...ticket, title: 'Renamed' };
     await applyPulledPage([upsert('ticket', renamed), remove('ticket', ticket.id)], 4, db);
     expect(await db.tickets.get(ticket.id)).toBeUndefined();

@@ -1,11 +1,10 @@
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Comment } from '../../shared/index';
 import { toCachedTicket } from './cached-ticket';
 import type { CachedComment, MesaDb } from './db';
 import { searchTickets } from './search-tickets';
 import { foldText, MAX_WORDS_PER_TICKET, ticketWords } from './search-words';
-import { makeTicket, testUuid } from './testing/make-ticket';
+import { makeComment, makeTicket } from './testing/make-ticket';
 import { freshDb } from './testing/test-db';
 
 let db: MesaDb;
@@ -26,17 +25,7 @@ beforeEach(async () => {
 });
 
 function commentOn(ticketId: string, body: string): CachedComment {
-  const comment: Comment = {
-    id: testUuid(),
-    ticketId,
-    authorId: null,
-    authorName: 'Ana García',
-    body,
-    visibility: 'public',
-    attachments: [],
-    writtenAt: '2025-03-03T10:00:00.000Z',
-    createdAt: '2025-03-03T10:00:00.000Z',
-  };
+  const comment = makeComment(ticketId, body, '2025-03-03T10:00:00.000Z');
   return { ...comment, server: comment, pending: 0 };
 }
 

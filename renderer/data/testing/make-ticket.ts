@@ -1,4 +1,4 @@
-import type { Agent, SlaPolicy, Ticket } from '../../../shared/index';
+import type { Agent, Comment, SlaPolicy, Ticket } from '../../../shared/index';
 
 /** Valid shared entities for tests of the cache, with only what a test cares about given. */
 
@@ -78,5 +78,19 @@ export function alwaysOpenPolicy(overrides: Partial<SlaPolicy> = {}): SlaPolicy 
     targets: { 1: target, 2: target, 3: target, 4: target, 5: target },
     warnAtFraction: 0.75,
     ...overrides,
+  };
+}
+
+export function makeComment(ticketId: string, body: string, at = '2025-03-03T09:05:00.000Z'): Comment {
+  return {
+    id: testUuid(),
+    ticketId,
+    authorId: null,
+    authorName: 'Ana García',
+    body,
+    visibility: 'public',
+    attachments: [],
+    writtenAt: at,
+    createdAt: at,
   };
 }

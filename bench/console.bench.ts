@@ -1,4 +1,4 @@
-import type { BenchResult } from './bench-result';
+import { compared, r2, type BenchResult } from './bench-result';
 import { heapUsedMb, submitSignIn, withConsole } from './console/harness';
 import { bundlePageCode } from './console/page-bundle';
 import { changeToScreen } from './console/change-to-screen';
@@ -36,7 +36,6 @@ const SEARCH_WORD = 'conexion';
 const BOOTSTRAP_BUDGET_MS = Number(process.env.MESA_BENCH_BOOTSTRAP_S ?? 120) * 1000;
 const EMAIL = 'agent@example.com';
 
-const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** A later phase that fails is reported and skipped; the figures taken before it stand. */
 async function phase(name: string, work: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
@@ -130,31 +129,19 @@ export async function run(): Promise<BenchResult[]> {
     console.error(`bench: queries: ${JSON.stringify(q)}`);
 
     results.push(
-      {
-        name: 'console.queue_first50',
-        value: r2(q.queueMedianMs),
-        unit: 'ms',
-        n: RUNS,
-        baseline: { name: 'idb.index_first50', value: r2(q.indexMedianMs) },
-      },
-      { name: 'idb.index_first50', value: r2(q.indexMedianMs), unit: 'ms', n: RUNS },
-      {
-        name: 'console.search_word',
-        value: r2(q.searchMedianMs),
-        unit: 'ms',
-        n: RUNS,
-        baseline: { name: 'idb.get_50_by_key', value: r2(q.getManyMedianMs) },
-      },
-      { name: 'idb.get_50_by_key', value: r2(q.getManyMedianMs), unit: 'ms', n: RUNS },
+      ...compared(
+        { name: 'console.queue_first50', value: r2(q.queueMedianMs), unit: 'ms', n: RUNS },
+        { name: 'idb.index_first50', value: r2(q.indexMedianMs), n: RUNS },
+      ),
+      ...compared(
+        { name: 'console.search_word', value: r2(q.searchMedianMs), unit: 'ms', n: RUNS },
+        { name: 'idb.get_50_by_key', value: r2(q.getManyMedianMs), n: RUNS },
+      ),
       { name: 'console.search_index_build', value: r2(q.searchIndexBuildMs), unit: 'ms', n: cached },
-      {
-        name: `console.heap_${SCALE}`,
-        value: r2(heapFull),
-        unit: 'MB',
-        n: 1,
-        baseline: { name: 'console.heap_empty', value: r2(heapEmpty) },
-      },
-      { name: 'console.heap_empty', value: r2(heapEmpty), unit: 'MB', n: 1 },
+      ...compared(
+        { name: `console.heap_${SCALE}`, value: r2(heapFull), unit: 'MB', n: 1 },
+        { name: 'console.heap_empty', value: r2(heapEmpty), n: 1 },
+      ),
     );
     results.push(...(await phase('change-to-screen', () => changeToScreen(rig, CHANGE_RUNS))));
     results.push(...(await phase('outbox flush', () => outboxFlush(rig, OFFLINE_MUTATIONS))));

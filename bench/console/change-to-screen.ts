@@ -1,10 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { BenchResult } from '../bench-result';
+import { compared, r2, type BenchResult } from '../bench-result';
 import { signInAt } from './backend-client';
 import type { ConsoleRig } from './harness';
 import { watchRowTitle } from './page-scripts';
 
-const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -37,14 +36,8 @@ export async function changeToScreen({ backend, page }: ConsoleRig, runs: number
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   console.error(`bench: change-to-screen ms: ${toScreen.join(' ')}`);
-  return [
-    {
-      name: 'console.change_to_screen_p95',
-      value: r2(p95(toScreen)),
-      unit: 'ms',
-      n: runs,
-      baseline: { name: 'backend.push_roundtrip_p95', value: r2(p95(pushed)) },
-    },
-    { name: 'backend.push_roundtrip_p95', value: r2(p95(pushed)), unit: 'ms', n: runs },
-  ];
+  return compared(
+    { name: 'console.change_to_screen_p95', value: r2(p95(toScreen)), unit: 'ms', n: runs },
+    { name: 'backend.push_roundtrip_p95', value: r2(p95(pushed)), n: runs },
+  );
 }

@@ -1,10 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { BenchResult } from '../bench-result';
+import { compared, r2, type BenchResult } from '../bench-result';
 import { signInAt } from './backend-client';
 import type { ConsoleRig } from './harness';
 import { outboxState, writeOfflineComments } from './page-scripts';
 
-const r2 = (x: number): number => Math.round(x * 100) / 100;
 /** The console's push batch (SyncCoordinator's pushBatchSize cap), for a like-for-like baseline. */
 const BATCH = 100;
 
@@ -63,14 +62,10 @@ export async function outboxFlush({ backend, network, page }: ConsoleRig, count:
   for (let i = 0; i < mutations.length; i += BATCH) await agent.push(mutations.slice(i, i + BATCH));
   const directS = (Date.now() - directStart) / 1000;
   return [
-    {
-      name: 'console.outbox_flush_1k',
-      value: r2(flushS),
-      unit: 's',
-      n: written.outbox,
-      baseline: { name: 'backend.push_direct_1k', value: r2(directS) },
-    },
-    { name: 'backend.push_direct_1k', value: r2(directS), unit: 's', n: count },
+    ...compared(
+      { name: 'console.outbox_flush_1k', value: r2(flushS), unit: 's', n: written.outbox },
+      { name: 'backend.push_direct_1k', value: r2(directS), n: count },
+    ),
     { name: 'console.reconnect_noticed', value: r2(reconnectS), unit: 's', n: 1 },
   ];
 }

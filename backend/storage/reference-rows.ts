@@ -1,4 +1,4 @@
-import { policyForTeam, type Category, type Macro, type SlaPolicy, type Team } from '../../shared/index';
+import { type Category, type Macro, type SlaPolicy, type Team } from '../../shared/index';
 import type { Db } from './database';
 import type { ReferenceTable } from './schema';
 
@@ -42,11 +42,6 @@ export async function loadReferenceData(db: Db): Promise<ReferenceData> {
     loadTable<SlaPolicy>(db, 'sla_policies'),
   ]);
   return { teams, categories, policies };
-}
-
-/** The policy that governs a ticket: the shared rule the console predicts with. */
-export function policyFor(refs: ReferenceData, teamId: string | null): SlaPolicy | null {
-  return policyForTeam(refs, teamId);
 }
 
 export async function listReference<T extends { id: string }>(db: Db, table: ReferenceTable): Promise<T[]> {

@@ -1,5 +1,6 @@
 import {
   applyTicketMutation,
+  policyForTeam,
   ticketIdOf,
   type Agent,
   type TicketMutation,
@@ -7,7 +8,6 @@ import {
 } from '../../shared/index';
 import { findAgent } from '../storage/agent-rows';
 import { findBlob } from '../storage/blob-rows';
-import { policyFor } from '../storage/reference-rows';
 import {
   attachmentExists,
   commentExists,
@@ -42,7 +42,7 @@ export async function applyTicketMutationInScope(
     actor: scope.actor,
     now: scope.now,
     findAgent: (id): Agent | undefined => (assignee?.id === id ? assignee : undefined),
-    policyFor: (ticket) => policyFor(refs, ticket.teamId),
+    policyFor: (ticket) => policyForTeam(refs, ticket.teamId),
     defaultTeamFor: (category) => refs.categories.get(category)?.defaultTeamId ?? null,
   };
   const outcome = applyTicketMutation(before, mutation, ctx);

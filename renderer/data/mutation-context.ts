@@ -26,11 +26,6 @@ export async function loadReferences(db: MesaDb): Promise<ReferenceSnapshot> {
   return { agents: byId(agents), teams: byId(teams), categories: byId(categories), policies: byId(policies) };
 }
 
-/** The team's policy, else the default one: the same rule the backend decides with. */
-export function policyFor(refs: ReferenceSnapshot, teamId: string | null): SlaPolicy | null {
-  return policyForTeam(refs, teamId);
-}
-
 export function actorOf(agent: SessionAgent): Actor {
   return { kind: 'agent', id: agent.id, name: agent.name, role: agent.role };
 }
@@ -40,7 +35,8 @@ export function mutationContext(refs: ReferenceSnapshot, actor: Actor, now: Date
     actor,
     now,
     findAgent: (id) => refs.agents.get(id),
-    policyFor: (ticket) => policyFor(refs, ticket.teamId),
+    // The team's policy, else the default one: the shared rule the backend decides with.
+    policyFor: (ticket) => policyForTeam(refs, ticket.teamId),
     defaultTeamFor: (category) => refs.categories.get(category)?.defaultTeamId ?? null,
   };
 }

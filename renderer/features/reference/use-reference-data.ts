@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Agent, Category, Macro, SessionAgent, SlaPolicy, Team } from '../../../shared/index';
+import { policyForTeam, type Agent, type Category, type Macro, type SessionAgent, type SlaPolicy, type Team } from '../../../shared/index';
 import { getDb } from '../../data/app-db';
 import { readMeta } from '../../data/meta';
-import { policyFor, type ReferenceSnapshot } from '../../data/mutation-context';
+import type { ReferenceSnapshot } from '../../data/mutation-context';
 
 /**
  * The reference tables (agents, teams, categories, macros, SLA policies) hold tens to
@@ -63,6 +63,6 @@ export function usePolicyResolver(): (ticket: { slaPolicyId: string | null; team
       teams: new Map(teams.map((t) => [t.id, t])),
       policies: new Map(policies.map((p) => [p.id, p])),
     };
-    return (ticket) => (ticket.slaPolicyId ? refs.policies.get(ticket.slaPolicyId) : undefined) ?? policyFor(refs, ticket.teamId);
+    return (ticket) => (ticket.slaPolicyId ? refs.policies.get(ticket.slaPolicyId) : undefined) ?? policyForTeam(refs, ticket.teamId);
   }, [policies, teams]);
 }

@@ -93,7 +93,8 @@ export class ChangeLog {
 
 /** Adds `by` to a named counter and returns the new value. */
 export async function bumpCounter(trx: Tx, name: 'changes' | 'ticket_number', by = 1): Promise<number> {
-  // Plain SQL: this runs for every created ticket and building it with the query builder cost more than running it.
+  // Plain SQL: it runs in every writing transaction (the change log's flush, the ticket-number
+  // block), and building it with the query builder cost more than running it.
   const { rows } = await sql<{
     value: number;
   }>`update sync_counter set value = value + ${by} where name = ${name} returning value`.execute(trx);

@@ -11,7 +11,6 @@ import type { SlaWatchSettings } from './sla-watcher';
  */
 export const WATCH_LIMIT_PER_RANGE = 1_000;
 
-
 export async function loadWatchedTickets(db: MesaDb, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): Promise<CachedTicket[]> {
   const reads: Array<Promise<CachedTicket[]>> = [];
   if (scope !== 'team') reads.push(openTicketsBySlaDue(db, { assigneeId: agentId }, WATCH_LIMIT_PER_RANGE));

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RefusalMessage } from '../ui/RefusalMessage';
-import type { AttachmentProblem } from './attachment-limits';
+import { limitText, type AttachmentProblem } from './attachment-limits';
 import type { Refusal } from '../i18n/refusals';
-
-const MIB = 1024 * 1024;
 
 /** Why files were not attached, one line per file, read out by screen readers as it appears. */
 export function AttachProblems({ problems, refusal, onDismiss }: { problems: readonly AttachmentProblem[]; refusal: Refusal | null; onDismiss(): void }) {
@@ -15,7 +13,7 @@ export function AttachProblems({ problems, refusal, onDismiss }: { problems: rea
         {problems.map((problem, i) => (
           <li key={`${problem.fileName}-${i}`} data-code={problem.code}>
             {problem.code === 'too_large'
-              ? t('attach.tooLarge', { name: problem.fileName, limit: `${Math.round((problem.limit ?? 0) / MIB)} MB` })
+              ? t('attach.tooLarge', { name: problem.fileName, limit: limitText(problem.limit ?? 0) })
               : problem.code === 'too_many'
                 ? t('attach.tooMany', { name: problem.fileName, limit: problem.limit ?? 0 })
                 : problem.code === 'type_not_allowed'

@@ -86,3 +86,8 @@ export function checkAttachments<F extends CandidateFile>(files: readonly F[], a
   }
   return result;
 }
+
+/** A byte limit as the agent reads it in a message ("25 MB"). */
+export function limitText(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}

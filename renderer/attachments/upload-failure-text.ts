@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import { LIMITS } from '../../shared/index';
+import { limitText } from './attachment-limits';
 import type { UploadFailure } from './upload-queue';
-
-const MIB = 1024 * 1024;
 
 /**
  * Why an attachment will never upload, in words the agent can act on. Only permanent failures
@@ -13,7 +12,7 @@ export function uploadFailureText(t: TFunction, fileName: string, failure: Uploa
   const reason = failure.message.trim() || failure.code;
   switch (failure.code) {
     case 'too_large':
-      return t('attachments.failure.too_large', { name: fileName, limit: `${Math.round(LIMITS.attachmentMaxBytes / MIB)} MB` });
+      return t('attachments.failure.too_large', { name: fileName, limit: limitText(LIMITS.attachmentMaxBytes) });
     case 'rejected':
     case 'invalid_request':
       return t('attachments.failure.rejected', { name: fileName, reason });

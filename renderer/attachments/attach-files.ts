@@ -1,6 +1,5 @@
-import type { EntityTable } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { CachedAttachment, MesaDb } from '../data/db';
+import type { MesaDb } from '../data/db';
 import { performMutation } from '../sync/perform-mutation';
 import { checkAttachments, type AttachmentProblem, type CandidateFile } from './attachment-limits';
 import { sha256Hex } from './hash';
@@ -51,7 +50,9 @@ export async function attachFiles(ticketId: string, files: readonly (CandidateFi
     const attachmentId = uuidv7();
     const outcome = await db.transaction('rw', db.tables, async () => {
       const alreadyUploaded = (await db.attachments.where('sha256').equals(sha256).filter((a) => a.uploaded === 1).count()) > 0;
-      const row: CachedAttachment = {
+      const sourcePath = options.sourcePaths?.get(file);
+      // The path rides with the bytes: a rebuild of the ticket keeps a row's local fields (ticket-state.ts).
+      const row: LocalAttachmentRow = {
         id: attachmentId,
         ticketId,
         commentId: null,
@@ -64,6 +65,7 @@ export async function attachFiles(ticketId: string, files: readonly (CandidateFi
         blob,
         uploaded: alreadyUploaded ? 1 : 0,
         confirmed: 0,
+        ...(sourcePath ? { sourcePath } : {}),
       };
       await db.attachments.put(row);
       const performed = await performMutation(
@@ -84,30 +86,9 @@ export async function attachFiles(ticketId: string, files: readonly (CandidateFi
     }
     result.attached.push({ attachmentId, sha256, fileName });
   }
-  await recordSourcePaths(db, result.attached, check.accepted, options.sourcePaths);
   return result;
 }
 
-/**
- * Where dropped files came from, once all are attached: each attachment.add rebuilds the
- * ticket, and a rebuild writes unconfirmed rows from the entity alone (renderer/data/ticket-state.ts),
- * so a path written earlier would be dropped by the next file's mutation. Outside the files'
- * transactions on purpose: a path is a note about the bytes, and losing it loses nothing.
- */
-async function recordSourcePaths(
-  db: MesaDb,
-  attached: AttachResult['attached'],
-  accepted: ReadonlyArray<{ file: object }>,
-  sourcePaths: ReadonlyMap<object, string> | undefined,
-): Promise<void> {
-  if (!sourcePaths || sourcePaths.size === 0) return;
-  const rows = db.attachments as unknown as EntityTable<LocalAttachmentRow, 'id'>;
-  // attached[i] is accepted[i]: the loop stops at the first refusal, never skips.
-  const updates = attached
-    .map(({ attachmentId }, i) => ({ key: attachmentId, changes: { sourcePath: sourcePaths.get(accepted[i]!.file) } }))
-    .filter((u): u is { key: string; changes: { sourcePath: string } } => typeof u.changes.sourcePath === 'string');
-  if (updates.length > 0) await rows.bulkUpdate(updates);
-}
 
 class AttachRefused extends Error {
   constructor(

@@ -22,33 +22,33 @@ export function ImpactUrgencyFields({ impact, urgency, onImpact, onUrgency, disa
   return (
     <>
       <div className="field-pair">
-        <Field label={t('impact.label')}>
-          {(props) => (
-            <select {...props} className="select" value={impact} disabled={disabled} onChange={(e) => onImpact(Number(e.target.value) as Impact)}>
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(`impact.v${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('urgency.label')}>
-          {(props) => (
-            <select {...props} className="select" value={urgency} disabled={disabled} onChange={(e) => onUrgency(Number(e.target.value) as Urgency)}>
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(`urgency.v${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <LevelField kind="impact" value={impact} disabled={disabled} onChange={onImpact} />
+        <LevelField kind="urgency" value={urgency} disabled={disabled} onChange={onUrgency} />
       </div>
       <p className="priority-result">
         <span className="muted">{t('ticket.priorityFromMatrix')}</span>
         <PriorityBadge priority={priorityOf(impact, urgency)} />
       </p>
     </>
+  );
+}
+
+type Level = Impact & Urgency; // the same 1–3 scale
+
+/** One of the two scales, each level in words (`impact.v1`, `urgency.v2`, …). */
+function LevelField({ kind, value, disabled, onChange }: { kind: 'impact' | 'urgency'; value: Level; disabled?: boolean; onChange(level: Level): void }) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t(`${kind}.label`)}>
+      {(props) => (
+        <select {...props} className="select" value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value) as Level)}>
+          {LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t(`${kind}.v${level}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

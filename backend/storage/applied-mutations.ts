@@ -1,6 +1,15 @@
 import type { MutationResult } from '../../shared/index';
 import type { Db } from './database';
+import { prepared, type DirectSqlite } from './sqlite-direct';
 import { storableText } from './text';
+
+type AppliedRow = { id: string; status: 'applied' | 'rejected'; code: string | null; message: string | null };
+
+// A push looks up and records every mutation id; on SQLite as statements prepared once
+// (see sqlite-direct), one primary-key probe or insert per id.
+const FIND_APPLIED = 'select id, status, code, message from applied_mutations where id = ?';
+const RECORD_APPLIED = `insert into applied_mutations (id, client_id, agent_id, type, status, code, message, applied_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export interface AppliedRecord {
   result: MutationResult;
@@ -8,8 +17,20 @@ export interface AppliedRecord {
 }
 
 /** Results already recorded for any of these mutation ids. */
-export async function findApplied(db: Db, ids: string[]): Promise<Map<string, MutationResult>> {
+export async function findApplied(
+  db: Db,
+  ids: string[],
+  direct?: DirectSqlite,
+): Promise<Map<string, MutationResult>> {
   const found = new Map<string, MutationResult>();
+  if (direct) {
+    const find = prepared(direct, FIND_APPLIED);
+    for (const id of ids) {
+      const row = find.get(id) as AppliedRow | undefined;
+      if (row) found.set(row.id, toResult(row));
+    }
+    return found;
+  }
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('applied_mutations')
@@ -21,12 +42,7 @@ export async function findApplied(db: Db, ids: string[]): Promise<Map<string, Mu
   return found;
 }
 
-export function toResult(row: {
-  id: string;
-  status: 'applied' | 'rejected';
-  code: string | null;
-  message: string | null;
-}): MutationResult {
+export function toResult(row: AppliedRow): MutationResult {
   return row.status === 'applied'
     ? { id: row.id, status: 'applied' }
     : { id: row.id, status: 'rejected', code: row.code ?? 'rejected', message: row.message ?? '' };
@@ -36,6 +52,7 @@ export async function recordApplied(
   db: Db,
   records: AppliedRecord[],
   meta: { clientId: string; agentId: string | null; at: string },
+  direct?: DirectSqlite,
 ): Promise<void> {
   const rows = records.map(({ result, type }) => ({
     id: result.id,
@@ -47,6 +64,12 @@ export async function recordApplied(
     message: result.message === undefined ? null : storableText(result.message),
     applied_at: meta.at,
   }));
+  if (direct) {
+    const insert = prepared(direct, RECORD_APPLIED);
+    for (const r of rows)
+      insert.run(r.id, r.client_id, r.agent_id, r.type, r.status, r.code, r.message, r.applied_at);
+    return;
+  }
   for (let i = 0; i < rows.length; i += 400)
     await db
       .insertInto('applied_mutations')

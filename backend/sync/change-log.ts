@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { SyncEntity } from '../../shared/index';
 import type { Database, Dialect, Tx } from '../storage/database';
+import type { Schema } from '../storage/schema';
+import { prepared, type DirectSqlite } from '../storage/sqlite-direct';
 
 /** PostgreSQL channel on which every instance announces the latest sequence after a commit. */
 export const CHANGES_CHANNEL = 'mesa_changes';
@@ -34,6 +36,8 @@ export class ChangeLog {
   constructor(
     readonly trx: Tx,
     readonly dialect: Dialect,
+    /** SQLite only: the connection this transaction holds, for prepared statements (see sqlite-direct). */
+    readonly sqlite?: DirectSqlite,
   ) {}
 
   /** The entity's row was inserted or updated (in this transaction). */
@@ -72,9 +76,21 @@ export class ChangeLog {
     const changes = [...this.pending.values()];
     this.pending.clear();
     if (changes.length === 0) return;
-    const last = await bumpCounter(this.trx, 'changes', changes.length);
+    const last = await bumpCounter(this.trx, 'changes', changes.length, this.sqlite);
     let seq = last - changes.length;
     const rows = changes.map((c) => ({ entity: c.entity, entity_id: c.id, seq: ++seq, op: c.op }));
+    if (this.sqlite) {
+      // One prepared statement run per row: on SQLite a run costs a few µs, while building
+      // a multi-row insert with the query builder cost more than writing it.
+      const upsert = prepared(this.sqlite, UPSERT_CHANGE);
+      for (const r of rows) upsert.run(r.entity, r.entity_id, r.seq, r.op);
+    } else {
+      await this.insertChunks(rows);
+    }
+    this.lastSeq = last;
+  }
+
+  private async insertChunks(rows: Array<Schema['changes']>): Promise<void> {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await this.trx
         .insertInto('changes')
@@ -87,20 +103,34 @@ export class ChangeLog {
         )
         .execute();
     }
-    this.lastSeq = last;
   }
 }
 
+const UPSERT_CHANGE = `insert into changes (entity, entity_id, seq, op) values (?, ?, ?, ?)
+  on conflict (entity, entity_id) do update set seq = excluded.seq, op = excluded.op`;
+
 /** Adds `by` to a named counter and returns the new value. */
-export async function bumpCounter(trx: Tx, name: 'changes' | 'ticket_number', by = 1): Promise<number> {
+export async function bumpCounter(
+  trx: Tx,
+  name: 'changes' | 'ticket_number',
+  by = 1,
+  direct?: DirectSqlite,
+): Promise<number> {
   // Plain SQL: it runs in every writing transaction (the change log's flush, the ticket-number
   // block), and building it with the query builder cost more than running it.
+  if (direct) {
+    const value = prepared(direct, BUMP_COUNTER).pluck().get(by, name) as number | undefined;
+    if (value === undefined) throw new Error(`counter ${name} is missing`);
+    return Number(value);
+  }
   const { rows } = await sql<{
     value: number;
   }>`update sync_counter set value = value + ${by} where name = ${name} returning value`.execute(trx);
   if (!rows[0]) throw new Error(`counter ${name} is missing`);
   return Number(rows[0].value);
 }
+
+const BUMP_COUNTER = 'update sync_counter set value = value + ? where name = ? returning value';
 
 export interface WriteOutcome<T> {
   result: T;
@@ -121,7 +151,7 @@ export async function writeTransaction<T>(
     if (database.dialect === 'postgres') {
       await sql`select value from sync_counter where name = 'changes' for update`.execute(trx);
     }
-    const log = new ChangeLog(trx, database.dialect);
+    const log = new ChangeLog(trx, database.dialect, database.sqlite);
     const result = await work(log);
     await log.flush();
     if (log.latestSeq > 0 && database.dialect === 'postgres') {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SyncEntity } from '../../shared/index';
 import type { Database } from '../storage/database';
+import { prepared } from '../storage/sqlite-direct';
 import type { Schema } from '../storage/schema';
 
 /** Where each syncable entity's current JSON lives. */
@@ -20,11 +21,10 @@ const ENTITY_TABLES: Record<
 };
 
 // Table names come from the constant above, never from input.
-const BODY = sql.raw(
-  `case c.entity ${Object.entries(ENTITY_TABLES)
-    .map(([entity, table]) => `when '${entity}' then (select data from ${table} where id = c.entity_id)`)
-    .join(' ')} end`,
-);
+const BODY_SQL = `case c.entity ${Object.entries(ENTITY_TABLES)
+  .map(([entity, table]) => `when '${entity}' then (select data from ${table} where id = c.entity_id)`)
+  .join(' ')} end`;
+const BODY = sql.raw(BODY_SQL);
 
 /**
  * One page of changes after a cursor, already serialized as UTF-8 bytes: each change with
@@ -42,6 +42,45 @@ const BODY = sql.raw(
  * upsert whose row has meanwhile gone is left out: its tombstone follows.
  */
 export async function pullPage(database: Database, cursor: number, limit: number): Promise<Buffer> {
+  const rows = await pageRows(database, cursor, limit + 1);
+  const hasMore = rows.length > limit;
+  const count = hasMore ? limit : rows.length;
+
+  const chunks: Buffer[] = [Buffer.from('{"changes":[')];
+  let first = true;
+  for (let i = 0; i < count; i += 1) {
+    const [seq, entity, id, op, data] = rows[i]!;
+    if (op !== 'delete' && data === null) continue;
+    const head = `${first ? '' : ','}{"seq":${Number(seq)},"entity":${JSON.stringify(entity)},"id":${JSON.stringify(id)},"op":"${op}"`;
+    first = false;
+    if (op === 'delete' || data === null) {
+      chunks.push(Buffer.from(`${head}}`));
+      continue;
+    }
+    chunks.push(Buffer.from(`${head},"data":`), Buffer.from(data), CLOSE);
+  }
+  const next = count > 0 ? Number(rows[count - 1]![0]) : cursor;
+  chunks.push(Buffer.from(`],"cursor":${next},"hasMore":${hasMore}}`));
+  return Buffer.concat(chunks);
+}
+
+/** seq, entity, entity id, op, body (null for a delete or a row since gone). */
+type PageRow = [seq: number, entity: string, id: string, op: string, data: string | null];
+
+const PAGE_SQL = `select c.seq, c.entity, c.entity_id, c.op, ${BODY_SQL} as data
+  from changes c where c.seq > ? order by c.seq limit ?`;
+
+async function pageRows(database: Database, cursor: number, limit: number): Promise<PageRow[]> {
+  const { sqlite } = database;
+  if (sqlite) {
+    // Rows as arrays from a statement prepared once: 1,000 five-field objects a page, and
+    // Kysely compiling the query, took about 1 ms of a page's ~6 ms of CPU here (pullPage
+    // in process, 5,000-ticket log). Run while holding Kysely's one connection, so a write
+    // transaction in progress is waited for, never read into.
+    return database.db
+      .connection()
+      .execute(async () => prepared(sqlite, PAGE_SQL).raw().all(cursor, limit) as PageRow[]);
+  }
   const { rows } = await sql<{
     seq: number;
     entity: string;
@@ -53,25 +92,8 @@ export async function pullPage(database: Database, cursor: number, limit: number
     from changes c
     where c.seq > ${cursor}
     order by c.seq
-    limit ${limit + 1}`.execute(database.db);
-  const hasMore = rows.length > limit;
-  const page = hasMore ? rows.slice(0, limit) : rows;
-
-  const chunks: Buffer[] = [Buffer.from('{"changes":[')];
-  let first = true;
-  for (const row of page) {
-    if (row.op !== 'delete' && row.data === null) continue;
-    const head = `${first ? '' : ','}{"seq":${Number(row.seq)},"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.entity_id)},"op":"${row.op}"`;
-    first = false;
-    if (row.op === 'delete' || row.data === null) {
-      chunks.push(Buffer.from(`${head}}`));
-      continue;
-    }
-    chunks.push(Buffer.from(`${head},"data":`), Buffer.from(row.data), CLOSE);
-  }
-  const next = page.length > 0 ? Number(page[page.length - 1]!.seq) : cursor;
-  chunks.push(Buffer.from(`],"cursor":${next},"hasMore":${hasMore}}`));
-  return Buffer.concat(chunks);
+    limit ${limit}`.execute(database.db);
+  return rows.map((r) => [r.seq, r.entity, r.entity_id, r.op, r.data]);
 }
 
 const CLOSE = Buffer.from('}');

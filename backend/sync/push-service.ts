@@ -86,7 +86,7 @@ export class PushService {
     isolated: boolean,
   ): Promise<WriteOutcome<MutationResult[]>> {
     return writeTransaction(this.deps.database, async (log) => {
-      const known = await findApplied(log.trx, [...new Set(envelopes.map((e) => e.id))]);
+      const known = await findApplied(log.trx, [...new Set(envelopes.map((e) => e.id))], log.sqlite);
       const creates = envelopes.filter((e) => e.type === 'ticket.create' && !known.has(e.id)).length;
       const scope = this.scope(log, actor, creates);
       const results: MutationResult[] = [];
@@ -106,11 +106,12 @@ export class PushService {
         records.push({ result: outcome, type: envelope.type });
       }
       await scope.ticketNumbers.settle();
-      await recordApplied(log.trx, records, {
-        clientId,
-        agentId: actor.id,
-        at: this.deps.clock().toISOString(),
-      });
+      await recordApplied(
+        log.trx,
+        records,
+        { clientId, agentId: actor.id, at: this.deps.clock().toISOString() },
+        log.sqlite,
+      );
       return results;
     });
   }
@@ -143,16 +144,17 @@ export class PushService {
   /** One mutation from the server itself or a requester (portal, feedback link, auto-close), same path. */
   async applyAs(actor: Actor, mutation: Mutation, clientId: string): Promise<MutationResult> {
     const { result, latestSeq } = await writeTransaction(this.deps.database, async (log) => {
-      const earlier = (await findApplied(log.trx, [mutation.id])).get(mutation.id);
+      const earlier = (await findApplied(log.trx, [mutation.id], log.sqlite)).get(mutation.id);
       if (earlier) return earlier;
       const scope = this.scope(log, actor, mutation.type === 'ticket.create' ? 1 : 0);
       const outcome = toMutationResult(mutation.id, await this.decide(scope, mutation));
       await scope.ticketNumbers.settle();
-      await recordApplied(log.trx, [{ result: outcome, type: mutation.type }], {
-        clientId,
-        agentId: null,
-        at: this.deps.clock().toISOString(),
-      });
+      await recordApplied(
+        log.trx,
+        [{ result: outcome, type: mutation.type }],
+        { clientId, agentId: null, at: this.deps.clock().toISOString() },
+        log.sqlite,
+      );
       return outcome;
     });
     if (latestSeq > 0) this.deps.notifier.announce(latestSeq);
@@ -167,7 +169,7 @@ export class PushService {
       log,
       actor,
       now: this.deps.clock(),
-      ticketNumbers: new TicketNumbers(log.trx, creates),
+      ticketNumbers: new TicketNumbers(log.trx, creates, log.sqlite),
       refs: refs.get,
       invalidateRefs: refs.invalidate,
       onResolved: (ticket) => mailer.enqueue(log.trx, ticket, scope.now),

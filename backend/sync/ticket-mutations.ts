@@ -32,7 +32,7 @@ export async function applyTicketMutationInScope(
   const precheck = await checkReferences(scope, mutation);
   if (!precheck.ok) return precheck;
 
-  const before = await findTicket(scope.trx, ticketIdOf(mutation));
+  const before = await findTicket(scope.trx, ticketIdOf(mutation), scope.log.sqlite);
   const refs = await scope.refs();
   const assignee =
     mutation.type === 'ticket.assign' && mutation.args.assigneeId
@@ -50,7 +50,7 @@ export async function applyTicketMutationInScope(
 
   const ticket = outcome.ticket;
   if (mutation.type === 'ticket.create') ticket.number = await scope.ticketNumbers.take();
-  await saveTicket(scope.trx, ticket);
+  await saveTicket(scope.trx, ticket, scope.log.sqlite);
   scope.log.changed('ticket', ticket.id);
 
   if (outcome.comment) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../storage/database';
+import { prepared, type DirectSqlite } from '../storage/sqlite-direct';
 import { bumpCounter } from './change-log';
 
 /**
@@ -17,12 +18,13 @@ export class TicketNumbers {
     private readonly trx: Tx,
     /** How many ticket.create mutations are still to come in this transaction. */
     private expected: number,
+    private readonly sqlite?: DirectSqlite,
   ) {}
 
   async take(): Promise<string> {
     if (this.next > this.last) {
       const block = Math.max(1, this.expected);
-      this.last = await bumpCounter(this.trx, 'ticket_number', block);
+      this.last = await bumpCounter(this.trx, 'ticket_number', block, this.sqlite);
       this.next = this.last - block + 1;
     }
     this.expected -= 1;
@@ -37,8 +39,14 @@ export class TicketNumbers {
    */
   async settle(): Promise<void> {
     if (this.last === 0) return;
+    if (this.sqlite) {
+      prepared(this.sqlite, SETTLE).run(this.next - 1);
+      return;
+    }
     await sql`update sync_counter set value = ${this.next - 1} where name = 'ticket_number'`.execute(
       this.trx,
     );
   }
 }
+
+const SETTLE = "update sync_counter set value = ? where name = 'ticket_number'";

@@ -20,6 +20,21 @@ export interface Backoff {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, maxMs: 60_000 };
 
+/**
+ * Health probes that could not connect at all (ConnectivityMonitorOptions.connectBackoff):
+ * on average a second apart once capped, so a returning network is noticed in about a second.
+ */
+export const CONNECT_PROBE_BACKOFF: BackoffOptions = { baseMs: 250, maxMs: 2_000 };
+
+/** The connect-probe backoff for a given general one: never slower than it (tests pass fast ones). */
+export function connectProbeBackoff(general: BackoffOptions): BackoffOptions {
+  return {
+    baseMs: Math.min(general.baseMs, CONNECT_PROBE_BACKOFF.baseMs),
+    maxMs: Math.min(general.maxMs, CONNECT_PROBE_BACKOFF.maxMs),
+    random: general.random,
+  };
+}
+
 /** The ceiling of the n-th delay (n from 0), before jitter. */
 export function backoffCeiling(attempt: number, baseMs: number, maxMs: number): number {
   // 2^n overflows to Infinity long after it passed any cap; min() keeps it finite.

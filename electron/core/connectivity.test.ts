@@ -34,6 +34,41 @@ describe('the connectivity monitor', () => {
     expect(m.current.retryAt).toBe(new Date(t0 + 1_500 + 2_000).toISOString());
   });
 
+  it('keeps probes that cannot connect close together, and backs off from a server that answers badly', async () => {
+    const { clock, advance } = manualClock();
+    const failures: unknown[] = [];
+    const probe = vi.fn(() => Promise.reject(failures.shift()));
+    const m = new ConnectivityMonitor({
+      clock,
+      backoff: createBackoff({ baseMs: 1_000, maxMs: 60_000, random: () => 0.5 }),
+      connectBackoff: createBackoff({ baseMs: 250, maxMs: 2_000, random: () => 0.5 }),
+      couldNotConnect: (error) => error === 'refused',
+      probe,
+      onChange: () => {},
+      onRecovered: () => {},
+    });
+    m.apply({ type: 'signed_in', serverUrl: 'http://s' });
+    const t0 = clock.now();
+    m.apply({ type: 'network_failed', message: 'Cannot reach the server (ECONNREFUSED).' });
+    // The first probe of an outage comes soon; refused ones stay at most 2 s apart (half of it here).
+    failures.push(...Array<string>(8).fill('refused'));
+    await advance(125);
+    let at = t0 + 125;
+    for (const wait of [250, 500, 1_000, 1_000, 1_000, 1_000]) {
+      expect(m.current.retryAt).toBe(new Date(at + wait).toISOString());
+      await advance(wait);
+      at += wait;
+    }
+    expect(probe).toHaveBeenCalledTimes(7);
+    // A 5xx (an answer, but a failing one) waits by the general backoff, which grows.
+    failures.splice(0, Infinity, 'server_error', 'server_error');
+    await advance(1_000);
+    at += 1_000;
+    expect(m.current.retryAt).toBe(new Date(at + 500).toISOString());
+    await advance(500);
+    expect(m.current.retryAt).toBe(new Date(at + 500 + 1_000).toISOString());
+  });
+
   it('comes back online when a probe gets an answer, and asks the stream to reconnect', async () => {
     let up = false;
     const { m, advance, onRecovered } = monitor(() =>

@@ -15,7 +15,21 @@ import {
  */
 export interface ConnectivityMonitorOptions {
   clock: Clock;
+  /**
+   * Between probes that reached something and still failed (a 5xx, no answer in time): the
+   * server, or a proxy in front of it, may be there and struggling, so the wait grows long.
+   */
   backoff: Backoff;
+  /**
+   * Between probes that could not connect at all (refused, reset, no route: the laptop's
+   * network or the server's process is gone). Such a probe costs no server anything, so
+   * these stay close together (a cap of about a second or two) and the console notices the
+   * network's return about a second after it. Jitter still spreads a fleet. Without it, or
+   * without `couldNotConnect`, every probe waits by `backoff`.
+   */
+  connectBackoff?: Backoff;
+  /** Whether a probe's failure was "could not connect" (see connectBackoff). */
+  couldNotConnect?: (error: unknown) => boolean;
   /** Resolves when the server answers the health check; rejects otherwise. */
   probe: (serverUrl: string) => Promise<void>;
   onChange: (connectivity: Connectivity) => void;
@@ -54,9 +68,13 @@ export class ConnectivityMonitor {
     this.cancelProbe();
   }
 
-  private scheduleProbe(): void {
+  /** `failure`: why the last probe failed; none when the first probe of an outage is due. */
+  private scheduleProbe(failure?: { error: unknown }): void {
     if (this.probeTimer !== null || this.probing) return;
-    const delay = this.options.backoff.next();
+    const { backoff, connectBackoff, couldNotConnect } = this.options;
+    // Until a probe says otherwise, an outage is taken for a lost network: the first probe comes soon.
+    const quick = connectBackoff && couldNotConnect && (!failure || couldNotConnect(failure.error));
+    const delay = quick ? connectBackoff.next() : backoff.next();
     const { clock } = this.options;
     this.probeTimer = clock.setTimeout(() => void this.runProbe(), delay);
     this.apply({ type: 'probe_scheduled', retryAt: clock.now() + delay });
@@ -67,17 +85,17 @@ export class ConnectivityMonitor {
     const serverUrl = this.state.serverUrl;
     if (this.state.state !== 'offline' || !serverUrl) return;
     this.probing = true;
-    const answered = await this.options.probe(serverUrl).then(
-      () => true,
-      () => false,
+    const failure = await this.options.probe(serverUrl).then(
+      () => null,
+      (error: unknown) => ({ error }),
     );
     this.probing = false;
     if (this.state.state !== 'offline') return;
-    if (answered) {
+    if (!failure) {
       this.apply({ type: 'reachable' });
       this.options.onRecovered();
     } else {
-      this.scheduleProbe();
+      this.scheduleProbe(failure);
     }
   }
 
@@ -85,5 +103,6 @@ export class ConnectivityMonitor {
     if (this.probeTimer !== null) this.options.clock.clearTimeout(this.probeTimer);
     this.probeTimer = null;
     this.options.backoff.reset();
+    this.options.connectBackoff?.reset();
   }
 }

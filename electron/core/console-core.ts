@@ -1,5 +1,5 @@
 import type { AppInfo, Connectivity, Session } from '../../shared/ipc/contract';
-import { createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { connectProbeBackoff, createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { Fetch } from './backend-http';
 import { systemClock, type Clock } from './clock';
 import {
@@ -12,6 +12,7 @@ import { ConnectivityMonitor } from './connectivity';
 import type { CredentialStore } from './credential-store';
 import { createEventBus, type EventBus } from './event-bus';
 import { EventStream } from './event-stream';
+import { isConnectFailure } from './http-errors';
 import type { InvokeRequestParsed, IpcHandlers } from './ipc-router';
 
 /**
@@ -36,7 +37,7 @@ export interface ConsoleCoreOptions {
   fetch?: Fetch;
   clock?: Clock;
   random?: () => number;
-  /** Backoff for event-stream reconnects and health probes. */
+  /** Backoff for event-stream reconnects and health probes (probes that cannot connect at all wait at most CONNECT_PROBE_BACKOFF). */
   backoff?: BackoffOptions;
   timeouts?: ConnectionTimeouts;
   stream?: { connectTimeoutMs: number; idleTimeoutMs: number };
@@ -77,6 +78,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const connectivity = new ConnectivityMonitor({
     clock,
     backoff: createBackoff(backoffOptions),
+    connectBackoff: createBackoff(connectProbeBackoff(backoffOptions)),
+    couldNotConnect: isConnectFailure,
     probe: (serverUrl) => connection.health(serverUrl),
     onChange: (state) => events.emit('connectivityChanged', state),
     onRecovered: () => stream.reconnectNow(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorForNetworkFailure, errorForStatus } from './http-errors';
+import { errorForNetworkFailure, errorForStatus, isConnectFailure } from './http-errors';
 
 const body = (message: string) => ({ error: { code: 'x', message } });
 
@@ -38,5 +38,13 @@ describe('HTTP failures as MesaError codes', () => {
       code: 'offline',
       message: 'The server did not answer within 15 s.',
     });
+  });
+
+  it('tells a connection that never opened from an answer that came late or failed', () => {
+    const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    expect(isConnectFailure(errorForNetworkFailure(reset, 5_000))).toBe(true);
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    expect(isConnectFailure(errorForNetworkFailure(timeout, 5_000))).toBe(false);
+    expect(isConnectFailure(errorForStatus(503, null))).toBe(false);
   });
 });

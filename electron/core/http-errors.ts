@@ -25,11 +25,21 @@ export function errorForStatus(status: number, body: unknown, retryAfter?: strin
   return new MesaError('server_error', `The server failed (HTTP ${status}); try again later.`);
 }
 
+/**
+ * "Offline" because the answer did not come in time: unlike a refused or reset connection,
+ * the server may be there and busy (see ConnectivityMonitorOptions.connectBackoff).
+ */
+export class NoAnswerInTimeError extends MesaError {
+  constructor(message: string) {
+    super('offline', message);
+  }
+}
+
 /** fetch threw: no answer (refused, reset, DNS, timeout). Always "offline" with a readable cause. */
 export function errorForNetworkFailure(error: unknown, timeoutMs: number): MesaError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError')
-    return new MesaError('offline', `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+    return new NoAnswerInTimeError(`The server did not answer within ${Math.round(timeoutMs / 1000)} s.`);
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
   const code = cause && 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
   const detail = code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
@@ -38,4 +48,9 @@ export function errorForNetworkFailure(error: unknown, timeoutMs: number): MesaE
 
 export function isNetworkFailure(error: unknown): boolean {
   return error instanceof MesaError && error.code === 'offline';
+}
+
+/** No connection at all (refused, reset, no route, DNS): nothing reached a server, so nothing loaded one. */
+export function isConnectFailure(error: unknown): boolean {
+  return isNetworkFailure(error) && !(error instanceof NoAnswerInTimeError);
 }

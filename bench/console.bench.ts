@@ -22,6 +22,9 @@ import { countCachedTickets, fillCacheTo, queryBench, rawBulkPut, type QueryFigu
  *   the new title is in the DOM, p95; vs the push round trip. Goal ≤ 1 s.
  * - outbox flush: 1,000 comments written offline, reconnect → outbox empty; vs the same
  *   pushes sent straight over HTTP. Goal ≤ 5 s.
+ *
+ * MESA_BENCH_ONLY=outbox-flush runs the bootstrap and then only the outbox flush (no raw
+ * bulk put, queries, heap or change-to-screen figures): the quick loop while working on sync.
  */
 
 const TICKETS = Number(process.env.MESA_BENCH_TICKETS ?? 100_000);
@@ -35,6 +38,7 @@ const SEARCH_WORD = 'conexion';
 /** How long the bench waits for the real bootstrap (MESA_BENCH_BOOTSTRAP_S overrides). */
 const BOOTSTRAP_BUDGET_MS = Number(process.env.MESA_BENCH_BOOTSTRAP_S ?? 120) * 1000;
 const EMAIL = 'agent@example.com';
+const OUTBOX_ONLY = process.env.MESA_BENCH_ONLY === 'outbox-flush';
 
 
 /** A later phase that fails is reported and skipped; the figures taken before it stand. */
@@ -83,6 +87,15 @@ export async function run(): Promise<BenchResult[]> {
     const complete = cached >= TICKETS;
     console.error(`bench: bootstrap cached ${cached} tickets in ${bootstrapS.toFixed(2)} s${complete ? '' : ' (budget spent, NOT complete)'}`);
     const results: BenchResult[] = [];
+    if (OUTBOX_ONLY) {
+      if (!complete) throw new Error(`bootstrap not complete: ${cached} of ${TICKETS} tickets cached`);
+      // The agent's queue is open, as in the full run.
+      await page.getByRole('navigation', { name: 'Queues' }).waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('[data-queue="mine"]').click();
+      await page.getByTestId('ticket-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.evaluate(pageCode);
+      return outboxFlush(rig, OFFLINE_MUTATIONS);
+    }
 
     const raw = (await page.evaluate(rawBulkPut(TICKETS))) as { ms: number; ticketJsonBytes: number; indexes: number };
     console.error(`bench: raw bulk put: ${raw.ms.toFixed(0)} ms, ticket JSON ${raw.ticketJsonBytes} B, ${raw.indexes} indexes`);

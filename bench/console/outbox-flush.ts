@@ -1,11 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
+import { LIMITS } from '../../shared/index';
 import { compared, r2, type BenchResult } from '../bench-result';
 import { signInAt } from './backend-client';
 import type { ConsoleRig } from './harness';
 import { outboxState, writeOfflineComments } from './page-scripts';
 
-/** The console's push batch (SyncCoordinator's pushBatchSize cap), for a like-for-like baseline. */
-const BATCH = 100;
+/**
+ * The console's push batch (SyncCoordinator's pushBatchSize cap: the server's per-request
+ * limit), for a like-for-like baseline. Short comments, so the console's byte budget per
+ * request (PUSH_BATCH_MAX_BYTES) does not cut its batches smaller.
+ */
+const BATCH = LIMITS.mutationsPerPush;
 
 /**
  * The laptop goes offline (the proxy between the browser host and the backend refuses

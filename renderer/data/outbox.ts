@@ -8,9 +8,23 @@ import type { MesaDb, OutboxEntry } from './db';
  * server, which applies each id once, returns its earlier answer.
  */
 
-/** The oldest `max` entries: a push batch. */
-export async function nextOutboxBatch(db: MesaDb, max: number): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy(':id').limit(max).toArray();
+/**
+ * A push request's mutations, UTF-8 JSON, stay under this many bytes: far below the
+ * backend's default body limit (16 MB) and the browser host's frame limit (40 MB), which a
+ * full batch of long comments (up to 100,000 characters each) could otherwise pass.
+ */
+export const PUSH_BATCH_MAX_BYTES = 4 * 1024 * 1024;
+
+/** The oldest entries, at most `max` of them and `maxBytes` of envelopes (never fewer than one): a push batch. */
+export async function nextOutboxBatch(db: MesaDb, max: number, maxBytes = PUSH_BATCH_MAX_BYTES): Promise<OutboxEntry[]> {
+  const oldest = await db.outbox.orderBy(':id').limit(max).toArray();
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  for (let i = 0; i < oldest.length; i++) {
+    bytes += encoder.encode(JSON.stringify(toEnvelope(oldest[i]!))).length;
+    if (bytes > maxBytes && i > 0) return oldest.slice(0, i);
+  }
+  return oldest;
 }
 
 export async function outboxSize(db: MesaDb): Promise<number> {

@@ -85,4 +85,30 @@ describe('settlePushResults', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(await db.rejections.count()).toBe(0);
   });
+
+  it('settles a batch over many tickets: each comment confirmed, each ticket counting only what is still queued', async () => {
+    const [a, b] = [makeTicket(), makeTicket()];
+    await applyPulledPage(
+      [a, b].map((ticket, i) => ({ seq: i + 1, entity: 'ticket' as const, id: ticket.id, op: 'upsert' as const, data: ticket })),
+      2,
+      db,
+    );
+    const commentIds = [testUuid(), testUuid(), testUuid()];
+    await performMutation('comment.add', { ticketId: a.id, commentId: commentIds[0]!, body: 'First on A', visibility: 'internal' }, { db });
+    await performMutation('comment.add', { ticketId: a.id, commentId: commentIds[1]!, body: 'Second on A', visibility: 'internal' }, { db });
+    await performMutation('comment.add', { ticketId: b.id, commentId: commentIds[2]!, body: 'Only on B', visibility: 'internal' }, { db });
+    const batch = await db.outbox.toArray();
+
+    // A's second comment is put off; the rest is applied.
+    const results = [
+      { id: batch[0]!.id, status: 'applied' as const },
+      { id: batch[1]!.id, status: 'rejected' as const, code: 'rate_limited', message: 'Slow down.' },
+      { id: batch[2]!.id, status: 'applied' as const },
+    ];
+    expect(await settlePushResults(batch, results, db)).toMatchObject({ applied: 2, unanswered: 1, rejected: [] });
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([batch[1]!.id]);
+    expect(await db.tickets.get(a.id)).toMatchObject({ pendingCount: 1 });
+    expect(await db.tickets.get(b.id)).toMatchObject({ pendingCount: 0 });
+    expect((await db.comments.bulkGet(commentIds)).map((c) => c?.pending)).toEqual([0, 1, 0]);
+  });
 });

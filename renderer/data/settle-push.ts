@@ -22,6 +22,9 @@ const TRANSIENT_CODES: ReadonlySet<string> = new Set(['rate_limited']);
  *   here and refused disappears).
  * Results are matched by mutation id, not by position, so a short answer loses nothing.
  * A rate_limited refusal is not final: that entry stays queued.
+ * Written in bulk (one delete, one put per table, one pending count per ticket): a batch
+ * of hundreds settles in a handful of requests, each ticket touched once however many of
+ * its mutations the batch held.
  */
 export async function settlePushResults(
   batch: readonly OutboxEntry[],
@@ -30,64 +33,74 @@ export async function settlePushResults(
   now: Date = new Date(),
 ): Promise<SettledPush> {
   const answers = new Map(results.map((result) => [result.id, result]));
-  const tables = [db.outbox, db.rejections, db.tickets, db.comments, db.attachments, db.agents, db.teams, db.categories, db.slaPolicies, db.meta];
-  return db.transaction('rw', tables, async () => {
-    const settled: SettledPush = { applied: 0, rejected: [], unanswered: 0 };
-    const acknowledged = new Set<string>();
-    const rollBack = new Set<string>();
-    for (const entry of batch) {
-      const answer = answers.get(entry.id);
-      if (!answer || entry.seq === undefined || (answer.status === 'rejected' && TRANSIENT_CODES.has(answer.code ?? ''))) {
-        settled.unanswered += 1;
-        continue;
-      }
-      await db.outbox.delete(entry.seq);
-      if (answer.status === 'applied') {
-        settled.applied += 1;
-        await markAccepted(db, entry);
-        // Sent before (attempts counted before this try ≥ 1): the server may have applied it on an earlier try whose
-        // answer was lost, and a pull since then brought its copy WITH this change, onto which
-        // the rebase replayed it a second time. Rebuild from the server copy; a copy still
-        // without the change is corrected by the pull its server-side seq triggers.
-        if (entry.ticketId && entry.attempts >= 1) rollBack.add(entry.ticketId);
-        else if (entry.ticketId) acknowledged.add(entry.ticketId);
-        continue;
-      }
-      const rejection: Rejection = {
-        id: entry.id,
-        type: entry.type,
-        ticketId: entry.ticketId,
-        code: answer.code ?? 'rejected',
-        message: answer.message ?? 'The server refused this change.',
-        at: now.toISOString(),
-        args: entry.args,
-      };
-      await db.rejections.put(rejection);
-      settled.rejected.push(rejection);
-      if (entry.ticketId) rollBack.add(entry.ticketId);
+  const settled: SettledPush = { applied: 0, rejected: [], unanswered: 0 };
+  const done: number[] = [];
+  const accepted: OutboxEntry[] = [];
+  const acknowledged = new Set<string>();
+  const rollBack = new Set<string>();
+  for (const entry of batch) {
+    const answer = answers.get(entry.id);
+    if (!answer || entry.seq === undefined || (answer.status === 'rejected' && TRANSIENT_CODES.has(answer.code ?? ''))) {
+      settled.unanswered += 1;
+      continue;
     }
+    done.push(entry.seq);
+    if (answer.status === 'applied') {
+      settled.applied += 1;
+      accepted.push(entry);
+      // Sent before (attempts counted before this try ≥ 1): the server may have applied it on an earlier try whose
+      // answer was lost, and a pull since then brought its copy WITH this change, onto which
+      // the rebase replayed it a second time. Rebuild from the server copy; a copy still
+      // without the change is corrected by the pull its server-side seq triggers.
+      if (entry.ticketId && entry.attempts >= 1) rollBack.add(entry.ticketId);
+      else if (entry.ticketId) acknowledged.add(entry.ticketId);
+      continue;
+    }
+    const rejection: Rejection = {
+      id: entry.id,
+      type: entry.type,
+      ticketId: entry.ticketId,
+      code: answer.code ?? 'rejected',
+      message: answer.message ?? 'The server refused this change.',
+      at: now.toISOString(),
+      args: entry.args,
+    };
+    settled.rejected.push(rejection);
+    if (entry.ticketId) rollBack.add(entry.ticketId);
+  }
+  if (done.length === 0) return settled;
+  const tables = [db.outbox, db.rejections, db.tickets, db.comments, db.attachments, db.agents, db.teams, db.categories, db.slaPolicies, db.meta];
+  await db.transaction('rw', tables, async () => {
+    await db.outbox.bulkDelete(done);
+    await db.rejections.bulkPut(settled.rejected);
+    await markAccepted(db, accepted);
     if (rollBack.size) {
       const refs = await loadReferences(db);
       const actor = await loadActor(db);
       for (const ticketId of rollBack) await rebuildTicket(db, ticketId, { refs, actor });
     }
-    for (const ticketId of acknowledged) if (!rollBack.has(ticketId)) await recountPending(db, ticketId);
-    return settled;
+    await recountPending(db, [...acknowledged].filter((ticketId) => !rollBack.has(ticketId)));
   });
+  return settled;
 }
 
-/** What an applied mutation made locally is now the server's too: no longer ours to roll back. */
-async function markAccepted(db: MesaDb, entry: OutboxEntry): Promise<void> {
-  const args = entry.args as { commentId?: unknown; attachmentId?: unknown };
-  if (entry.type === 'comment.add' && typeof args.commentId === 'string') {
-    await db.comments.update(args.commentId, { pending: 0 });
+/** What applied mutations made locally is now the server's too: no longer ours to roll back. */
+async function markAccepted(db: MesaDb, entries: readonly OutboxEntry[]): Promise<void> {
+  const comments: string[] = [];
+  const attachments: string[] = [];
+  for (const entry of entries) {
+    const args = entry.args as { commentId?: unknown; attachmentId?: unknown };
+    if (entry.type === 'comment.add' && typeof args.commentId === 'string') comments.push(args.commentId);
+    if (entry.type === 'attachment.add' && typeof args.attachmentId === 'string') attachments.push(args.attachmentId);
   }
-  if (entry.type === 'attachment.add' && typeof args.attachmentId === 'string') {
-    await db.attachments.update(args.attachmentId, { confirmed: 1 });
-  }
+  if (comments.length) await db.comments.bulkUpdate(comments.map((key) => ({ key, changes: { pending: 0 as const } })));
+  if (attachments.length) await db.attachments.bulkUpdate(attachments.map((key) => ({ key, changes: { confirmed: 1 as const } })));
 }
 
-async function recountPending(db: MesaDb, ticketId: string): Promise<void> {
-  const pendingCount = await db.outbox.where('ticketId').equals(ticketId).count();
-  await db.tickets.update(ticketId, { pendingCount });
+/** Each ticket's pending count from what is left in the outbox, read in one index range. */
+async function recountPending(db: MesaDb, ticketIds: readonly string[]): Promise<void> {
+  if (!ticketIds.length) return;
+  const left = new Map<string, number>();
+  for (const key of await db.outbox.where('ticketId').anyOf(ticketIds).keys()) left.set(String(key), (left.get(String(key)) ?? 0) + 1);
+  await db.tickets.bulkUpdate(ticketIds.map((key) => ({ key, changes: { pendingCount: left.get(key) ?? 0 } })));
 }

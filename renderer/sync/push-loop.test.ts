@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LIMITS, type MutationEnvelope, type PushRequest } from '../../shared/index';
+import type { MesaDb, OutboxEntry } from '../data/db';
+import { testUuid } from '../data/testing/make-ticket';
+import { freshDb } from '../data/testing/test-db';
+import { pushOutbox } from './push-loop';
+
+let db: MesaDb;
+
+beforeEach(() => {
+  db = freshDb();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const comment = (i: number): OutboxEntry => {
+  const ticketId = testUuid();
+  return {
+    id: testUuid(),
+    type: 'comment.add',
+    args: { ticketId, commentId: testUuid(), body: `Note ${i}`, visibility: 'internal' },
+    ticketId,
+    createdAt: '2025-03-03T09:00:00.000Z',
+    attempts: 0,
+  };
+};
+
+/** A server that applies everything and remembers what it was sent, request by request. */
+function recordingServer() {
+  const requests: MutationEnvelope[][] = [];
+  return {
+    requests,
+    push: async (request: PushRequest) => {
+      requests.push(request.mutations);
+      return { results: request.mutations.map((m) => ({ id: m.id, status: 'applied' as const })) };
+    },
+  };
+}
+
+describe('pushOutbox', () => {
+  it('sends everything once, in order, in batches as large as the server takes', async () => {
+    const entries = Array.from({ length: LIMITS.mutationsPerPush * 2 + 7 }, (_, i) => comment(i));
+    await db.outbox.bulkAdd(entries);
+    const server = recordingServer();
+    const settledPerBatch: number[] = [];
+
+    await pushOutbox({
+      api: server,
+      db,
+      clientId: 'c',
+      batchSize: LIMITS.mutationsPerPush,
+      now: () => new Date(),
+      shouldStop: () => false,
+      afterBatch: (settled) => settledPerBatch.push(settled.applied),
+    });
+
+    expect(server.requests.map((r) => r.length)).toEqual([LIMITS.mutationsPerPush, LIMITS.mutationsPerPush, 7]);
+    expect(server.requests.flat().map((m) => m.id)).toEqual(entries.map((e) => e.id));
+    expect(settledPerBatch).toEqual([LIMITS.mutationsPerPush, LIMITS.mutationsPerPush, 7]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('stops when the server answers for none of a batch; only what was sent counts as attempted', async () => {
+    await db.outbox.bulkAdd(Array.from({ length: 5 }, (_, i) => comment(i)));
+    let requests = 0;
+    const options = {
+      api: {
+        push: async () => {
+          requests += 1;
+          return { results: [] };
+        },
+      },
+      db,
+      clientId: 'c',
+      batchSize: 3,
+      now: () => new Date(),
+      shouldStop: () => false,
+      afterBatch: () => {},
+    };
+
+    await pushOutbox(options);
+    expect(requests).toBe(1);
+    expect((await db.outbox.toArray()).map((e) => e.attempts)).toEqual([1, 1, 1, 0, 0]);
+  });
+
+  it('sends a batch the server answered only in part again first, in order', async () => {
+    const entries = Array.from({ length: 4 }, (_, i) => comment(i));
+    await db.outbox.bulkAdd(entries);
+    const requests: string[][] = [];
+    await pushOutbox({
+      api: {
+        push: async (request: PushRequest) => {
+          requests.push(request.mutations.map((m) => m.id));
+          // The first request: the second mutation is put off (rate_limited), the rest applied.
+          return {
+            results: request.mutations.map((m, i) =>
+              requests.length === 1 && i === 1 ? { id: m.id, status: 'rejected' as const, code: 'rate_limited' } : { id: m.id, status: 'applied' as const },
+            ),
+          };
+        },
+      },
+      db,
+      clientId: 'c',
+      batchSize: 2,
+      now: () => new Date(),
+      shouldStop: () => false,
+      afterBatch: () => {},
+    });
+    const ids = entries.map((e) => e.id);
+    expect(requests).toEqual([[ids[0], ids[1]], [ids[1], ids[2]], [ids[3]]]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

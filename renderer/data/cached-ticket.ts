@@ -10,11 +10,15 @@ export interface CacheFields {
   policy: SlaPolicy | null | undefined;
 }
 
-/** The row the cache stores: the visible ticket plus the fields its indexes need. */
+/**
+ * The row the cache stores: the visible ticket plus the fields its indexes need. With no
+ * pending mutation the visible ticket IS the server's copy, so the copy is not stored
+ * twice (it was half of every row: half the bytes a bootstrap writes and a queue reads).
+ */
 export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTicket {
   const row: Omit<CachedTicket, 'queueKeys'> = {
     ...visible,
-    server: fields.server,
+    ...(fields.pendingCount === 0 && fields.server !== null ? {} : { server: fields.server }),
     pendingCount: fields.pendingCount,
     slaDueMs: slaDueMs(visible),
     slaWarnMs: slaWarnMs(visible, fields.policy),
@@ -23,6 +27,11 @@ export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTick
     teamKey: visible.teamId ?? '',
   };
   return { ...row, queueKeys: queueKeysOf(row) };
+}
+
+/** The last state the server sent (null: created here, not yet synced). */
+export function serverCopyOf(row: CachedTicket): Ticket | null {
+  return row.server === undefined ? toTicket(row) : row.server;
 }
 
 /** The plain ticket inside a cached row, as the shared rules take it. */

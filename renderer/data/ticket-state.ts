@@ -1,5 +1,5 @@
 import type { Actor, Ticket } from '../../shared/index';
-import { toCachedTicket } from './cached-ticket';
+import { serverCopyOf, toCachedTicket } from './cached-ticket';
 import type { CachedAttachment, CachedComment, MesaDb, OutboxEntry } from './db';
 import { loadActor, loadReferences, type ReferenceSnapshot } from './mutation-context';
 import { replayPending, type ReplayResult } from './replay-pending';
@@ -85,7 +85,7 @@ export interface RebuildOptions {
 
 /** A ticket's local state again from its server copy + the mutations still pending (after a pull or a rejection). */
 export async function rebuildTicket(db: MesaDb, ticketId: string, options: RebuildOptions = {}): Promise<void> {
-  const server = options.server !== undefined ? options.server : ((await db.tickets.get(ticketId))?.server ?? null);
+  const server = options.server !== undefined ? options.server : await serverCopyIn(db, ticketId);
   const pending = await pendingEntriesOf(db, ticketId);
   const refs = options.refs ?? (await loadReferences(db));
   const actor = options.actor !== undefined ? options.actor : await loadActor(db);
@@ -94,4 +94,9 @@ export async function rebuildTicket(db: MesaDb, ticketId: string, options: Rebui
     ? replayPending(server ?? undefined, pending, refs, actor)
     : { ticket: server ?? undefined, comments: [], attachments: [] };
   await writeTicketState(db, ticketId, server, replay, pending.length, refs);
+}
+
+async function serverCopyIn(db: MesaDb, ticketId: string): Promise<Ticket | null> {
+  const row = await db.tickets.get(ticketId);
+  return row ? serverCopyOf(row) : null;
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { startBackendProcess, type BackendProcess } from '../../backend/testing/backend-process';
+import { serverCopyOf } from '../data/cached-ticket';
 import type { MesaDb } from '../data/db';
 import { readCursor } from '../data/meta';
 import { queueQuery } from '../data/queue-query';
@@ -142,7 +143,7 @@ describe('SyncCoordinator against a real backend', () => {
     expect(await b.db.rejections.toArray()).toEqual([expect.objectContaining({ ticketId, code: 'ticket_closed', type: 'ticket.update' })]);
     const row = await b.db.tickets.get(ticketId);
     expect(row).toMatchObject({ title: original.title, status: 'closed', pendingCount: 0 });
-    expect(row?.server?.status).toBe('closed');
+    expect(row && serverCopyOf(row)?.status).toBe('closed');
     expect(b.store.getState()).toMatchObject({ pendingCount: 0, lastRejectedCount: 1 });
   });
 

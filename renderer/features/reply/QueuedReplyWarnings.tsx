@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SlaPolicy } from '../../../shared/index';
+import { serverCopyOf } from '../../data/cached-ticket';
 import type { CachedComment, CachedTicket } from '../../data/db';
 import { useFormat } from '../../i18n/format';
 import { useDraftStore } from '../../stores/draft-store';
@@ -30,7 +31,7 @@ export function QueuedReplyWarnings({ ticket, comments, policy, meId, nameOf }: 
   const queued = comments.filter((c) => c.pending === 1);
   if (queued.length === 0) return null;
 
-  const server = ticket.server;
+  const server = serverCopyOf(ticket);
   const serverClock = server && !server.firstResponseAt ? liveClocks(server, policy, new Date(now))?.firstResponse : undefined;
   const firstPublic = queued.find((c) => c.visibility === 'public');
   const dueMs = serverClock?.status === 'running' ? serverClock.dueAtMs : null;

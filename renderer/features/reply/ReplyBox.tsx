@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentVisibility, Macro } from '../../../shared/index';
+import { serverCopyOf } from '../../data/cached-ticket';
 import type { CachedComment, CachedTicket } from '../../data/db';
 import type { Refusal } from '../../i18n/refusals';
 import { draftOf, useDraftStore, type Draft } from '../../stores/draft-store';
@@ -55,7 +56,7 @@ export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPi
   async function send(force: boolean) {
     setRefusal(null);
     if (!draft.body.trim()) return setRefusal({ code: 'empty_reply' });
-    const report = force ? null : staleReport(ticket.server, seen, comments, meId);
+    const report = force ? null : staleReport(serverCopyOf(ticket), seen, comments, meId);
     if (report) return setStale(report);
     setStale(null);
     setBusy(true);
@@ -64,7 +65,7 @@ export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPi
       if (!result.ok) return setRefusal({ code: result.code, message: result.message });
       clearDraft(ticket.id);
       // What the agent saw when they chose to send is now the baseline for the next reply.
-      markSeen(ticket.id, ticket.server?.updatedAt ?? null);
+      markSeen(ticket.id, serverCopyOf(ticket)?.updatedAt ?? null);
     } finally {
       setBusy(false);
     }
@@ -72,7 +73,7 @@ export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPi
 
   function review() {
     setStale(null);
-    markSeen(ticket.id, ticket.server?.updatedAt ?? null);
+    markSeen(ticket.id, serverCopyOf(ticket)?.updatedAt ?? null);
   }
 
   const setVisibility = (visibility: CommentVisibility) => setDraft(ticket.id, { visibility });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Macro } from '../../../shared/index';
 import { AttachButton } from '../../attachments/AttachButton';
 import { AttachDropZone } from '../../attachments/AttachDropZone';
+import { serverCopyOf } from '../../data/cached-ticket';
 import { attachmentsOfTicket, commentsOfTicket, ticketById } from '../../data/ticket-queries';
 import { useSyncStore } from '../../sync/sync-store';
 import { useDraftStore } from '../../stores/draft-store';
@@ -52,7 +53,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   useEffect(() => {
     if (!ticket || seenFor.current === ticketId) return;
     seenFor.current = ticketId;
-    markSeen(ticketId, ticket.server?.updatedAt ?? null);
+    markSeen(ticketId, serverCopyOf(ticket)?.updatedAt ?? null);
   }, [ticket, ticketId, markSeen]);
 
   const policy = ticket ? resolvePolicy(ticket) : null;

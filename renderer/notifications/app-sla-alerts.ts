@@ -2,10 +2,11 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { TFunction } from 'i18next';
 import type { MesaApi } from '../../shared/index';
 import type { MesaDb } from '../data/db';
+import { throttle } from '../background/throttle';
 import { readMeta } from '../data/meta';
 import { dexieNotifiedStore } from './notified-store';
 import { notificationText } from './notification-text';
-import { loadWatchedTickets } from './open-tickets-source';
+import { loadWatchedTickets, watchedTicketIds } from './open-tickets-source';
 import { presentNotification } from './present-notification';
 import { useSlaAlertSettings } from './sla-alert-settings';
 import { useSlaAttention } from './sla-attention-store';
@@ -25,6 +26,9 @@ export interface AppSlaAlertsOptions {
   openTicket(ticketId: string): void;
   now?: () => Date;
 }
+
+/** The longest a change to a watched ticket waits before the watcher looks at it. */
+const DATA_WAKE_MS = 2_000;
 
 interface Watching {
   agentId: string;
@@ -64,6 +68,11 @@ export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
     onError: (error) => console.warn('SLA notifications:', error),
   });
 
+  // Any change to a watched ticket may move a clock. While a bootstrap stores a page every
+  // second or so, a look after each (up to WATCH_LIMIT_PER_RANGE rows read per range)
+  // competes with the fill; clocks move in minutes, so a look at most every 2 s loses nothing.
+  const wakeForData = throttle(() => scheduler.wake(), DATA_WAKE_MS);
+
   const rebuild = () => {
     ticketsSubscription?.unsubscribe();
     ticketsSubscription = null;
@@ -73,8 +82,10 @@ export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
       const settings = useSlaAlertSettings.getState().settings;
       const loadOpenTickets = () => loadWatchedTickets(db, agentId, teamIds, settings.scope);
       watcher = createSlaWatcher({ agentId, teamIds, settings, loadOpenTickets, loadPolicies: () => db.slaPolicies.toArray(), notified });
-      // Any change to a watched ticket (a pull, the agent's own change) may move a clock: look again.
-      ticketsSubscription = liveQuery(loadOpenTickets).subscribe({ next: () => scheduler.wake(), error: () => scheduler.wake() });
+      ticketsSubscription = liveQuery(() => watchedTicketIds(db, agentId, teamIds, settings.scope)).subscribe({
+        next: wakeForData,
+        error: wakeForData,
+      });
     }
     scheduler.wake();
   };
@@ -100,6 +111,7 @@ export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
     who.unsubscribe();
     unsubscribeSettings();
     ticketsSubscription?.unsubscribe();
+    wakeForData.cancel();
     scheduler.stop();
   };
 }

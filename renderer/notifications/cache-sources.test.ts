@@ -1,6 +1,7 @@
 // The watcher's inputs from the real cache (fake-indexeddb): which tickets it reads per
 // scope, the persisted "already notified" keys, and "open this ticket" requests by number.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventChannel, EventPayload, MesaApi } from '../../shared/index';
 import { applyPulledPage } from '../data/apply-pulled-page';
 import type { MesaDb } from '../data/db';
@@ -8,7 +9,7 @@ import { makeTicket, testUuid } from '../data/testing/make-ticket';
 import { freshDb } from '../data/testing/test-db';
 import { dexieNotifiedStore } from './notified-store';
 import { listenForOpenTicket } from './open-ticket-requests';
-import { loadWatchedTickets } from './open-tickets-source';
+import { loadWatchedTickets, watchedTicketIds } from './open-tickets-source';
 
 const ME = testUuid();
 const TEAM = testUuid();
@@ -40,6 +41,22 @@ describe('loadWatchedTickets', () => {
     expect(await ids('mine')).toEqual([mine.id]);
     expect(await ids('team')).toEqual([teams.id]);
     expect(await ids('both')).toEqual([mine.id, teams.id].sort());
+  });
+});
+
+describe('watchedTicketIds', () => {
+  it('observed live, tells of a change to a watched ticket that does not change which tickets are watched', async () => {
+    const mine = makeTicket({ status: 'assigned', assigneeId: ME });
+    await put(mine);
+    let answers = 0;
+    const subscription = liveQuery(() => watchedTicketIds(db, ME, [TEAM], 'both')).subscribe(() => {
+      answers += 1;
+    });
+    await vi.waitFor(() => expect(answers).toBe(1));
+    expect(await watchedTicketIds(db, ME, [TEAM], 'both')).toBe((await loadWatchedTickets(db, ME, [TEAM], 'both')).length);
+    await applyPulledPage([{ seq: 2, entity: 'ticket', id: mine.id, op: 'upsert', data: { ...mine, priority: 1, updatedAt: new Date().toISOString() } }], 2, db);
+    await vi.waitFor(() => expect(answers).toBe(2));
+    subscription.unsubscribe();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { CachedTicket, MesaDb } from '../data/db';
-import { openTicketsBySlaDue } from '../data/queue-query';
+import { openTicketIdsBySlaDue, openTicketsBySlaDue } from '../data/queue-query';
 import type { SlaWatchSettings } from './sla-watcher';
 
 /**
@@ -18,4 +18,17 @@ export async function loadWatchedTickets(db: MesaDb, agentId: string, teamIds: r
   const byId = new Map<string, CachedTicket>();
   for (const rows of await Promise.all(reads)) for (const row of rows) byId.set(row.id, row);
   return [...byId.values()];
+}
+
+/**
+ * The same ranges as loadWatchedTickets, keys only: what a liveQuery observes to learn that
+ * a watched ticket changed. Reading the rows themselves on every change (every pulled page
+ * of a bootstrap) cost thousands of ~5 KB rows each time; the watcher reads them once when
+ * it wakes.
+ */
+export async function watchedTicketIds(db: MesaDb, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): Promise<number> {
+  const reads: Array<Promise<string[]>> = [];
+  if (scope !== 'team') reads.push(openTicketIdsBySlaDue(db, { assigneeId: agentId }, WATCH_LIMIT_PER_RANGE));
+  if (scope !== 'mine') for (const teamId of teamIds) reads.push(openTicketIdsBySlaDue(db, { teamId }, WATCH_LIMIT_PER_RANGE));
+  return new Set((await Promise.all(reads)).flat()).size;
 }

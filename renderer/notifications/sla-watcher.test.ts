@@ -2,6 +2,8 @@
 // (no timers, no waiting) through a ticket's life: ok → warning → breach.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALENDAR_24X7, type SlaPolicy } from '../../shared/index';
+import { toCachedTicket } from '../data/cached-ticket';
+import { makeTicket } from '../data/testing/make-ticket';
 import { MesaDb, type CachedTicket } from '../data/db';
 import type { WatchedTicket } from './sla-alerts';
 import { createSlaWatcher, DEFAULT_SLA_WATCH_SETTINGS, type NotifiedStore, type SlaWatchSettings } from './sla-watcher';
@@ -126,7 +128,8 @@ describe('SLA watcher', () => {
     const db = new MesaDb(`sla-watcher-offline-${Date.now()}`);
     try {
       const t = ticket({ firstResponseAt: at(2).toISOString() });
-      await db.tickets.put({ ...t, open: 1 } as unknown as CachedTicket);
+      const full = makeTicket(t);
+      await db.tickets.put(toCachedTicket(full, { server: full, pendingCount: 0, policy: POLICY }));
       await db.slaPolicies.put(POLICY);
       const w = createSlaWatcher({
         agentId: AGENT,

@@ -34,8 +34,9 @@ async function fillCache(page: Page, count: number): Promise<void> {
     const CHUNK = 5_000;
     for (let start = 0; start < total; start += CHUNK) {
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('tickets', 'readwrite');
+        const tx = db.transaction(['tickets', 'ticketFacets'], 'readwrite');
         const store = tx.objectStore('tickets');
+        const facets = tx.objectStore('ticketFacets');
         for (let i = start; i < Math.min(total, start + CHUNK); i++) {
           const seed = seeds[i % seeds.length]!;
           const shift = (ms: number) => (Number.isFinite(ms) ? ms + (i % 5000) * 60_000 : ms);
@@ -50,7 +51,7 @@ async function fillCache(page: Page, count: number): Promise<void> {
               if (key[2] === 'p') return [key[0], key[1], 'p', key[3], due];
               return key;
             });
-          store.put({
+          const row = {
             ...seed,
             id: `0190ffff-0000-7000-8000-${hex(i)}`,
             number: `SIM-${100000 + i}`,
@@ -58,9 +59,13 @@ async function fillCache(page: Page, count: number): Promise<void> {
             slaDueMs: due,
             slaWarnMs: warn,
             queueKeys,
-            server: null,
             pendingCount: 0,
-          });
+          };
+          store.put(row);
+          // The queue fields store the console keeps beside the tickets (renderer/data/queue-match.ts facetsOf).
+          const { status, priority, category, assigneeId, teamId, assigneeKey, teamKey, open, updatedAt } = row as Record<string, unknown>;
+          const tags = (seed.tags as string[]).map((tag) => tag.toLowerCase());
+          facets.put({ id: row.id, status, priority, category, assigneeId, teamId, assigneeKey, teamKey, tags, pendingCount: 0, open, slaDueMs: due, slaWarnMs: warn, updatedAt });
         }
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);

@@ -16,6 +16,13 @@ const OPEN_DB = `
     request.onerror = () => reject(request.error);
   });
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+  // A row of the cache's ticketFacets store for a ticket row (renderer/data/queue-match.ts facetsOf):
+  // a raw write to tickets must write it too, as the console's own writes do.
+  const facetsOf = (t) => ({
+    id: t.id, status: t.status, priority: t.priority, category: t.category, assigneeId: t.assigneeId, teamId: t.teamId,
+    assigneeKey: t.assigneeKey, teamKey: t.teamKey, tags: t.tags.map((tag) => tag.toLowerCase()), pendingCount: t.pendingCount,
+    open: t.open, slaDueMs: t.slaDueMs, slaWarnMs: t.slaWarnMs, updatedAt: t.updatedAt,
+  });
 `;
 
 /**
@@ -202,14 +209,16 @@ export function fillCacheTo(target: number): string {
       while (missing > 0) {
         const batch = Math.min(missing, 10000);
         await new Promise((resolve, reject) => {
-          const tx = db.transaction('tickets', 'readwrite', { durability: 'relaxed' });
+          const tx = db.transaction(['tickets', 'ticketFacets'], 'readwrite', { durability: 'relaxed' });
           const store = tx.objectStore('tickets');
+          const facets = tx.objectStore('ticketFacets');
           for (let k = 0; k < batch; k++, i++) {
             const sample = samples[i % samples.length];
             const row = structuredClone(sample);
             row.id = 'fill-' + String(i).padStart(8, '0') + '-' + sample.id;
             if (typeof row.number === 'number') row.number = 20000000 + i;
             store.put(row);
+            facets.put(facetsOf(row));
           }
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);

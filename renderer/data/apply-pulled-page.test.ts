@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change, Ticket } from '../../shared/index';
 import { performMutation } from '../sync/perform-mutation';
 import { applyPulledPage } from './apply-pulled-page';
+import { serverCopyOf } from './cached-ticket';
 import type { MesaDb } from './db';
 import { readCursor } from './meta';
 import { searchTickets } from './search-tickets';
@@ -32,12 +33,23 @@ describe('applyPulledPage', () => {
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket), upsert('comment', reply)], 42, db);
 
     const row = await db.tickets.get(ticket.id);
-    expect(row).toMatchObject({ number: 'INC-1', server: ticket, pendingCount: 0, open: 1, assigneeKey: '' });
+    expect(row).toMatchObject({ number: 'INC-1', pendingCount: 0, open: 1, assigneeKey: '' });
+    expect(serverCopyOf(row!)).toEqual(ticket);
     expect((await searchTickets('tray', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
     expect((await searchTickets('INC-1', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
     expect(await db.comments.get(reply.id)).toMatchObject({ body: reply.body, pending: 0 });
     expect(await db.slaPolicies.get('default')).toBeDefined();
     expect(await readCursor(db)).toBe(42);
+  });
+
+  it('a comment pulled pages after its ticket makes the ticket findable by its words, the ticket row untouched', async () => {
+    const ticket = makeTicket({ number: 'INC-7' });
+    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    expect(await searchTickets('firmware', 10, db)).toEqual([]);
+    const before = await db.tickets.get(ticket.id);
+    await applyPulledPage([upsert('comment', makeComment(ticket.id, 'Updated the firmware'))], 2, db);
+    expect((await searchTickets('firmware', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
+    expect(await db.tickets.get(ticket.id)).toEqual(before);
   });
 
   it('deletes a ticket with its comments, and the last change of an id wins', async () => {
@@ -63,6 +75,14 @@ describe('applyPulledPage', () => {
     const row = await db.tickets.get(ticket.id);
     expect(row).toMatchObject({ title: 'Printer jammed again', assigneeId: agent.id, status: 'assigned', pendingCount: 1 });
     expect(row?.server).toEqual(serverCopy);
+  });
+
+  it('stores a ticket with nothing pending once: its visible fields are the server copy', async () => {
+    const ticket = makeTicket();
+    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    const row = (await db.tickets.get(ticket.id))!;
+    expect(row).not.toHaveProperty('server');
+    expect(serverCopyOf(row)).toEqual(ticket);
   });
 
   it('skips data the shared schema refuses, and still moves the cursor', async () => {

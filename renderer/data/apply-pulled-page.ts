@@ -1,7 +1,7 @@
 import type { EntityTable, IDType } from 'dexie';
 import type { Actor, Change, SlaPolicy, Ticket } from '../../shared/index';
 import { getDb } from './app-db';
-import { toCachedTicket } from './cached-ticket';
+import { serverCopyOf, toCachedTicket } from './cached-ticket';
 import type { CachedAttachment, CachedComment, CachedTicket, MesaDb } from './db';
 import { writeMeta } from './meta';
 import { loadActor, loadReferences } from './mutation-context';
@@ -40,11 +40,12 @@ export async function applyPulledPage(changes: readonly Change[], cursor: number
       await putAndDelete(rdb.macros, page.macro);
       await putAndDelete(rdb.slaPolicies, page.sla_policy);
       const touched = new Set<string>(page.ticket.upserts.keys());
-      await applyComments(rdb, page, touched);
+      const withPending = new Set((await rdb.outbox.orderBy('ticketId').uniqueKeys()) as string[]);
+      await applyComments(rdb, page, touched, withPending);
       await applyAttachments(rdb, page);
       await deleteTickets(rdb, page.ticket.deletes);
       for (const id of page.ticket.deletes) touched.delete(id);
-      await refreshTickets(rdb, [...touched], page.ticket.upserts);
+      await refreshTickets(rdb, [...touched], page.ticket.upserts, withPending);
       await refreshWarnTimes(rdb, page.sla_policy.upserts, touched);
       await writeMeta(rdb, 'cursor', cursor);
     },
@@ -57,10 +58,17 @@ async function putAndDelete<T extends { id: string }>(table: EntityTable<T, 'id'
   if (changes.deletes.size) await table.bulkDelete([...changes.deletes] as Array<IDType<T, 'id'>>);
 }
 
-/** Server comments replace our pending copies; every ticket whose comments change is rewritten (its search words follow). */
-async function applyComments(db: MesaDb, page: PageChanges, touched: Set<string>): Promise<void> {
+/**
+ * Server comments replace our pending copies. A ticket with pending mutations is rebuilt
+ * (its pending comments are settled against the server's); any other ticket's row does not
+ * change with its comments (their words reach the search index from the comment write
+ * itself, see ticket-writes.ts). A bootstrap's comments arrive pages after their tickets,
+ * and rewriting every ticket for them wrote each ticket two or three times. A ticket that
+ * loses a comment is rewritten: comment deletes are not reported to the search index.
+ */
+async function applyComments(db: MesaDb, page: PageChanges, touched: Set<string>, withPending: ReadonlySet<string>): Promise<void> {
   const rows: CachedComment[] = [...page.comment.upserts.values()].map((comment) => ({ ...comment, server: comment, pending: 0 }));
-  for (const row of rows) touched.add(row.ticketId);
+  for (const row of rows) if (withPending.has(row.ticketId)) touched.add(row.ticketId);
   const deletes = [...page.comment.deletes];
   for (const gone of await db.comments.bulkGet(deletes)) if (gone) touched.add(gone.ticketId);
   await db.comments.bulkPut(rows);
@@ -85,17 +93,17 @@ async function deleteTickets(db: MesaDb, ids: Set<string>): Promise<void> {
 }
 
 /** Rewrites each touched ticket: server copy (new or kept) + its pending mutations. */
-async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ticket>): Promise<void> {
+async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ticket>, withPending: ReadonlySet<string>): Promise<void> {
   if (!ids.length) return;
   const refs = await loadReferences(db);
   // Only tickets touched through their comments need their stored server copy read back.
   const kept = ids.filter((id) => !upserts.has(id));
   const existing = new Map((await db.tickets.bulkGet(kept)).map((row, i) => [kept[i]!, row]));
-  const withPending = new Set((await db.outbox.orderBy('ticketId').uniqueKeys()) as string[]);
   const rows: CachedTicket[] = [];
   let actor: Actor | null | undefined;
   for (const id of ids) {
-    const server = upserts.get(id) ?? existing.get(id)?.server ?? null;
+    const row = existing.get(id);
+    const server = upserts.get(id) ?? (row ? serverCopyOf(row) : null);
     if (withPending.has(id)) {
       actor = actor === undefined ? await loadActor(db) : actor;
       await rebuildTicket(db, id, { server, refs, actor });

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { SlaPolicy } from '../../shared/index';
 import type { CachedTicket } from './db';
+import { facetsOf, type TicketFacets } from './queue-match';
 import { queueKeysOf } from './queue-keys';
 import { slaWarnMs } from './sla-keys';
 
@@ -34,4 +35,13 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
       delete ticket.words;
       ticket.queueKeys = queueKeysOf(ticket);
     });
+}
+
+/** v4 adds the ticketFacets store, filled here from the tickets (later writes mirror into it). */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const facets: TicketFacets[] = [];
+  await tx
+    .table<CachedTicket, string>('tickets')
+    .each((ticket) => void facets.push(facetsOf(ticket)));
+  await tx.table<TicketFacets, string>('ticketFacets').bulkPut(facets);
 }

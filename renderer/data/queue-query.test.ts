@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ticket } from '../../shared/index';
 import { toCachedTicket } from './cached-ticket';
 import type { MesaDb } from './db';
@@ -64,10 +65,29 @@ describe('queueQuery', () => {
     expect(byUpdate).toHaveLength(5);
   });
 
-  it('filters while walking the index', async () => {
+  it('filters a view', async () => {
     const rows = await queueQuery({ kind: 'all', filters: { status: ['assigned'] } }, db);
     expect(titles(rows)).toEqual(['other', 'mine-late']);
     expect(await countQueue({ kind: 'all', filters: { status: ['assigned'] } }, db)).toBe(2);
+  });
+
+  it('keeps a filtered view live: a ticket written into or out of the filter moves in or out, with the count', async () => {
+    const filters = { status: ['pending' as const] };
+    const seen: Array<{ titles: string[]; n: number }> = [];
+    const subscription = liveQuery(async () => ({
+      titles: titles(await queueQuery({ kind: 'all', filters }, db)),
+      n: await countQueue({ kind: 'all', filters }, db),
+    })).subscribe((value) => seen.push(value));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ titles: [], n: 0 }));
+    const [other] = await queueQuery({ kind: 'all', filters: { status: ['assigned'] }, limit: 1 }, db);
+    await db.tickets.put({ ...other!, status: 'pending' });
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ titles: ['other'], n: 1 }));
+    const pendingNew = makeTicket({ title: 'new-pending', status: 'pending', sla: dueAt(10), slaPolicyId: 'default' });
+    await seed([pendingNew]);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ titles: ['new-pending', 'other'], n: 2 }));
+    await db.tickets.put({ ...other!, status: 'in_progress' });
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ titles: ['new-pending'], n: 1 }));
+    subscription.unsubscribe();
   });
 
   it('counts each view', async () => {

@@ -1,12 +1,12 @@
 import { getDb } from './app-db';
 import type { CachedTicket, MesaDb } from './db';
 import { queryPrefixes } from './search-words';
-import { ticketSearchIndex } from './ticket-search-index';
+import { ticketMemoryIndex } from './ticket-memory-index';
 
 /**
  * Local full-text search, offline: every word of the query must start some word of the
  * ticket (number, title, description, requester name and email, comment bodies), accents
- * and case folded. The words live in memory (ticket-search-index.ts); the first search of
+ * and case folded. The words live in memory (ticket-memory-index.ts); the first search of
  * a session waits for them to be read from the cache. Words of one letter are ignored (too
  * unselective); an empty query finds nothing. Newest tickets first.
  *
@@ -17,7 +17,7 @@ export async function searchTickets(query: string, limit = 50, db: MesaDb = getD
   const prefixes = queryPrefixes(query);
   if (prefixes.length === 0) return [];
   await db.tickets.limit(1).toArray();
-  const index = ticketSearchIndex(db);
+  const index = ticketMemoryIndex(db);
   // Promise.resolve: inside a liveQuery, Dexie's rule for awaiting a non-Dexie promise
   // (keeps the observation context for the read after it).
   await Promise.resolve(index.ready());

@@ -1,52 +1,120 @@
 import type { CachedComment, CachedTicket, MesaDb } from './db';
+import { facetsOf, type TicketFacets } from './queue-match';
 import { ticketWords } from './search-words';
 import type { TicketWrite, TicketWriteFeed } from './ticket-writes';
 import { WordIndex } from './word-index';
 
 /**
- * The search words of the cached tickets, kept in memory (WordIndex) and derived from the
- * cache: built lazily from IndexedDB the first time it is needed (or when warmed after a
- * bootstrap), then kept current from the ticket writes the db reports (TicketWriteFeed).
- * Written tickets are re-read, with their comments, from the cache itself, so the index
- * follows the committed state whichever code path wrote it. Until the first build nothing
- * is tracked: a bootstrap pays nothing for search.
+ * What the console keeps in memory about every cached ticket: its search words (WordIndex)
+ * and the few fields a queue view filters, sorts and counts on (TicketFacets, ~200 bytes a
+ * ticket). A filtered queue at 100k tickets cannot be served by walking an index range
+ * with a JavaScript predicate: the matching rows may sit anywhere in the range, and each
+ * row read is a structured clone of several KB. Counting by walking a range costs as much. From
+ * memory it is a scan of small objects, and only the rows on screen are read.
+ *
+ * Derived from the cache, in two passes over it: the facets the first time they are needed
+ * (or when a pull starts) from the small `ticketFacets` store, the words the first time a
+ * search needs them (or after a pull) from every ticket and comment: a filtered queue
+ * does not wait for the words, which cost far more to read and make. Then kept current from the writes the db reports
+ * (TicketWriteFeed):
+ * - facets from the written rows themselves, applied when their transaction commits (no
+ *   read: a bootstrap's pages cost a few microseconds a ticket here);
+ * - words lazily: written ids are re-read, with their comments, from the cache before the
+ *   next search (or when warmed after a pull). A ticket's words need its comments, which
+ *   the ticket write does not carry.
+ * Until the first build nothing is tracked.
  */
 
 /** Rows read per IndexedDB request while building or catching up: bounded memory, and the UI gets turns between chunks. */
 const CHUNK = 2_000;
+/** Facet rows are ~200 bytes. */
+const FACETS_CHUNK = 20_000;
 
-type State = 'cold' | 'building' | 'warm';
+type State = 'cold' | 'building' | 'built';
 
-export class TicketSearchIndex {
+export class TicketMemoryIndex {
   readonly #db: MesaDb;
   readonly #words = new WordIndex();
+  readonly #facets = new Map<string, TicketFacets>();
+  #version = 0;
+  /** The facets: 'building' from the first ask until the whole cache was read. */
   #state: State = 'cold';
-  #dirty = new Set<string>();
-  #dirtyAll = false;
+  /** The words are built in a second pass: a filtered queue must not wait for them. */
+  #wordsBuilt = false;
+  /** Ids whose words are behind the cache. */
+  #wordsBehind = new Set<string>();
+  /** The cache changed in a way no id list says (a clear): build again. */
+  #rebuild = false;
+  /** Writes whose transactions have not ended yet. */
+  readonly #inFlight = new Set<Promise<void>>();
   #work: Promise<void> | null = null;
-  #flushTimer: ReturnType<typeof setTimeout> | null = null;
+  #builtSignal = signal();
 
   constructor(db: MesaDb, feed: TicketWriteFeed) {
     this.#db = db;
-    feed.subscribe((write) => this.#mark(write));
+    feed.subscribe((write) => this.#onWrite(write));
   }
 
   /** Tickets indexed so far. */
   get size(): number {
-    return this.#words.size;
+    return this.#facets.size;
   }
 
-  /** Builds the index if it was never built, and applies every write reported so far. */
-  async ready(): Promise<void> {
+  /** True from the first ask for the facets: built or being built. */
+  get started(): boolean {
+    return this.#state !== 'cold';
+  }
+
+  /** True once the facets are built (and in no need of a rebuild): from here on they are tracked. */
+  get built(): boolean {
+    return this.#state === 'built' && !this.#rebuild;
+  }
+
+  /** True when built and no write is pending: facets() needs no wait. */
+  get current(): boolean {
+    return this.built && this.#inFlight.size === 0;
+  }
+
+  /** Changes whenever the facets change (for memoising what is derived from them). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /**
+   * Builds the facets if they were never built, and waits for every write reported so far
+   * to end (only those: during a bootstrap another page is always about to be written).
+   */
+  async facetsReady(): Promise<void> {
     if (this.#state === 'cold') this.#state = 'building';
-    // A write reported while a worker was finishing is picked up by the next round.
-    while (this.#state !== 'warm' || this.#dirtyAll || this.#dirty.size) await this.#run();
+    const pending = [...this.#inFlight];
+    // The worker may be on a words pass that started the build: the facets are ready when
+    // its first pass ends, not when it does.
+    while (!this.built) await Promise.race([this.#run(false), this.#builtSignal.promise]);
+    await Promise.all(pending);
   }
 
-  /** Starts the build in the background (after a bootstrap, so the first search is instant). */
+  /** As facetsReady, and the words too. */
+  async ready(): Promise<void> {
+    await this.facetsReady();
+    // A write reported while a worker was finishing is picked up by the next round.
+    while (!this.built || !this.#wordsBuilt || this.#wordsBehind.size) await this.#run(true);
+  }
+
+  /** Builds and catches up in the background (after a pull, so the first search is instant). */
   warm(): void {
     this.ready().catch(() => {
       // The next ready() retries; a search would report the error.
+    });
+  }
+
+  /**
+   * Builds the facets in the background, not the words (when a pull starts: on a first
+   * fill the build is of an empty cache, and from then on every page's facets come with
+   * its write, so the queue counts never walk IndexedDB while it fills).
+   */
+  warmFacets(): void {
+    this.facetsReady().catch(() => {
+      // As warm().
     });
   }
 
@@ -55,27 +123,42 @@ export class TicketSearchIndex {
     return this.#words.search(prefixes, limit);
   }
 
-  #mark(write: TicketWrite): void {
+  /** The queue fields of every cached ticket. Call facetsReady() first. */
+  facets(): IterableIterator<TicketFacets> {
+    return this.#facets.values();
+  }
+
+  #onWrite(write: TicketWrite): void {
     if (this.#state === 'cold') return;
-    if (write === 'all') this.#dirtyAll = true;
-    else for (const id of write) this.#dirty.add(id);
-    // Keep up in the background too, so a search after a burst of pulled pages does not wait.
-    if (this.#flushTimer !== null) return;
-    this.#flushTimer = setTimeout(() => {
-      this.#flushTimer = null;
-      this.ready().catch(() => {});
-    }, 250);
+    const { ids, rows } = write;
+    if (ids === 'all') {
+      this.#rebuild = true;
+      return;
+    }
+    for (const id of ids) this.#wordsBehind.add(id);
+    if (write.wordsOnly) return;
+    // Taken now: the caller may change its row objects after the write.
+    const facets = rows?.map(facetsOf);
+    const applied = write.committed.then((committed) => {
+      // Aborted: the facets held are still the committed state (the words are re-read anyway).
+      if (!committed) return;
+      if (facets) for (const row of facets) this.#facets.set(row.id, row);
+      else for (const id of ids) this.#facets.delete(id);
+      this.#version += 1;
+    });
+    this.#inFlight.add(applied);
+    void applied.finally(() => this.#inFlight.delete(applied));
   }
 
   /**
-   * One worker at a time; it loops until nothing is left. Started from a timer so its
-   * IndexedDB reads run outside the caller's Dexie zone: a liveQuery that awaits ready()
-   * must not be charged with reading the whole table.
+   * One worker at a time. Started from a timer so its IndexedDB reads run outside the
+   * caller's Dexie zone: a liveQuery that awaits ready() must not be charged with reading
+   * the whole table.
    */
-  #run(): Promise<void> {
+  #run(words: boolean): Promise<void> {
     this.#work ??= new Promise<void>((resolve, reject) => {
       setTimeout(() => {
-        this.#drain().then(resolve, reject);
+        this.#drain(words).then(resolve, reject);
       }, 0);
     }).finally(() => {
       this.#work = null;
@@ -83,35 +166,54 @@ export class TicketSearchIndex {
     return this.#work;
   }
 
-  async #drain(): Promise<void> {
+  async #drain(words: boolean): Promise<void> {
     try {
-      if (this.#state === 'building' || this.#dirtyAll) {
-        this.#dirtyAll = false;
-        this.#dirty.clear();
-        await this.#build();
-        this.#state = 'warm';
+      if (this.#state !== 'built' || this.#rebuild) {
+        this.#state = 'building';
+        this.#rebuild = false;
+        this.#wordsBuilt = false;
+        await this.#buildFacets();
+        this.#state = 'built';
+        this.#builtSignal.resolve();
+        this.#builtSignal = signal();
       }
-      while (this.#dirty.size || this.#dirtyAll) {
-        if (this.#dirtyAll) {
-          this.#dirtyAll = false;
-          this.#dirty.clear();
-          await this.#build();
-          continue;
-        }
-        const ids = [...this.#dirty].slice(0, CHUNK);
-        for (const id of ids) this.#dirty.delete(id);
-        await this.#refresh(ids);
+      if (!words) return;
+      if (!this.#wordsBuilt) {
+        // Reads the cache as it is now: what was written before needs no catching up.
+        this.#wordsBehind.clear();
+        await this.#buildWords();
+        this.#wordsBuilt = true;
       }
+      while (this.#wordsBehind.size && this.built) await this.#refresh(take(this.#wordsBehind, CHUNK));
     } catch (error) {
-      // Start over on the next ready(): a half-built index must not answer searches.
+      // Start over on the next ask: a half-built index must not answer.
       this.#state = 'cold';
+      this.#wordsBuilt = false;
       this.#words.clear();
+      this.#facets.clear();
+      this.#version += 1;
       throw error;
     }
   }
 
-  /** Reads the whole cache in primary-key chunks: comment bodies first, then tickets. */
-  async #build(): Promise<void> {
+  /** Reads the facets store (kept in step with the tickets by ticket-writes.ts) in primary-key chunks. */
+  async #buildFacets(): Promise<void> {
+    const db = this.#db;
+    this.#facets.clear();
+    this.#version += 1;
+    let last: string | null = null;
+    for (;;) {
+      const chunk: TicketFacets[] = await (last === null ? db.ticketFacets.orderBy(':id') : db.ticketFacets.where(':id').above(last)).limit(FACETS_CHUNK).toArray();
+      for (const facets of chunk) this.#facets.set(facets.id, facets);
+      if (chunk.length < FACETS_CHUNK) break;
+      last = chunk[chunk.length - 1]!.id;
+      await yieldToUi();
+    }
+    this.#version += 1;
+  }
+
+  /** Reads every comment body, then every ticket again, for their words. */
+  async #buildWords(): Promise<void> {
     const db = this.#db;
     this.#words.clear();
     const bodies = new Map<string, string[]>();
@@ -123,16 +225,26 @@ export class TicketSearchIndex {
       lastComment = chunk[chunk.length - 1]!.id;
       await yieldToUi();
     }
-    let lastTicket: string | null = null;
+    await this.#eachTicket((ticket) => this.#words.set(ticket.id, ticketWords(ticket, bodies.get(ticket.id))));
+  }
+
+  async #eachTicket(visit: (ticket: CachedTicket) => void): Promise<void> {
+    const db = this.#db;
+    let last: string | null = null;
     for (;;) {
-      const chunk: CachedTicket[] = await (lastTicket === null ? db.tickets.orderBy(':id') : db.tickets.where(':id').above(lastTicket)).limit(CHUNK).toArray();
-      for (const ticket of chunk) this.#words.set(ticket.id, ticketWords(ticket, bodies.get(ticket.id)));
+      const chunk: CachedTicket[] = await (last === null ? db.tickets.orderBy(':id') : db.tickets.where(':id').above(last)).limit(CHUNK).toArray();
+      for (const ticket of chunk) visit(ticket);
       if (chunk.length < CHUNK) break;
-      lastTicket = chunk[chunk.length - 1]!.id;
+      last = chunk[chunk.length - 1]!.id;
       await yieldToUi();
     }
   }
 
+  /**
+   * Re-reads tickets and their comments for their words. Facets are set from the read too:
+   * IndexedDB orders this read and any write to the same rows, and each is applied here in
+   * that order (a write's facets when its transaction ends, this read's as it returns).
+   */
   async #refresh(ids: string[]): Promise<void> {
     const db = this.#db;
     const [tickets, bodies] = await db.transaction('r', db.tickets, db.comments, async () => {
@@ -145,10 +257,36 @@ export class TicketSearchIndex {
     });
     for (const [i, id] of ids.entries()) {
       const ticket = tickets[i];
-      if (ticket) this.#words.set(id, ticketWords(ticket, bodies.get(id)));
-      else this.#words.delete(id);
+      if (ticket) {
+        this.#words.set(id, ticketWords(ticket, bodies.get(id)));
+        this.#facets.set(id, facetsOf(ticket));
+      } else {
+        this.#words.delete(id);
+        this.#facets.delete(id);
+      }
     }
+    this.#version += 1;
   }
+}
+
+/** A promise and its resolve (Promise.withResolvers, not in this TypeScript lib yet). */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** Removes and returns up to `n` ids of a set. */
+function take(set: Set<string>, n: number): string[] {
+  const ids: string[] = [];
+  for (const id of set) {
+    if (ids.length === n) break;
+    ids.push(id);
+  }
+  for (const id of ids) set.delete(id);
+  return ids;
 }
 
 function pushBody(bodies: Map<string, string[]>, ticketId: string, body: string): void {
@@ -161,13 +299,13 @@ function yieldToUi(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-const indexes = new WeakMap<TicketWriteFeed, TicketSearchIndex>();
+const indexes = new WeakMap<TicketWriteFeed, TicketMemoryIndex>();
 
-/** The search index of a cache (one per database, shared by its strict and relaxed connections). */
-export function ticketSearchIndex(db: MesaDb): TicketSearchIndex {
+/** The memory index of a cache (one per database, shared by its strict and relaxed connections). */
+export function ticketMemoryIndex(db: MesaDb): TicketMemoryIndex {
   let index = indexes.get(db.ticketWrites);
   if (!index) {
-    index = new TicketSearchIndex(db, db.ticketWrites);
+    index = new TicketMemoryIndex(db, db.ticketWrites);
     indexes.set(db.ticketWrites, index);
   }
   return index;

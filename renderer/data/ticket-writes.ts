@@ -1,16 +1,37 @@
-import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { CachedComment, CachedTicket } from './db';
+import { facetsOf } from './queue-match';
 
 /**
- * Which tickets were written, told to whoever keeps a copy derived from them (the search
- * index). A Dexie DBCore middleware sees every write to the tickets table, whichever
- * path made it (pulled page, optimistic mutation, rollback, migration), so no write path
- * has to remember to tell. The ids come as the write is made, before its transaction
- * commits; a listener re-reads them later in its own transaction, which IndexedDB orders
- * after the writing one, so it sees the committed state (or the old one, if it aborted).
+ * Which tickets were written, told to whoever keeps a copy derived from them (the memory
+ * index). A Dexie DBCore middleware sees every write to the tickets table, whichever path
+ * made it (pulled page, optimistic mutation, rollback, migration), so no write path has to
+ * remember to tell. A write is reported as it is asked for, before its transaction commits,
+ * with the rows it puts and a promise of how its transaction ended: a listener may apply
+ * the rows once committed, or re-read the ids in its own transaction, which IndexedDB
+ * orders after the writing one, so it sees the committed state (or the old one, if it aborted).
+ *
+ * The same middleware keeps the `ticketFacets` store (the few fields a queue view filters
+ * on, ~200 bytes a ticket) in step with `tickets`, in the same transaction: every
+ * read-write transaction on tickets also takes ticketFacets, and every ticket write is
+ * mirrored there. Building the memory index from it reads a few bytes a ticket instead of
+ * whole rows.
+ *
+ * A comment put is reported as a words-only write of its ticket (comment bodies are
+ * searched as the ticket's words), so a pulled comment need not rewrite its ticket's row.
+ * A comment delete is not reported: every path that removes comments writes their ticket
+ * too (a ticket deleted, a ticket's pending state rebuilt).
  */
-
-/** Ids written, or 'all' for a write whose ids are unknown (a range delete, a clear). */
-export type TicketWrite = readonly string[] | 'all';
+export interface TicketWrite {
+  /** Ids written, or 'all' for a write whose ids are unknown (a range delete, a clear). */
+  ids: readonly string[] | 'all';
+  /** The rows of a put or add, in the order of `ids`; undefined for a delete. */
+  rows?: readonly CachedTicket[];
+  /** Only the tickets' comments changed (their words, not their fields). */
+  wordsOnly?: true;
+  /** True when the write was made and its transaction committed; false when either failed. */
+  committed: Promise<boolean>;
+}
 
 export class TicketWriteFeed {
   readonly #listeners = new Set<(write: TicketWrite) => void>();
@@ -25,17 +46,57 @@ export class TicketWriteFeed {
   }
 }
 
-function writtenIds(req: DBCoreMutateRequest): TicketWrite {
+function commentWriteOf(req: DBCoreMutateRequest, committed: Promise<boolean>): TicketWrite | null {
+  if (req.type !== 'add' && req.type !== 'put') return null;
+  return { ids: (req.values as CachedComment[]).map((comment) => comment.ticketId), wordsOnly: true, committed };
+}
+
+function writeOf(req: DBCoreMutateRequest, committed: Promise<boolean>): TicketWrite {
+  switch (req.type) {
+    case 'add':
+    case 'put': {
+      const rows = req.values as CachedTicket[];
+      return { ids: rows.map((row) => row.id), rows, committed };
+    }
+    case 'delete':
+      return { ids: req.keys as string[], committed };
+    case 'deleteRange':
+      return { ids: 'all', committed };
+  }
+}
+
+const outcomes = new WeakMap<DBCoreTransaction, Promise<boolean>>();
+
+/** How a transaction ends; one promise per transaction, however many writes it makes. */
+function outcomeOf(trans: DBCoreTransaction): Promise<boolean> {
+  let outcome = outcomes.get(trans);
+  if (!outcome) {
+    // Dexie's IndexedDB core hands the native transaction down as its DBCoreTransaction.
+    const native = trans as unknown as IDBTransaction;
+    outcome = new Promise<boolean>((resolve) => {
+      native.addEventListener('complete', () => resolve(true), { once: true });
+      native.addEventListener('abort', () => resolve(false), { once: true });
+    });
+    outcomes.set(trans, outcome);
+  }
+  return outcome;
+}
+
+/** The facets store's write for a tickets write (same keys, same transaction). */
+function facetsMutation(req: DBCoreMutateRequest): DBCoreMutateRequest {
   switch (req.type) {
     case 'add':
     case 'put':
-      return req.values.map((value) => (value as { id: string }).id);
+      return { type: 'put', trans: req.trans, values: (req.values as CachedTicket[]).map(facetsOf) };
     case 'delete':
-      return req.keys as string[];
+      return { type: 'delete', trans: req.trans, keys: req.keys };
     case 'deleteRange':
-      return 'all';
+      return { type: 'deleteRange', trans: req.trans, range: req.range };
   }
 }
+
+
+const FACETS = 'ticketFacets';
 
 export function ticketWritesMiddleware(feed: TicketWriteFeed): Middleware<DBCore> {
   return {
@@ -43,17 +104,32 @@ export function ticketWritesMiddleware(feed: TicketWriteFeed): Middleware<DBCore
     name: 'TicketWrites',
     create: (down) => ({
       ...down,
+      transaction: (stores, mode, options) =>
+        down.transaction(mode === 'readwrite' && stores.includes('tickets') && !stores.includes(FACETS) ? [...stores, FACETS] : stores, mode, options),
       table: (name) => {
         const table = down.table(name);
-        if (name !== 'tickets') return table;
+        if (name !== 'tickets' && name !== 'comments') return table;
+        const describe = name === 'tickets' ? writeOf : commentWriteOf;
+        // Not during an upgrade from before the store existed: there v4 fills it itself.
+        const facetsStore = (trans: DBCoreTransaction): DBCoreTable | null =>
+          name === 'tickets' && down.schema.tables.some((t) => t.name === FACETS) && (trans as unknown as IDBTransaction).objectStoreNames.contains(FACETS)
+            ? down.table(FACETS)
+            : null;
         return {
           ...table,
-          // .then, not await: Dexie keeps its transaction zone across its own promises.
-          mutate: (req) =>
-            table.mutate(req).then((result) => {
-              feed.emit(writtenIds(req));
-              return result;
-            }),
+          mutate: (req) => {
+            // .then, not await: Dexie keeps its transaction zone across its own promises.
+            const done = table.mutate(req).then((result) => {
+              const facets = facetsStore(req.trans);
+              return facets ? facets.mutate(facetsMutation(req)).then(() => result) : result;
+            });
+            // Told before the write is even made: Dexie re-runs live queries optimistically,
+            // before the commit, and one must already find this write pending.
+            const committed = Promise.all([outcomeOf(req.trans), done.then(() => true, () => false)]).then(([ended, made]) => ended && made);
+            const write = describe(req, committed);
+            if (write) feed.emit(write);
+            return done;
+          },
         };
       },
     }),

@@ -1,11 +1,11 @@
 import { liveQuery, type Subscription } from 'dexie';
-import type { Connectivity, MesaApi, MutationType, Session } from '../../shared/index';
+import { LIMITS, type Connectivity, type MesaApi, type MutationType, type Session } from '../../shared/index';
 import { adoptSession, forgetSessionAgent } from '../data/cache-owner';
 import { ensureClientId } from '../data/client-id';
 import type { MesaDb } from '../data/db';
 import { readCursor, readMeta } from '../data/meta';
 import { outboxSize } from '../data/outbox';
-import { ticketSearchIndex } from '../data/ticket-search-index';
+import { ticketMemoryIndex } from '../data/ticket-memory-index';
 import { performMutation, type MutationInput, type MutationOutcome } from './perform-mutation';
 import { pullUntilCurrent } from './pull-loop';
 import { pushOutbox, type PushLoopOptions } from './push-loop';
@@ -21,7 +21,7 @@ export interface SyncCoordinatorOptions {
   now?: () => Date;
   /** Changes per pull request (≤ 1,000, the bridge's chunk limit). */
   pageSize?: number;
-  /** Mutations per push request. */
+  /** Mutations per push request (at most, and by default, the server's LIMITS.mutationsPerPush). */
   pushBatchSize?: number;
   /** How often a failed or unfinished sync is tried again; 0 turns the timer off (tests). */
   retryIntervalMs?: number;
@@ -67,7 +67,7 @@ export class SyncCoordinator {
     this.#store = options.store;
     this.#now = options.now ?? (() => new Date());
     this.#pageSize = options.pageSize ?? 1000;
-    this.#batchSize = Math.min(options.pushBatchSize ?? 100, 100);
+    this.#batchSize = Math.min(options.pushBatchSize ?? LIMITS.mutationsPerPush, LIMITS.mutationsPerPush);
     this.#retryMs = options.retryIntervalMs ?? 30_000;
     this.#holdBack = options.holdBack;
   }
@@ -210,6 +210,7 @@ export class SyncCoordinator {
     const start = await readCursor(this.#db);
     this.#cursor = start;
     const first = start === 0;
+    ticketMemoryIndex(this.#db).warmFacets();
     this.#store.setState((s) => ({ pulling: true, bootstrap: { ...s.bootstrap, active: first, cursor: start, changes: 0 } }));
     try {
       await pullUntilCurrent({
@@ -234,8 +235,8 @@ export class SyncCoordinator {
         },
       });
       this.#store.setState((s) => ({ lastSyncAt: this.#now().toISOString(), bootstrap: { ...s.bootstrap, active: false } }));
-      // Read the search words in the background now, not on the agent's first search.
-      ticketSearchIndex(this.#db).warm();
+      // Read the search words and queue facets in the background now, not on the agent's first search or filter.
+      ticketMemoryIndex(this.#db).warm();
     } finally {
       this.#store.setState({ pulling: false });
     }

@@ -34,9 +34,9 @@ export function useQueueWindow(view: QueueView, firstVisible: number, lastVisibl
     // Results of another view (still held while the new one loads) must not be shown as this one's.
     const rows = page && page.key === key ? page : null;
     let total = count && count.key === key ? count.n : undefined;
-    // A filtered count walks the whole range and may take seconds at 100k tickets; the
-    // first page comes back in milliseconds. Show it at once, sized to what is known,
-    // with room to scroll on when the page came back full.
+    // Before the in-memory index is built, a count walks the whole index range (a
+    // second or more at 100k tickets) while the first page comes back in milliseconds.
+    // Show it at once, sized to what is known, with room to scroll on when it came back full.
     if (total === undefined && rows) total = rows.offset + rows.rows.length + (rows.rows.length === limit ? PAGE : 0);
     return {
       total,

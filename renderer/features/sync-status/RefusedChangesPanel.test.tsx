@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDb } from '../../data/app-db';
+import { toCachedTicket } from '../../data/cached-ticket';
 import { MesaDb } from '../../data/db';
+import { makeTicket } from '../../data/testing/make-ticket';
 import { renderIn } from '../../testing/render-in';
 import { useUiStore } from '../../stores/ui-store';
 import { RefusedChangesPanel } from './RefusedChangesPanel';
@@ -13,7 +15,8 @@ let db: MesaDb;
 beforeEach(async () => {
   db = new MesaDb(`refused-${Math.random()}`);
   setDb(db);
-  await db.tickets.put({ id: TICKET, number: 'INC-777', title: 'Sin VPN' } as never);
+  const ticket = makeTicket({ id: TICKET, number: 'INC-777', title: 'Sin VPN' });
+  await db.tickets.put(toCachedTicket(ticket, { server: ticket, pendingCount: 0, policy: null }));
   await db.rejections.bulkPut([
     { id: 'r1', type: 'ticket.transition', ticketId: TICKET, code: 'invalid_transition', message: 'A ticket cannot go from Closed to Pending.', at: '2025-03-12T10:00:00.000Z', args: { ticketId: TICKET, to: 'pending' } },
     { id: 'r2', type: 'ticket.assign', ticketId: TICKET, code: 'ticket_closed', message: 'The ticket is cancelled.', at: '2025-03-12T09:00:00.000Z', args: {} },

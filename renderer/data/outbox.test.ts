@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MesaDb, OutboxEntry } from './db';
+import type { MesaDb } from './db';
 import { nextOutboxBatch } from './outbox';
-import { testUuid } from './testing/make-ticket';
+import { queuedComment } from './testing/outbox-entries';
 import { freshDb } from './testing/test-db';
 
 let db: MesaDb;
@@ -14,34 +14,22 @@ afterEach(async () => {
   await db.delete();
 });
 
-const comment = (body: string): OutboxEntry => {
-  const ticketId = testUuid();
-  return {
-    id: testUuid(),
-    type: 'comment.add',
-    args: { ticketId, commentId: testUuid(), body, visibility: 'internal' },
-    ticketId,
-    createdAt: '2025-03-03T09:00:00.000Z',
-    attempts: 0,
-  };
-};
-
 describe('nextOutboxBatch', () => {
   it('takes the oldest entries, in order, up to the count', async () => {
-    const entries = Array.from({ length: 5 }, (_, i) => comment(`Note ${i}`));
+    const entries = Array.from({ length: 5 }, (_, i) => queuedComment(`Note ${i}`));
     await db.outbox.bulkAdd(entries);
     expect((await nextOutboxBatch(db, 3)).map((e) => e.id)).toEqual(entries.slice(0, 3).map((e) => e.id));
   });
 
   it('stops before the request would pass the byte budget, counting UTF-8 bytes', async () => {
     // 'é' is one UTF-16 unit and two UTF-8 bytes: each envelope is ~1 KB in UTF-8, under 600 units.
-    const entries = [comment('é'.repeat(400)), comment('é'.repeat(400)), comment('é'.repeat(400))];
+    const entries = [queuedComment('é'.repeat(400)), queuedComment('é'.repeat(400)), queuedComment('é'.repeat(400))];
     await db.outbox.bulkAdd(entries);
     expect((await nextOutboxBatch(db, 10, 2_500)).map((e) => e.id)).toEqual(entries.slice(0, 2).map((e) => e.id));
   });
 
   it('always sends the oldest entry, however large, so the outbox cannot stick', async () => {
-    const entries = [comment('x'.repeat(5_000)), comment('small')];
+    const entries = [queuedComment('x'.repeat(5_000)), queuedComment('small')];
     await db.outbox.bulkAdd(entries);
     expect((await nextOutboxBatch(db, 10, 1_000)).map((e) => e.id)).toEqual([entries[0]!.id]);
   });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALENDAR_24X7, type SlaPolicy } from '../../shared/index';
 import { toCachedTicket } from '../data/cached-ticket';
 import { makeTicket } from '../data/testing/make-ticket';
-import { MesaDb, type CachedTicket } from '../data/db';
+import { MesaDb } from '../data/db';
 import type { WatchedTicket } from './sla-alerts';
 import { createSlaWatcher, DEFAULT_SLA_WATCH_SETTINGS, type NotifiedStore, type SlaWatchSettings } from './sla-watcher';
 

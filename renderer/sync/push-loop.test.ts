@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS, type MutationEnvelope, type PushRequest } from '../../shared/index';
-import type { MesaDb, OutboxEntry } from '../data/db';
-import { testUuid } from '../data/testing/make-ticket';
+import type { MesaDb } from '../data/db';
+import { queuedComment } from '../data/testing/outbox-entries';
 import { freshDb } from '../data/testing/test-db';
 import { pushOutbox } from './push-loop';
 
@@ -14,18 +14,6 @@ beforeEach(() => {
 afterEach(async () => {
   await db.delete();
 });
-
-const comment = (i: number): OutboxEntry => {
-  const ticketId = testUuid();
-  return {
-    id: testUuid(),
-    type: 'comment.add',
-    args: { ticketId, commentId: testUuid(), body: `Note ${i}`, visibility: 'internal' },
-    ticketId,
-    createdAt: '2025-03-03T09:00:00.000Z',
-    attempts: 0,
-  };
-};
 
 /** A server that applies everything and remembers what it was sent, request by request. */
 function recordingServer() {
@@ -41,7 +29,7 @@ function recordingServer() {
 
 describe('pushOutbox', () => {
   it('sends everything once, in order, in batches as large as the server takes', async () => {
-    const entries = Array.from({ length: LIMITS.mutationsPerPush * 2 + 7 }, (_, i) => comment(i));
+    const entries = Array.from({ length: LIMITS.mutationsPerPush * 2 + 7 }, (_, i) => queuedComment(`Note ${i}`));
     await db.outbox.bulkAdd(entries);
     const server = recordingServer();
     const settledPerBatch: number[] = [];
@@ -63,7 +51,7 @@ describe('pushOutbox', () => {
   });
 
   it('stops when the server answers for none of a batch; only what was sent counts as attempted', async () => {
-    await db.outbox.bulkAdd(Array.from({ length: 5 }, (_, i) => comment(i)));
+    await db.outbox.bulkAdd(Array.from({ length: 5 }, (_, i) => queuedComment(`Note ${i}`)));
     let requests = 0;
     const options = {
       api: {
@@ -86,7 +74,7 @@ describe('pushOutbox', () => {
   });
 
   it('sends a batch the server answered only in part again first, in order', async () => {
-    const entries = Array.from({ length: 4 }, (_, i) => comment(i));
+    const entries = Array.from({ length: 4 }, (_, i) => queuedComment(`Note ${i}`));
     await db.outbox.bulkAdd(entries);
     const requests: string[][] = [];
     await pushOutbox({

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { MesaDb } from './db';
-import { queueQuery } from './queue-query';
+import { countQueue, queueQuery } from './queue-query';
 import { searchTickets } from './search-tickets';
 import { alwaysOpenPolicy, makeTicket, runningSla } from './testing/make-ticket';
 
@@ -66,6 +66,10 @@ it('upgrades a version 2 cache: words move to memory, the queues read the one qu
   expect((await queueQuery({ kind: 'unassigned' }, db)).map((t) => t.id)).toEqual([ticket.id]);
   expect((await queueQuery({ kind: 'all', sort: 'priority' }, db)).map((t) => t.id)).toEqual([ticket.id]);
   expect((await queueQuery({ kind: 'breaching', now: due }, db)).map((t) => t.id)).toEqual([ticket.id]);
+  // v4 filled the facets store the filtered views are built from.
+  expect(await db.ticketFacets.count()).toBe(1);
+  expect((await queueQuery({ kind: 'all', filters: { status: [ticket.status] } }, db)).map((t) => t.id)).toEqual([ticket.id]);
+  expect(await countQueue({ kind: 'unassigned', filters: { pendingOnly: true } }, db)).toBe(1);
   expect((await searchTickets('conexion', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
   db.close();
 });

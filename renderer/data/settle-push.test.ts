@@ -6,7 +6,8 @@ import { settlePushResults } from './settle-push';
 import { makeTicket, testUuid } from './testing/make-ticket';
 import { seedSession } from './testing/seed-session';
 import { freshDb } from './testing/test-db';
-import { commentsOfTicket } from './ticket-queries';
+import { countQueue } from './queue-query';
+import { commentsOfTicket, pendingTickets } from './ticket-queries';
 
 let db: MesaDb;
 
@@ -35,11 +36,15 @@ describe('settlePushResults', () => {
     await applyPulledPage([{ seq: 1, entity: 'ticket', id: ticket.id, op: 'upsert', data: ticket }], 1, db);
     await performMutation('ticket.update', { ticketId: ticket.id, title: 'Renamed here' }, { db });
     const batch = await db.outbox.toArray();
+    expect((await pendingTickets(50, db)).map((t) => t.id)).toEqual([ticket.id]);
 
     const settled = await settlePushResults(batch, [{ id: batch[0]!.id, status: 'applied' }], db);
     expect(settled).toMatchObject({ applied: 1, rejected: [], unanswered: 0 });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.tickets.get(ticket.id)).toMatchObject({ title: 'Renamed here', pendingCount: 0 });
+    // Nothing pending any more: off the "pending" index and out of the pending-only filter.
+    expect(await pendingTickets(50, db)).toEqual([]);
+    expect(await countQueue({ kind: 'all', filters: { pendingOnly: true } }, db)).toBe(0);
   });
 
   it('on rejected: records why, and a ticket created here disappears with its comment', async () => {

@@ -1,6 +1,7 @@
 import type { MutationResult } from '../../shared/index';
 import type { MesaDb, OutboxEntry, Rejection } from './db';
 import { loadActor, loadReferences } from './mutation-context';
+import { queueKeysOf } from './queue-keys';
 import { rebuildTicket } from './ticket-state';
 
 export interface SettledPush {
@@ -97,10 +98,19 @@ async function markAccepted(db: MesaDb, entries: readonly OutboxEntry[]): Promis
   if (attachments.length) await db.attachments.bulkUpdate(attachments.map((key) => ({ key, changes: { confirmed: 1 as const } })));
 }
 
-/** Each ticket's pending count from what is left in the outbox, read in one index range. */
+/**
+ * Each ticket's pending count from what is left in the outbox, read in one index range.
+ * The queue keys follow it: the ['pending'] key is there only while something is pending.
+ */
 async function recountPending(db: MesaDb, ticketIds: readonly string[]): Promise<void> {
   if (!ticketIds.length) return;
   const left = new Map<string, number>();
   for (const key of await db.outbox.where('ticketId').anyOf(ticketIds).keys()) left.set(String(key), (left.get(String(key)) ?? 0) + 1);
-  await db.tickets.bulkUpdate(ticketIds.map((key) => ({ key, changes: { pendingCount: left.get(key) ?? 0 } })));
+  const rows = (await db.tickets.bulkGet([...ticketIds])).filter((row) => row !== undefined);
+  await db.tickets.bulkPut(
+    rows.map((row) => {
+      const recounted = { ...row, pendingCount: left.get(row.id) ?? 0 };
+      return { ...recounted, queueKeys: queueKeysOf(recounted) };
+    }),
+  );
 }

@@ -1,5 +1,6 @@
-import type { CachedComment, CachedTicket, MesaDb } from './db';
-import { facetsOf, type TicketFacets } from './queue-match';
+import type { EntityTable } from 'dexie';
+import type { MesaDb } from './db';
+import type { TicketFacets } from './queue-match';
 import { ticketWords } from './search-words';
 import type { TicketWrite, TicketWriteFeed } from './ticket-writes';
 import { WordIndex } from './word-index';
@@ -15,17 +16,17 @@ import { WordIndex } from './word-index';
  * Derived from the cache, in two passes over it: the facets the first time they are needed
  * (or when a pull starts) from the small `ticketFacets` store, the words the first time a
  * search needs them (or after a pull) from every ticket and comment: a filtered queue
- * does not wait for the words, which cost far more to read and make. Then kept current from the writes the db reports
- * (TicketWriteFeed):
- * - facets from the written rows themselves, applied when their transaction commits (no
- *   read: a bootstrap's pages cost a few microseconds a ticket here);
+ * does not wait for the words, which cost far more to read and make. Then kept current
+ * from the writes the db reports (TicketWriteFeed):
+ * - facets from the write itself, applied when its transaction commits (no read: a
+ *   bootstrap's pages cost a few microseconds a ticket here);
  * - words lazily: written ids are re-read, with their comments, from the cache before the
  *   next search (or when warmed after a pull). A ticket's words need its comments, which
  *   the ticket write does not carry.
  * Until the first build nothing is tracked.
  */
 
-/** Rows read per IndexedDB request while building or catching up: bounded memory, and the UI gets turns between chunks. */
+/** Ticket and comment rows read per IndexedDB request while building or catching up. */
 const CHUNK = 2_000;
 /** Facet rows are ~200 bytes. */
 const FACETS_CHUNK = 20_000;
@@ -130,15 +131,13 @@ export class TicketMemoryIndex {
 
   #onWrite(write: TicketWrite): void {
     if (this.#state === 'cold') return;
-    const { ids, rows } = write;
+    const { ids, facets } = write;
     if (ids === 'all') {
       this.#rebuild = true;
       return;
     }
     for (const id of ids) this.#wordsBehind.add(id);
     if (write.wordsOnly) return;
-    // Taken now: the caller may change its row objects after the write.
-    const facets = rows?.map(facetsOf);
     const applied = write.committed.then((committed) => {
       // Aborted: the facets held are still the committed state (the words are re-read anyway).
       if (!committed) return;
@@ -196,55 +195,23 @@ export class TicketMemoryIndex {
     }
   }
 
-  /** Reads the facets store (kept in step with the tickets by ticket-writes.ts) in primary-key chunks. */
+  /** Reads the facets store (kept in step with the tickets by ticket-writes.ts). */
   async #buildFacets(): Promise<void> {
-    const db = this.#db;
     this.#facets.clear();
     this.#version += 1;
-    let last: string | null = null;
-    for (;;) {
-      const chunk: TicketFacets[] = await (last === null ? db.ticketFacets.orderBy(':id') : db.ticketFacets.where(':id').above(last)).limit(FACETS_CHUNK).toArray();
-      for (const facets of chunk) this.#facets.set(facets.id, facets);
-      if (chunk.length < FACETS_CHUNK) break;
-      last = chunk[chunk.length - 1]!.id;
-      await yieldToUi();
-    }
+    await eachRow(this.#db.ticketFacets, FACETS_CHUNK, (facets) => this.#facets.set(facets.id, facets));
     this.#version += 1;
   }
 
   /** Reads every comment body, then every ticket again, for their words. */
   async #buildWords(): Promise<void> {
-    const db = this.#db;
     this.#words.clear();
     const bodies = new Map<string, string[]>();
-    let lastComment: string | null = null;
-    for (;;) {
-      const chunk: CachedComment[] = await (lastComment === null ? db.comments.orderBy(':id') : db.comments.where(':id').above(lastComment)).limit(CHUNK).toArray();
-      for (const comment of chunk) pushBody(bodies, comment.ticketId, comment.body);
-      if (chunk.length < CHUNK) break;
-      lastComment = chunk[chunk.length - 1]!.id;
-      await yieldToUi();
-    }
-    await this.#eachTicket((ticket) => this.#words.set(ticket.id, ticketWords(ticket, bodies.get(ticket.id))));
+    await eachRow(this.#db.comments, CHUNK, (comment) => pushBody(bodies, comment.ticketId, comment.body));
+    await eachRow(this.#db.tickets, CHUNK, (ticket) => this.#words.set(ticket.id, ticketWords(ticket, bodies.get(ticket.id))));
   }
 
-  async #eachTicket(visit: (ticket: CachedTicket) => void): Promise<void> {
-    const db = this.#db;
-    let last: string | null = null;
-    for (;;) {
-      const chunk: CachedTicket[] = await (last === null ? db.tickets.orderBy(':id') : db.tickets.where(':id').above(last)).limit(CHUNK).toArray();
-      for (const ticket of chunk) visit(ticket);
-      if (chunk.length < CHUNK) break;
-      last = chunk[chunk.length - 1]!.id;
-      await yieldToUi();
-    }
-  }
-
-  /**
-   * Re-reads tickets and their comments for their words. Facets are set from the read too:
-   * IndexedDB orders this read and any write to the same rows, and each is applied here in
-   * that order (a write's facets when its transaction ends, this read's as it returns).
-   */
+  /** Re-reads tickets and their comments for their words (their facets come with their writes). */
   async #refresh(ids: string[]): Promise<void> {
     const db = this.#db;
     const [tickets, bodies] = await db.transaction('r', db.tickets, db.comments, async () => {
@@ -257,15 +224,24 @@ export class TicketMemoryIndex {
     });
     for (const [i, id] of ids.entries()) {
       const ticket = tickets[i];
-      if (ticket) {
-        this.#words.set(id, ticketWords(ticket, bodies.get(id)));
-        this.#facets.set(id, facetsOf(ticket));
-      } else {
-        this.#words.delete(id);
-        this.#facets.delete(id);
-      }
+      if (ticket) this.#words.set(id, ticketWords(ticket, bodies.get(id)));
+      else this.#words.delete(id);
     }
-    this.#version += 1;
+  }
+}
+
+/**
+ * Every row of a table in primary-key order, `chunk` rows per IndexedDB request: bounded
+ * memory, and the UI gets a turn between requests.
+ */
+async function eachRow<T extends { id: string }>(table: EntityTable<T, 'id'>, chunk: number, visit: (row: T) => void): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const rows: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(chunk).toArray();
+    for (const row of rows) visit(row);
+    if (rows.length < chunk) return;
+    last = rows[rows.length - 1]!.id;
+    await yieldToUi();
   }
 }
 

@@ -1,14 +1,14 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { CachedComment, CachedTicket } from './db';
-import { facetsOf } from './queue-match';
+import { facetsOf, type TicketFacets } from './queue-match';
 
 /**
  * Which tickets were written, told to whoever keeps a copy derived from them (the memory
  * index). A Dexie DBCore middleware sees every write to the tickets table, whichever path
  * made it (pulled page, optimistic mutation, rollback, migration), so no write path has to
  * remember to tell. A write is reported as it is asked for, before its transaction commits,
- * with the rows it puts and a promise of how its transaction ended: a listener may apply
- * the rows once committed, or re-read the ids in its own transaction, which IndexedDB
+ * with the facets of the rows it puts and a promise of how its transaction ended: a listener may apply
+ * them once committed, or re-read the ids in its own transaction, which IndexedDB
  * orders after the writing one, so it sees the committed state (or the old one, if it aborted).
  *
  * The same middleware keeps the `ticketFacets` store (the few fields a queue view filters
@@ -25,8 +25,8 @@ import { facetsOf } from './queue-match';
 export interface TicketWrite {
   /** Ids written, or 'all' for a write whose ids are unknown (a range delete, a clear). */
   ids: readonly string[] | 'all';
-  /** The rows of a put or add, in the order of `ids`; undefined for a delete. */
-  rows?: readonly CachedTicket[];
+  /** The facets of the rows of a put or add, in the order of `ids`; undefined for a delete. */
+  facets?: readonly TicketFacets[];
   /** Only the tickets' comments changed (their words, not their fields). */
   wordsOnly?: true;
   /** True when the write was made and its transaction committed; false when either failed. */
@@ -46,22 +46,26 @@ export class TicketWriteFeed {
   }
 }
 
-function commentWriteOf(req: DBCoreMutateRequest, committed: Promise<boolean>): TicketWrite | null {
+/** A write as the middleware sees it asked for; `committed` is added once it is made. */
+type AskedWrite = Omit<TicketWrite, 'committed'>;
+
+function commentWriteOf(req: DBCoreMutateRequest): AskedWrite | null {
   if (req.type !== 'add' && req.type !== 'put') return null;
-  return { ids: (req.values as CachedComment[]).map((comment) => comment.ticketId), wordsOnly: true, committed };
+  return { ids: (req.values as CachedComment[]).map((comment) => comment.ticketId), wordsOnly: true };
 }
 
-function writeOf(req: DBCoreMutateRequest, committed: Promise<boolean>): TicketWrite {
+/** A tickets write as reported; a put's facets are taken once, for the report and the facets store. */
+function writeOf(req: DBCoreMutateRequest): AskedWrite {
   switch (req.type) {
     case 'add':
     case 'put': {
-      const rows = req.values as CachedTicket[];
-      return { ids: rows.map((row) => row.id), rows, committed };
+      const facets = (req.values as CachedTicket[]).map(facetsOf);
+      return { ids: facets.map((row) => row.id), facets };
     }
     case 'delete':
-      return { ids: req.keys as string[], committed };
+      return { ids: req.keys as string[] };
     case 'deleteRange':
-      return { ids: 'all', committed };
+      return { ids: 'all' };
   }
 }
 
@@ -83,18 +87,17 @@ function outcomeOf(trans: DBCoreTransaction): Promise<boolean> {
 }
 
 /** The facets store's write for a tickets write (same keys, same transaction). */
-function facetsMutation(req: DBCoreMutateRequest): DBCoreMutateRequest {
+function facetsMutation(req: DBCoreMutateRequest, write: AskedWrite): DBCoreMutateRequest {
   switch (req.type) {
     case 'add':
     case 'put':
-      return { type: 'put', trans: req.trans, values: (req.values as CachedTicket[]).map(facetsOf) };
+      return { type: 'put', trans: req.trans, values: [...(write.facets ?? [])] };
     case 'delete':
       return { type: 'delete', trans: req.trans, keys: req.keys };
     case 'deleteRange':
       return { type: 'deleteRange', trans: req.trans, range: req.range };
   }
 }
-
 
 const FACETS = 'ticketFacets';
 
@@ -110,24 +113,28 @@ export function ticketWritesMiddleware(feed: TicketWriteFeed): Middleware<DBCore
         const table = down.table(name);
         if (name !== 'tickets' && name !== 'comments') return table;
         const describe = name === 'tickets' ? writeOf : commentWriteOf;
+        const facetsTable = name === 'tickets' && down.schema.tables.some((t) => t.name === FACETS) ? down.table(FACETS) : null;
         // Not during an upgrade from before the store existed: there v4 fills it itself.
         const facetsStore = (trans: DBCoreTransaction): DBCoreTable | null =>
-          name === 'tickets' && down.schema.tables.some((t) => t.name === FACETS) && (trans as unknown as IDBTransaction).objectStoreNames.contains(FACETS)
-            ? down.table(FACETS)
-            : null;
+          facetsTable && (trans as unknown as IDBTransaction).objectStoreNames.contains(FACETS) ? facetsTable : null;
         return {
           ...table,
           mutate: (req) => {
+            const write = describe(req);
             // .then, not await: Dexie keeps its transaction zone across its own promises.
             const done = table.mutate(req).then((result) => {
-              const facets = facetsStore(req.trans);
-              return facets ? facets.mutate(facetsMutation(req)).then(() => result) : result;
+              const facets = write && facetsStore(req.trans);
+              return facets ? facets.mutate(facetsMutation(req, write)).then(() => result) : result;
             });
-            // Told before the write is even made: Dexie re-runs live queries optimistically,
+            // Told now, before the write is made: Dexie re-runs live queries optimistically,
             // before the commit, and one must already find this write pending.
-            const committed = Promise.all([outcomeOf(req.trans), done.then(() => true, () => false)]).then(([ended, made]) => ended && made);
-            const write = describe(req, committed);
-            if (write) feed.emit(write);
+            if (write) {
+              const made = done.then(
+                () => true,
+                () => false,
+              );
+              feed.emit({ ...write, committed: Promise.all([outcomeOf(req.trans), made]).then(([ended, ok]) => ended && ok) });
+            }
             return done;
           },
         };

@@ -6,7 +6,7 @@ import { throttle } from '../background/throttle';
 import { readMeta } from '../data/meta';
 import { dexieNotifiedStore } from './notified-store';
 import { notificationText } from './notification-text';
-import { loadWatchedTickets, watchedTicketIds } from './open-tickets-source';
+import { loadWatchedTickets, countWatchedTickets } from './open-tickets-source';
 import { presentNotification } from './present-notification';
 import { useSlaAlertSettings } from './sla-alert-settings';
 import { useSlaAttention } from './sla-attention-store';
@@ -82,7 +82,7 @@ export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
       const settings = useSlaAlertSettings.getState().settings;
       const loadOpenTickets = () => loadWatchedTickets(db, agentId, teamIds, settings.scope);
       watcher = createSlaWatcher({ agentId, teamIds, settings, loadOpenTickets, loadPolicies: () => db.slaPolicies.toArray(), notified });
-      ticketsSubscription = liveQuery(() => watchedTicketIds(db, agentId, teamIds, settings.scope)).subscribe({
+      ticketsSubscription = liveQuery(() => countWatchedTickets(db, agentId, teamIds, settings.scope)).subscribe({
         next: wakeForData,
         error: wakeForData,
       });

@@ -9,7 +9,7 @@ import { makeTicket, testUuid } from '../data/testing/make-ticket';
 import { freshDb } from '../data/testing/test-db';
 import { dexieNotifiedStore } from './notified-store';
 import { listenForOpenTicket } from './open-ticket-requests';
-import { loadWatchedTickets, watchedTicketIds } from './open-tickets-source';
+import { loadWatchedTickets, countWatchedTickets } from './open-tickets-source';
 
 const ME = testUuid();
 const TEAM = testUuid();
@@ -44,16 +44,16 @@ describe('loadWatchedTickets', () => {
   });
 });
 
-describe('watchedTicketIds', () => {
+describe('countWatchedTickets', () => {
   it('observed live, tells of a change to a watched ticket that does not change which tickets are watched', async () => {
     const mine = makeTicket({ status: 'assigned', assigneeId: ME });
     await put(mine);
     let answers = 0;
-    const subscription = liveQuery(() => watchedTicketIds(db, ME, [TEAM], 'both')).subscribe(() => {
+    const subscription = liveQuery(() => countWatchedTickets(db, ME, [TEAM], 'both')).subscribe(() => {
       answers += 1;
     });
     await vi.waitFor(() => expect(answers).toBe(1));
-    expect(await watchedTicketIds(db, ME, [TEAM], 'both')).toBe((await loadWatchedTickets(db, ME, [TEAM], 'both')).length);
+    expect(await countWatchedTickets(db, ME, [TEAM], 'both')).toBe((await loadWatchedTickets(db, ME, [TEAM], 'both')).length);
     await applyPulledPage([{ seq: 2, entity: 'ticket', id: mine.id, op: 'upsert', data: { ...mine, priority: 1, updatedAt: new Date().toISOString() } }], 2, db);
     await vi.waitFor(() => expect(answers).toBe(2));
     subscription.unsubscribe();

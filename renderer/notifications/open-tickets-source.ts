@@ -11,24 +11,30 @@ import type { SlaWatchSettings } from './sla-watcher';
  */
 export const WATCH_LIMIT_PER_RANGE = 1_000;
 
+type WatchedRange = { assigneeId: string } | { teamId: string };
+
+/** The index ranges the watcher reads: the agent's own tickets and/or each of their teams'. */
+function watchedRanges(agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): WatchedRange[] {
+  const ranges: WatchedRange[] = [];
+  if (scope !== 'team') ranges.push({ assigneeId: agentId });
+  if (scope !== 'mine') for (const teamId of teamIds) ranges.push({ teamId });
+  return ranges;
+}
+
 export async function loadWatchedTickets(db: MesaDb, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): Promise<CachedTicket[]> {
-  const reads: Array<Promise<CachedTicket[]>> = [];
-  if (scope !== 'team') reads.push(openTicketsBySlaDue(db, { assigneeId: agentId }, WATCH_LIMIT_PER_RANGE));
-  if (scope !== 'mine') for (const teamId of teamIds) reads.push(openTicketsBySlaDue(db, { teamId }, WATCH_LIMIT_PER_RANGE));
+  const reads = watchedRanges(agentId, teamIds, scope).map((range) => openTicketsBySlaDue(db, range, WATCH_LIMIT_PER_RANGE));
   const byId = new Map<string, CachedTicket>();
   for (const rows of await Promise.all(reads)) for (const row of rows) byId.set(row.id, row);
   return [...byId.values()];
 }
 
 /**
- * The same ranges as loadWatchedTickets, keys only: what a liveQuery observes to learn that
- * a watched ticket changed. Reading the rows themselves on every change (every pulled page
- * of a bootstrap) cost thousands of ~5 KB rows each time; the watcher reads them once when
- * it wakes.
+ * How many tickets loadWatchedTickets would read, from the same ranges' keys only: what a
+ * liveQuery observes to learn that a watched ticket changed. Reading the rows themselves
+ * on every change (every pulled page of a bootstrap) cost thousands of rows each time;
+ * the watcher reads them once when it wakes.
  */
-export async function watchedTicketIds(db: MesaDb, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): Promise<number> {
-  const reads: Array<Promise<string[]>> = [];
-  if (scope !== 'team') reads.push(openTicketIdsBySlaDue(db, { assigneeId: agentId }, WATCH_LIMIT_PER_RANGE));
-  if (scope !== 'mine') for (const teamId of teamIds) reads.push(openTicketIdsBySlaDue(db, { teamId }, WATCH_LIMIT_PER_RANGE));
+export async function countWatchedTickets(db: MesaDb, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): Promise<number> {
+  const reads = watchedRanges(agentId, teamIds, scope).map((range) => openTicketIdsBySlaDue(db, range, WATCH_LIMIT_PER_RANGE));
   return new Set((await Promise.all(reads)).flat()).size;
 }

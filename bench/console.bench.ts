@@ -3,14 +3,16 @@ import { heapUsedMb, submitSignIn, withConsole } from './console/harness';
 import { bundlePageCode } from './console/page-bundle';
 import { changeToScreen } from './console/change-to-screen';
 import { outboxFlush } from './console/outbox-flush';
-import { countCachedTickets, fillCacheTo, queryBench, rawBulkPut, type QueryFigures } from './console/page-scripts';
+import { countCachedTickets, fillCacheTo, queryBench, rawBulkPut, type QueryFigures, type RawPut } from './console/page-scripts';
 
 /**
  * The console at 100,000 cached tickets, in ONE Chromium page of the real console (built
  * renderer through the browser host, against a real backend seeded with 100k tickets):
  * - bootstrap: sign-in click → every ticket in IndexedDB through the real sync path, vs
- *   a raw IndexedDB bulk put of 100k copies of a real cached ticket in the same page
- *   (one transaction, same indexes). Goal ≤ 20 s and ≤ 2× baseline.
+ *   a raw IndexedDB bulk put of the same JSON in the same page: 100k copies of a real
+ *   cached ticket and as many copies of a real cached comment as the cache then holds
+ *   (one transaction a table, same indexes; the tickets-only time is reported beside it).
+ *   Goal ≤ 20 s and ≤ 2× baseline.
  * - queue: "open, mine + my team, by SLA due, first 50", the console's queueQuery on the
  *   page's cache, median; vs a plain 50-row cursor on the same index. Goal ≤ 20 ms.
  * - search: searchTickets for an accent-folded word, median; vs a raw 50-row get by key
@@ -97,8 +99,10 @@ export async function run(): Promise<BenchResult[]> {
       return outboxFlush(rig, OFFLINE_MUTATIONS);
     }
 
-    const raw = (await page.evaluate(rawBulkPut(TICKETS))) as { ms: number; ticketJsonBytes: number; indexes: number };
-    console.error(`bench: raw bulk put: ${raw.ms.toFixed(0)} ms, ticket JSON ${raw.ticketJsonBytes} B, ${raw.indexes} indexes`);
+    const raw = (await page.evaluate(rawBulkPut(TICKETS))) as RawPut;
+    console.error(
+      `bench: raw bulk put: ${raw.ms.toFixed(0)} ms = ${TICKETS} tickets (${raw.ticketJsonBytes} B JSON each) ${raw.ticketsMs.toFixed(0)} ms + ${raw.comments} comments (${raw.commentJsonBytes} B) ${raw.commentsMs.toFixed(0)} ms, ${raw.indexes} indexes`,
+    );
 
     if (complete) {
       results.push({
@@ -124,7 +128,10 @@ export async function run(): Promise<BenchResult[]> {
       const filled = (await page.evaluate(fillCacheTo(TICKETS))) as number;
       console.error(`bench: cache topped up with clones of synced tickets to ${filled} (queue/search/heap figures use it)`);
     }
-    results.push({ name: `idb.raw_bulk_put_${SCALE}`, value: r2(raw.ms / 1000), unit: 's', n: TICKETS });
+    results.push(
+      { name: `idb.raw_bulk_put_${SCALE}`, value: r2(raw.ms / 1000), unit: 's', n: TICKETS + raw.comments },
+      { name: `idb.raw_bulk_put_${SCALE}_tickets_only`, value: r2(raw.ticketsMs / 1000), unit: 's', n: TICKETS },
+    );
 
     // The agent searches once (the console's search index is read into memory), then
     // goes back to their queue: the heap is taken there.

@@ -44,52 +44,89 @@ export const countCachedTickets = `(async () => {
 })()`;
 
 /**
- * Baseline for bootstrap: one real cached ticket cloned N times (id, number and SLA due
- * varied), put in ONE relaxed transaction into a scratch database whose tickets store has
- * the same indexes as the cache's. Generation is outside the timing.
+ * Baseline for bootstrap: the same JSON the sync path stored, put raw. One real cached
+ * ticket cloned N times (id, number and SLA due varied), and one real cached comment
+ * cloned as many times as the cache holds comments (spread over those tickets), each
+ * table in ONE relaxed transaction into a scratch database whose stores have the same
+ * indexes as the cache's. Generation is outside the timing; the two puts are timed apart.
  */
+export interface RawPut {
+  ms: number;
+  ticketsMs: number;
+  commentsMs: number;
+  comments: number;
+  ticketJsonBytes: number;
+  commentJsonBytes: number;
+  indexes: number;
+}
+
 export function rawBulkPut(count: number): string {
   return `(async (count) => {
     ${OPEN_DB}
     const mesa = await openDb('mesa');
-    let sample; const indexes = [];
+    const samples = {}; const indexes = {}; const counts = {};
     try {
-      const store = mesa.transaction('tickets', 'readonly').objectStore('tickets');
-      const cursor = await done(store.openCursor());
-      sample = cursor.value;
-      for (const name of store.indexNames) {
-        const index = store.index(name);
-        indexes.push({ name, keyPath: index.keyPath, multiEntry: index.multiEntry, unique: index.unique });
+      for (const name of ['tickets', 'comments']) {
+        const store = mesa.transaction(name, 'readonly').objectStore(name);
+        const cursor = await done(store.openCursor());
+        samples[name] = cursor.value;
+        counts[name] = await done(store.count());
+        indexes[name] = [...store.indexNames].map((ix) => store.index(ix)).map((ix) => ({ name: ix.name, keyPath: ix.keyPath, multiEntry: ix.multiEntry, unique: ix.unique }));
       }
     } finally { mesa.close(); }
     const scratchName = 'mesa-bench-scratch';
     await new Promise((resolve) => { const r = indexedDB.deleteDatabase(scratchName); r.onsuccess = r.onerror = r.onblocked = resolve; });
     const scratch = await openDb(scratchName, 1, (db) => {
-      const store = db.createObjectStore('tickets', { keyPath: 'id' });
-      for (const ix of indexes) store.createIndex(ix.name, ix.keyPath, { multiEntry: ix.multiEntry, unique: ix.unique });
+      for (const name of ['tickets', 'comments']) {
+        const store = db.createObjectStore(name, { keyPath: 'id' });
+        for (const ix of indexes[name]) store.createIndex(ix.name, ix.keyPath, { multiEntry: ix.multiEntry, unique: ix.unique });
+      }
     });
-    const rows = new Array(count);
-    const stem = String(sample.id).slice(0, -8);
+    const ticket = samples.tickets;
+    const stem = String(ticket.id).slice(0, -8);
+    const idOf = (i) => stem + i.toString(16).padStart(8, '0');
+    const tickets = new Array(count);
     for (let i = 0; i < count; i++) {
-      const row = structuredClone(sample);
-      row.id = stem + i.toString(16).padStart(8, '0');
+      const row = structuredClone(ticket);
+      row.id = idOf(i);
       if (typeof row.number === 'number') row.number = 10000000 + i;
-      if (typeof row.slaDueMs === 'number') row.slaDueMs = sample.slaDueMs + (i * 7919) % 86400000;
-      rows[i] = row;
+      if (typeof row.slaDueMs === 'number') row.slaDueMs = ticket.slaDueMs + (i * 7919) % 86400000;
+      tickets[i] = row;
     }
-    const started = performance.now();
-    await new Promise((resolve, reject) => {
-      const tx = scratch.transaction('tickets', 'readwrite', { durability: 'relaxed' });
-      const store = tx.objectStore('tickets');
+    const comment = samples.comments;
+    const commentStem = String(comment.id).slice(0, -8);
+    const comments = new Array(counts.comments);
+    for (let i = 0; i < comments.length; i++) {
+      const row = structuredClone(comment);
+      row.id = commentStem + i.toString(16).padStart(8, '0');
+      row.ticketId = idOf(i % count);
+      comments[i] = row;
+    }
+    const putAll = (name, rows) => new Promise((resolve, reject) => {
+      const tx = scratch.transaction(name, 'readwrite', { durability: 'relaxed' });
+      const store = tx.objectStore(name);
       for (const row of rows) store.put(row);
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error);
     });
-    const ms = performance.now() - started;
+    let started = performance.now();
+    await putAll('tickets', tickets);
+    const ticketsMs = performance.now() - started;
+    started = performance.now();
+    await putAll('comments', comments);
+    const commentsMs = performance.now() - started;
     scratch.close();
     await new Promise((resolve) => { const r = indexedDB.deleteDatabase(scratchName); r.onsuccess = r.onerror = r.onblocked = resolve; });
-    return { ms, ticketJsonBytes: JSON.stringify(sample).length, indexes: indexes.length };
+    return {
+      ms: ticketsMs + commentsMs,
+      ticketsMs,
+      commentsMs,
+      comments: comments.length,
+      ticketJsonBytes: JSON.stringify(ticket).length,
+      commentJsonBytes: JSON.stringify(comment).length,
+      indexes: indexes.tickets.length + indexes.comments.length,
+    };
   })(${JSON.stringify(count)})`;
 }
 
@@ -281,7 +318,12 @@ export const outboxState = `(async () => {
   ${OPEN_DB}
   const db = await openDb('mesa');
   try {
-    const tx = db.transaction(['outbox', 'rejections'], 'readonly');
-    return { outbox: await done(tx.objectStore('outbox').count()), rejections: await done(tx.objectStore('rejections').count()) };
+    const tx = db.transaction(['outbox', 'rejections', 'tickets'], 'readonly');
+    return {
+      outbox: await done(tx.objectStore('outbox').count()),
+      rejections: await done(tx.objectStore('rejections').count()),
+      // Tickets still marked "not synced" (the queue index's ['pending'] key, see queue-keys.ts).
+      notSynced: await done(tx.objectStore('tickets').index('queueKeys').count(IDBKeyRange.only(['pending']))),
+    };
   } finally { db.close(); }
 })()`;

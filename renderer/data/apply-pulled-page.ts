@@ -67,7 +67,7 @@ async function putAndDelete<T extends { id: string }>(table: EntityTable<T, 'id'
  * loses a comment is rewritten: comment deletes are not reported to the search index.
  */
 async function applyComments(db: MesaDb, page: PageChanges, touched: Set<string>, withPending: ReadonlySet<string>): Promise<void> {
-  const rows: CachedComment[] = [...page.comment.upserts.values()].map((comment) => ({ ...comment, server: comment, pending: 0 }));
+  const rows: CachedComment[] = [...page.comment.upserts.values()].map((comment) => ({ ...comment, pending: 0 }));
   for (const row of rows) if (withPending.has(row.ticketId)) touched.add(row.ticketId);
   const deletes = [...page.comment.deletes];
   for (const gone of await db.comments.bulkGet(deletes)) if (gone) touched.add(gone.ticketId);

@@ -46,7 +46,11 @@ export interface CachedTicket extends Ticket {
 }
 
 export interface CachedComment extends Comment {
-  server: Comment | null;
+  /**
+   * The server's copy; null while the comment exists only here; absent when it is the
+   * comment itself (every comment a pull brings: storing it twice doubled each row).
+   */
+  server?: Comment | null;
   /** 1 while the comment exists only here (its comment.add not yet acknowledged). */
   pending: 0 | 1;
 }
@@ -169,6 +173,10 @@ export class MesaDb extends Dexie {
     // reload); a store of just those fields, mirrored on every ticket write
     // (ticket-writes.ts), is read in a fraction of that.
     this.version(4).stores({ ticketFacets: 'id' }).upgrade(upgradeToV4);
+    // v5: a bootstrap writes more comments than tickets, and each comment put wrote three
+    // index entries besides its row. `pending` was never read; `ticketId` queries are served
+    // by [ticketId+createdAt] (a Dexie virtual index on its first part).
+    this.version(5).stores({ comments: 'id, [ticketId+createdAt]' });
   }
 
   /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */

@@ -15,6 +15,8 @@ export interface MetaValues {
   sessionAgent: SessionAgent | null;
   /** Server URL + agent id the cache belongs to: a different one means a different cache. */
   owner: string;
+  /** The outbox entries (seqs) of the push request in flight, until its answer is recorded (outbox.ts). */
+  pushInFlight: number[];
 }
 
 export type MetaKey = keyof MetaValues;

@@ -58,6 +58,8 @@ it('upgrades a version 2 cache: words move to memory, the queues read the one qu
     teamKey: ticket.teamId ?? '',
     words: ['conexion', 'perdida'],
   });
+  const comment = { id: 'c-1', ticketId: ticket.id, authorId: 'a', authorName: 'Ana', body: 'Reinicié el router', visibility: 'public', attachments: [], writtenAt: ticket.createdAt, createdAt: ticket.createdAt };
+  await v2.table('comments').put({ ...comment, server: comment, pending: 0 });
   v2.close();
 
   const db = new MesaDb(name);
@@ -71,5 +73,9 @@ it('upgrades a version 2 cache: words move to memory, the queues read the one qu
   expect((await queueQuery({ kind: 'all', filters: { status: [ticket.status] } }, db)).map((t) => t.id)).toEqual([ticket.id]);
   expect(await countQueue({ kind: 'unassigned', filters: { pendingOnly: true } }, db)).toBe(1);
   expect((await searchTickets('conexion', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
+  // v5 keeps one comments index; a ticket's comments are still found by ticketId alone (its virtual index).
+  expect(db.comments.schema.indexes.map((index) => index.name)).toEqual(['[ticketId+createdAt]']);
+  expect((await db.comments.where('ticketId').equals(ticket.id).toArray()).map((c) => c.body)).toEqual(['Reinicié el router']);
+  expect((await searchTickets('router', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
   db.close();
 });

@@ -41,8 +41,12 @@ describe('settlePushResults', () => {
     const settled = await settlePushResults(batch, [{ id: batch[0]!.id, status: 'applied' }], db);
     expect(settled).toMatchObject({ applied: 1, rejected: [], unanswered: 0 });
     expect(await db.outbox.count()).toBe(0);
+    expect(await db.tickets.get(ticket.id)).toMatchObject({ title: 'Renamed here' });
+
+    // The server's copy, with the change: nothing pending any more, off the "pending" index and out of the pending-only filter.
+    const changed = { ...ticket, title: 'Renamed here', updatedAt: new Date(Date.parse(ticket.updatedAt) + 1000).toISOString() };
+    await applyPulledPage([{ seq: 2, entity: 'ticket', id: ticket.id, op: 'upsert', data: changed }], 2, db);
     expect(await db.tickets.get(ticket.id)).toMatchObject({ title: 'Renamed here', pendingCount: 0 });
-    // Nothing pending any more: off the "pending" index and out of the pending-only filter.
     expect(await pendingTickets(50, db)).toEqual([]);
     expect(await countQueue({ kind: 'all', filters: { pendingOnly: true } }, db)).toBe(0);
   });
@@ -91,7 +95,7 @@ describe('settlePushResults', () => {
     expect(await db.rejections.count()).toBe(0);
   });
 
-  it('settles a batch over many tickets: each comment confirmed, each ticket counting only what is still queued', async () => {
+  it('settles a batch over many tickets: each comment confirmed, and after the pull each ticket counts only what is still queued', async () => {
     const [a, b] = [makeTicket(), makeTicket()];
     await applyPulledPage(
       [a, b].map((ticket, i) => ({ seq: i + 1, entity: 'ticket' as const, id: ticket.id, op: 'upsert' as const, data: ticket })),
@@ -112,8 +116,14 @@ describe('settlePushResults', () => {
     ];
     expect(await settlePushResults(batch, results, db)).toMatchObject({ applied: 2, unanswered: 1, rejected: [] });
     expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([batch[1]!.id]);
+    expect((await db.comments.bulkGet(commentIds)).map((c) => c?.pending)).toEqual([0, 1, 0]);
+
+    await applyPulledPage(
+      [a, b].map((ticket, i) => ({ seq: i + 3, entity: 'ticket' as const, id: ticket.id, op: 'upsert' as const, data: ticket })),
+      4,
+      db,
+    );
     expect(await db.tickets.get(a.id)).toMatchObject({ pendingCount: 1 });
     expect(await db.tickets.get(b.id)).toMatchObject({ pendingCount: 0 });
-    expect((await db.comments.bulkGet(commentIds)).map((c) => c?.pending)).toEqual([0, 1, 0]);
   });
 });

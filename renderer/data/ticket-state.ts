@@ -54,7 +54,8 @@ async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayRes
   await db.comments.bulkDelete(stale);
   for (const id of stale) existing.delete(id);
   const fresh: CachedComment[] = replay.comments
-    .filter((comment) => !existing.get(comment.id)?.server)
+    // Never over the server's copy (`server` set, or absent: the row is that copy).
+    .filter((comment) => (existing.has(comment.id) ? existing.get(comment.id)!.server === null : true))
     .map((comment): CachedComment => ({ ...comment, server: null, pending: 1 }));
   await db.comments.bulkPut(fresh);
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS, type MutationEnvelope, type PushRequest } from '../../shared/index';
 import type { MesaDb } from '../data/db';
 import { queuedComment } from '../data/testing/outbox-entries';
+import { noteSending } from '../data/outbox';
 import { freshDb } from '../data/testing/test-db';
 import { pushOutbox } from './push-loop';
 
@@ -71,6 +72,23 @@ describe('pushOutbox', () => {
     await pushOutbox(options);
     expect(requests).toBe(1);
     expect((await db.outbox.toArray()).map((e) => e.attempts)).toEqual([1, 1, 1, 0, 0]);
+  });
+
+  it('counts a try for each entry of a send whose answer never came: a failed request, or an app closed meanwhile', async () => {
+    await db.outbox.bulkAdd(Array.from({ length: 3 }, (_, i) => queuedComment(`Note ${i}`)));
+    const attempts = async () => (await db.outbox.toArray()).map((e) => e.attempts);
+    const options = { db, clientId: 'c', batchSize: 3, now: () => new Date(), shouldStop: () => false, afterBatch: () => {} };
+
+    const hangUp = async (): Promise<never> => {
+      throw new Error('socket hang up');
+    };
+    await expect(pushOutbox({ ...options, api: { push: hangUp } })).rejects.toThrow('socket hang up');
+    expect(await attempts()).toEqual([1, 1, 1]);
+
+    // The app closed while the first two were out: the note of that send is all that is left.
+    await noteSending(db, (await db.outbox.toArray()).slice(0, 2));
+    await pushOutbox({ ...options, api: { push: async () => ({ results: [] }) } });
+    expect(await attempts()).toEqual([3, 3, 2]);
   });
 
   it('sends a batch the server answered only in part again first, in order', async () => {

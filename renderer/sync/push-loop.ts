@@ -1,6 +1,6 @@
 import type { MesaApi } from '../../shared/index';
 import type { MesaDb, OutboxEntry } from '../data/db';
-import { markAttempted, nextOutboxBatch, toEnvelope } from '../data/outbox';
+import { countLostSend, nextOutboxBatch, noteSending, toEnvelope } from '../data/outbox';
 import { settlePushResults, type SettledPush } from '../data/settle-push';
 
 export interface PushLoopOptions {
@@ -27,13 +27,20 @@ export interface PushLoopOptions {
  */
 export async function pushOutbox(options: PushLoopOptions): Promise<void> {
   const { api, db, clientId, batchSize } = options;
+  // A push before this one whose answer never came (the app closed while it was out).
+  await countLostSend(db);
   while (!options.shouldStop()) {
     const oldest = await nextOutboxBatch(db, batchSize);
     const batch = options.holdBack ? await options.holdBack(db, oldest) : oldest;
     if (batch.length === 0) return;
-    await markAttempted(db, batch);
-    const response = await api.push({ clientId, mutations: batch.map(toEnvelope) });
-    const settled = await settlePushResults(batch, response.results, db, options.now());
+    await noteSending(db, batch);
+    const response = await api.push({ clientId, mutations: batch.map(toEnvelope) }).catch(async (error: unknown) => {
+      await countLostSend(db);
+      throw error;
+    });
+    // Relaxed durability: a settle lost to a power cut leaves its entries queued (and counted
+    // as tried, see noteSending), and sending them again gets the server's earlier answers.
+    const settled = await settlePushResults(batch, response.results, db.relaxed, options.now());
     options.afterBatch(settled);
     // The server answered for none of them: asking again now would only repeat that.
     if (settled.unanswered === batch.length) return;

@@ -163,7 +163,7 @@ export class SyncCoordinator {
         await withSyncLock(this.#db.name, async () => {
           if (this.#wantPush) {
             this.#wantPush = false;
-            await this.#step(() => this.#pushAll());
+            if (this.#mayPush()) await this.#step(() => this.#pushAll());
           }
           if (this.#wantPull) {
             this.#wantPull = false;
@@ -184,6 +184,16 @@ export class SyncCoordinator {
     }
   }
 
+  /**
+   * Not while the host says the server gives no answer at all: such a push could only fail,
+   * and each try counts against its mutations (`attempts`), which makes their settling
+   * later take the slow path for "maybe applied on a lost try" (settle-push.ts). The host
+   * probes on a short backoff, and coming back online pushes.
+   */
+  #mayPush(): boolean {
+    return this.#store.getState().connectivity !== 'offline';
+  }
+
   async #pushAll(): Promise<void> {
     this.#clientId ??= await ensureClientId(this.#db);
     this.#store.setState({ pushing: true });
@@ -197,6 +207,8 @@ export class SyncCoordinator {
         shouldStop: () => this.#stopped,
         holdBack: this.#holdBack,
         afterBatch: (settled) => {
+          // What the server applied comes back in its change log: settling leaves the tickets to that pull.
+          if (settled.applied) this.#wantPull = true;
           this.#store.setState({ lastError: null, storageError: null });
           if (settled.rejected.length) this.#store.setState({ lastRejectedCount: settled.rejected.length });
         },
@@ -228,7 +240,7 @@ export class SyncCoordinator {
             storageError: null,
           }));
           // During a long first fill the agent's own changes go out between pages, not after the last one.
-          if (this.#wantPush) {
+          if (this.#wantPush && this.#mayPush()) {
             this.#wantPush = false;
             await this.#step(() => this.#pushAll());
           }

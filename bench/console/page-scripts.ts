@@ -322,8 +322,8 @@ export const outboxState = `(async () => {
     return {
       outbox: await done(tx.objectStore('outbox').count()),
       rejections: await done(tx.objectStore('rejections').count()),
-      // Tickets still marked "not synced" (the queue index's ['pending'] key, see queue-keys.ts).
-      notSynced: await done(tx.objectStore('tickets').index('queueKeys').count(IDBKeyRange.only(['pending']))),
+      // Tickets whose row still counts pending changes (the queue index's ['pending'] key, see queue-keys.ts).
+      pendingRows: await done(tx.objectStore('tickets').index('queueKeys').count(IDBKeyRange.only(['pending']))),
     };
   } finally { db.close(); }
 })()`;

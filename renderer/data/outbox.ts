@@ -28,8 +28,10 @@ export async function nextOutboxBatch(db: MesaDb, max: number, maxBytes = PUSH_B
   return oldest;
 }
 
-export async function outboxSize(db: MesaDb): Promise<number> {
-  return db.outbox.count();
+/** How many entries wait, and the tickets they touch (read from the ticketId index's keys alone). */
+export async function queuedTickets(db: MesaDb): Promise<{ pendingCount: number; ticketIds: string[] }> {
+  const [pendingCount, ticketIds] = await Promise.all([db.outbox.count(), db.outbox.orderBy('ticketId').uniqueKeys()]);
+  return { pendingCount, ticketIds: ticketIds.map(String) };
 }
 
 /**

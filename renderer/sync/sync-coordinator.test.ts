@@ -186,6 +186,7 @@ describe('SyncCoordinator against a real backend', () => {
     await b.coordinator.whenIdle();
     // Not tried while the host says offline: a try that cannot reach the server would still count.
     expect((await b.db.outbox.toArray()).map((entry) => entry.attempts)).toEqual([0, 0, 0, 0]);
+    await vi.waitFor(() => expect(b.store.getState()).toMatchObject({ pendingCount: 4, queuedTicketIds: new Set([ticketId]) }));
 
     b.api.setOffline(false);
     await b.coordinator.whenIdle();
@@ -194,6 +195,7 @@ describe('SyncCoordinator against a real backend', () => {
     expect(sent).toEqual(['ticket.create', 'ticket.assign', 'ticket.transition', 'comment.add']);
     expect(b.api.pushes.map((push) => push.mutations.length)).toEqual([2, 2]);
     expect(await b.db.rejections.count()).toBe(0);
+    await vi.waitFor(() => expect(b.store.getState()).toMatchObject({ pendingCount: 0, queuedTicketIds: new Set() }));
     const row = await b.db.tickets.get(ticketId);
     expect(row).toMatchObject({ status: 'in_progress', pendingCount: 0 });
     expect(row?.number).toMatch(/^INC-\d+$/);

@@ -4,7 +4,7 @@ import { adoptSession, forgetSessionAgent } from '../data/cache-owner';
 import { ensureClientId } from '../data/client-id';
 import type { MesaDb } from '../data/db';
 import { readCursor, readMeta } from '../data/meta';
-import { outboxSize } from '../data/outbox';
+import { queuedTickets } from '../data/outbox';
 import { ticketMemoryIndex } from '../data/ticket-memory-index';
 import { performMutation, type MutationInput, type MutationOutcome } from './perform-mutation';
 import { pullUntilCurrent } from './pull-loop';
@@ -82,8 +82,12 @@ export class SyncCoordinator {
       this.#api.on('connectivityChanged', (connectivity) => this.#onConnectivity(connectivity)),
       this.#api.on('sessionChanged', (session) => void this.#onSession(session)),
     ];
-    this.#pendingWatch = liveQuery(() => outboxSize(this.#db)).subscribe({
-      next: (pendingCount) => this.#store.setState({ pendingCount }),
+    this.#pendingWatch = liveQuery(() => queuedTickets(this.#db)).subscribe({
+      next: ({ pendingCount, ticketIds }) => {
+        const before = this.#store.getState().queuedTicketIds;
+        const same = before.size === ticketIds.length && ticketIds.every((id) => before.has(id));
+        this.#store.setState(same ? { pendingCount } : { pendingCount, queuedTicketIds: new Set(ticketIds) });
+      },
       error: (error: unknown) => this.#fail(error),
     });
     try {

@@ -13,6 +13,11 @@ export interface SyncState {
   connectivityError: string | null;
   /** Outbox entries not yet answered by the server. */
   pendingCount: number;
+  /**
+   * The tickets those entries touch: the "not synced" mark. A ticket row's own pendingCount
+   * drops only when the pull after the push brings the server's copy; the mark should not wait.
+   */
+  queuedTicketIds: ReadonlySet<string>;
   /** When a pull last completed (ISO). */
   lastSyncAt: string | null;
   pulling: boolean;
@@ -33,6 +38,7 @@ export const initialSyncState: SyncState = {
   connectivity: null,
   connectivityError: null,
   pendingCount: 0,
+  queuedTicketIds: new Set(),
   lastSyncAt: null,
   pulling: false,
   pushing: false,
@@ -47,3 +53,6 @@ export const initialSyncState: SyncState = {
 export type SyncStateStore = Pick<StoreApi<SyncState>, 'getState' | 'setState'>;
 
 export const useSyncStore = create<SyncState>()(() => ({ ...initialSyncState }));
+
+/** True while a change to this ticket waits in the outbox (the server has not answered for it). */
+export const useHasQueuedChanges = (ticketId: string): boolean => useSyncStore((s) => s.queuedTicketIds.has(ticketId));

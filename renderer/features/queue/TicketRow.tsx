@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SlaPolicy } from '../../../shared/index';
 import type { CachedTicket } from '../../data/db';
 import { useNow } from '../../stores/now-store';
+import { useHasQueuedChanges } from '../../sync/sync-store';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
 import { SlaBadge } from '../../ui/SlaBadge';
 import { headlineClock, liveClocks } from '../sla/live-clock';
@@ -28,6 +29,7 @@ export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
   const clocks = useMemo(() => liveClocks(ticket, policy, new Date(minute)), [ticket, policy, minute]);
   const headline = clocks ? headlineClock(clocks, minute) : null;
   const label = ticket.number ?? ticket.title;
+  const queued = useHasQueuedChanges(ticket.id);
   return (
     <div
       role="row"
@@ -51,7 +53,7 @@ export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
       </div>
       <div role="gridcell" className="cell cell-number mono">
         <span>{ticket.number ?? t('queue.newNumber')}</span>
-        <NotSyncedMark pending={ticket.pendingCount > 0 || ticket.number === null} />
+        <NotSyncedMark pending={queued || ticket.number === null} />
       </div>
       <div role="gridcell" className="cell cell-title">
         <span className="row-title">{ticket.title}</span>

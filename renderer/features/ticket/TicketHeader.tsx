@@ -3,6 +3,7 @@ import type { CachedTicket } from '../../data/db';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
 import { SlaBadge } from '../../ui/SlaBadge';
 import { useNow } from '../../stores/now-store';
+import { useHasQueuedChanges } from '../../sync/sync-store';
 import { headlineClock, type LiveClocks } from '../sla/live-clock';
 import { Icon } from '../../ui/Icon';
 
@@ -16,6 +17,7 @@ export function TicketHeader({ ticket, clocks, onBack }: TicketHeaderProps) {
   const { t } = useTranslation();
   const now = useNow(60_000);
   const headline = clocks ? headlineClock(clocks, now) : null;
+  const queued = useHasQueuedChanges(ticket.id);
   return (
     <header className="ticket-header">
       <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>
@@ -24,7 +26,7 @@ export function TicketHeader({ ticket, clocks, onBack }: TicketHeaderProps) {
       <div className="ticket-heading">
         <p className="ticket-number mono">
           {ticket.number ?? t('queue.newNumber')}
-          <NotSyncedMark pending={ticket.pendingCount > 0 || ticket.number === null} />
+          <NotSyncedMark pending={queued || ticket.number === null} />
         </p>
         <h1 id="ticket-title">{ticket.title}</h1>
         <div className="ticket-badges">

@@ -136,6 +136,8 @@ describe('SyncCoordinator against a real backend', () => {
     expect(await a.coordinator.mutate('ticket.transition', { ticketId, to: 'closed' })).toMatchObject({ ok: true });
     await a.coordinator.whenIdle();
     expect(await a.db.outbox.count()).toBe(0);
+    // No poke needed: a push the server applied is followed by the pull that brings the server's copy.
+    expect(await a.db.tickets.get(ticketId)).toMatchObject({ status: 'closed', pendingCount: 0 });
 
     // B reconnects: its edit is refused, recorded, and its copy returns to the server's.
     b.api.setOffline(false);

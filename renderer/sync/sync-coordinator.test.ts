@@ -85,9 +85,14 @@ describe('SyncCoordinator against a real backend', () => {
   it('stores a page and its cursor together, or neither', async () => {
     const api = await signIn('agent@example.com');
     const db = freshDb();
-    // The cache fails while writing the tickets of page 2, after that page's comments.
+    // The cache fails while writing the tickets of page 2, after that page's comments (page 2
+    // is asked for while page 1 is being stored: the hook lets page 1's tickets through).
+    let page1Tickets = Infinity;
+    let created = 0;
     let written = 0;
     const failMidPage = (): void => {
+      created += 1;
+      if (created <= page1Tickets) return;
       written += 1;
       if (written === 3) throw new Error('disk went away mid-page');
     };
@@ -95,8 +100,11 @@ describe('SyncCoordinator against a real backend', () => {
     const realPull = api.pull.bind(api);
     vi.spyOn(api, 'pull').mockImplementation(async (request) => {
       const page = await realPull(request);
-      if (request.cursor === 0) firstPage = page;
-      else if (written === 0) db.relaxed.tickets.hook('creating', failMidPage);
+      if (request.cursor === 0) {
+        firstPage = page;
+        page1Tickets = page.changes.filter((c) => c.entity === 'ticket').length;
+        db.relaxed.tickets.hook('creating', failMidPage);
+      }
       return page;
     });
     const { store, coordinator } = await openClient({ api, db, pageSize: 55 });

@@ -167,7 +167,7 @@ export class SyncCoordinator {
         await withSyncLock(this.#db.name, async () => {
           if (this.#wantPush) {
             this.#wantPush = false;
-            if (this.#mayPush()) await this.#step(() => this.#pushAll());
+            if (this.#mayPush()) await this.#step(async () => void (await this.#pushAll()));
           }
           if (this.#wantPull) {
             this.#wantPull = false;
@@ -198,9 +198,11 @@ export class SyncCoordinator {
     return this.#store.getState().connectivity !== 'offline';
   }
 
-  async #pushAll(): Promise<void> {
+  /** Pushes the outbox; resolves true when the server applied any of it. */
+  async #pushAll(): Promise<boolean> {
     this.#clientId ??= await ensureClientId(this.#db);
     this.#store.setState({ pushing: true });
+    let applied = false;
     try {
       await pushOutbox({
         api: this.#api,
@@ -212,7 +214,10 @@ export class SyncCoordinator {
         holdBack: this.#holdBack,
         afterBatch: (settled) => {
           // What the server applied comes back in its change log: settling leaves the tickets to that pull.
-          if (settled.applied) this.#wantPull = true;
+          if (settled.applied) {
+            applied = true;
+            this.#wantPull = true;
+          }
           this.#store.setState({ lastError: null, storageError: null });
           if (settled.rejected.length) this.#store.setState({ lastRejectedCount: settled.rejected.length });
         },
@@ -220,6 +225,7 @@ export class SyncCoordinator {
     } finally {
       this.#store.setState({ pushing: false });
     }
+    return applied;
   }
 
   async #pullAll(): Promise<void> {
@@ -244,10 +250,13 @@ export class SyncCoordinator {
             storageError: null,
           }));
           // During a long first fill the agent's own changes go out between pages, not after the last one.
-          if (this.#wantPush && this.#mayPush()) {
-            this.#wantPush = false;
-            await this.#step(() => this.#pushAll());
-          }
+          if (!this.#wantPush || !this.#mayPush()) return false;
+          this.#wantPush = false;
+          let pushed = false;
+          await this.#step(async () => {
+            pushed = await this.#pushAll();
+          });
+          return pushed;
         },
       });
       this.#store.setState((s) => ({ lastSyncAt: this.#now().toISOString(), bootstrap: { ...s.bootstrap, active: false } }));

@@ -17,6 +17,8 @@ export interface BackendProcessOptions {
   seedDemo?: boolean;
   demoTickets?: number;
   extraArgs?: string[];
+  /** Flags for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
   env?: Record<string, string>;
 }
 
@@ -45,6 +47,7 @@ export async function startBackendProcess(opts: BackendProcessOptions = {}): Pro
 
   const args = (): string[] => {
     const list = [
+      ...(opts.nodeArgs ?? []),
       '--import',
       'tsx',
       join(repoRoot, 'backend', 'cli.ts'),

@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Agent } from '../../shared/index';
 import type { Database } from '../storage/database';
+import { prepared } from '../storage/sqlite-direct';
+
+type TokenRow = { data: string; active: number; expires_at: string; revoked_at: string | null };
+
+const FIND_TOKEN = `select agents.data, agents.active, auth_tokens.expires_at, auth_tokens.revoked_at
+  from auth_tokens join agents on agents.id = auth_tokens.agent_id where auth_tokens.token_hash = ?`;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -35,15 +41,29 @@ export class TokenStore {
   /** The active agent a token belongs to, or undefined if it is unknown, expired, revoked or the agent is deactivated. */
   async authenticate(token: string): Promise<Agent | undefined> {
     if (token.length === 0 || token.length > 200) return undefined;
-    const row = await this.database.db
-      .selectFrom('auth_tokens')
-      .innerJoin('agents', 'agents.id', 'auth_tokens.agent_id')
-      .select(['agents.data', 'agents.active', 'auth_tokens.expires_at', 'auth_tokens.revoked_at'])
-      .where('auth_tokens.token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const row = await this.findToken(hashToken(token));
     if (!row || row.revoked_at || !row.active) return undefined;
     if (row.expires_at <= this.clock().toISOString()) return undefined;
     return JSON.parse(row.data) as Agent;
+  }
+
+  private async findToken(tokenHash: string): Promise<TokenRow | undefined> {
+    const { sqlite } = this.database;
+    if (sqlite) {
+      // Every sync request runs this; on SQLite as a statement prepared once (see
+      // sqlite-direct), held on Kysely's one connection so it never reads into a write
+      // transaction in progress. With the query builder a warm lookup took ~70 µs, this way
+      // ~20 µs (medians of 500 in process; several times more while the JIT warms up).
+      return this.database.db
+        .connection()
+        .execute(async () => prepared(sqlite, FIND_TOKEN).get(tokenHash) as TokenRow | undefined);
+    }
+    return this.database.db
+      .selectFrom('auth_tokens')
+      .innerJoin('agents', 'agents.id', 'auth_tokens.agent_id')
+      .select(['agents.data', 'agents.active', 'auth_tokens.expires_at', 'auth_tokens.revoked_at'])
+      .where('auth_tokens.token_hash', '=', tokenHash)
+      .executeTakeFirst();
   }
 
   async revoke(token: string): Promise<void> {

@@ -6,6 +6,7 @@ import {
   apiErrorSchema,
   pushRequestSchema,
   pushResponseSchema,
+  type PushResponse,
 } from '../../shared/index';
 import type { Services } from '../services';
 import { requireAgent, signedInAgent } from './authenticate';
@@ -24,10 +25,18 @@ export function registerSyncPush(app: FastifyInstance, services: Services): void
       },
       preHandler: requireAgent(services),
     },
-    async (request) => {
+    async (request, reply) => {
       const agent = signedInAgent(request);
       const actor = { kind: 'agent' as const, id: agent.id, name: agent.name, role: agent.role };
-      return { results: await services.push.push(actor, request.body.clientId, request.body.mutations) };
+      const body: PushResponse = {
+        results: await services.push.push(actor, request.body.clientId, request.body.mutations),
+      };
+      // Serialized here, not by the route's response schema: the results are the server's own,
+      // typed as the schema, and checking 100 of them again cost ~0.4 ms a push while the JIT
+      // warms up (a JSON string with a JSON content type is sent as it is).
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(body) as unknown as PushResponse);
     },
   );
 }

@@ -42,43 +42,36 @@ export async function pullPage(database: Database, cursor: number, limit: number
   if (sqlite) {
     // Run while holding Kysely's one connection, so a write transaction in progress is
     // waited for, never read into.
-    return database.db.connection().execute(async () => {
-      const page = prepared(sqlite, SQLITE_PAGE_SQL).get(cursor, limit) as SqlitePage;
-      const hasMore = page.count === limit && prepared(sqlite, MORE_SQL).pluck().get(page.last) !== undefined;
-      const next = page.count > 0 ? page.last : cursor;
-      return Buffer.concat([
-        PAGE_HEAD,
-        page.body ?? EMPTY,
-        Buffer.from(`],"cursor":${Number(next)},"hasMore":${hasMore}}`),
-      ]);
-    });
+    return database.db
+      .connection()
+      .execute(async () => prepared(sqlite, SQLITE_PAGE_SQL).pluck().get({ cursor, limit }) as Buffer);
   }
   return assemblePage(await changeRows(database, cursor, limit + 1), cursor, limit);
 }
 
 /**
- * On SQLite the query itself joins the page into one blob. Assembled in JavaScript the same
- * page was 1,000 strings read out of SQLite, 3,000 small Buffers encoded from them and a
- * 1.2 MB Buffer.concat: pullPage in process on a page of 1,000 ticket creates took 4.8 ms
- * that way and 1.6 ms this way (medians of 40, loaded 2-core VM). The aggregate has no
- * ORDER BY of its own: it takes the rows in the order the subquery yields them (its ORDER
- * BY stays in force, the LIMIT depends on it), while an ordered group_concat sorts the
- * 1.2 MB once more (7 ms). The bytes are assemblePage's, seq order included
- * (pull-service.test.ts).
+ * On SQLite the query itself writes the whole page, as one blob. Assembled in JavaScript
+ * the same page was 1,000 strings read out of SQLite, 3,000 small Buffers encoded from
+ * them and a 1.2 MB Buffer.concat: pullPage in process on a page of 1,000 ticket creates
+ * took 4.8 ms that way and 1.6 ms with the changes joined in SQL (medians of 40, loaded
+ * 2-core VM); the head and tail are in SQL too, so the page is not copied once more into
+ * a Buffer.concat. The aggregate has no ORDER BY of its own: it takes the rows in the
+ * order the subquery yields them (its ORDER BY stays in force, the LIMIT depends on it),
+ * while an ordered group_concat sorts the 1.2 MB once more (7 ms). The bytes are
+ * assemblePage's, seq order included (pull-service.test.ts).
  */
-const SQLITE_PAGE_SQL = `select count(*) as count, max(seq) as last, cast(group_concat(
-    case
-      when op = 'delete' then concat('{"seq":', seq, ',"entity":', json_quote(entity), ',"id":', json_quote(entity_id), ',"op":"delete"}')
-      when data is not null then concat('{"seq":', seq, ',"entity":', json_quote(entity), ',"id":', json_quote(entity_id), ',"op":', json_quote(op), ',"data":', data, '}')
-    end, ',') as blob) as body
-  from (select c.seq, c.entity, c.entity_id, c.op, ${BODY_SQL} as data
-    from changes c where c.seq > ? order by c.seq limit ?)`;
-const MORE_SQL = 'select 1 from changes where seq > ? limit 1';
-
-type SqlitePage = { count: number; last: number | null; body: Buffer | null };
+const SQLITE_PAGE_SQL = `select cast(concat('{"changes":[', coalesce(body, ''), '],"cursor":', coalesce(last, cast(@cursor as integer)),
+    ',"hasMore":', case when n = @limit and exists (select 1 from changes where seq > last) then 'true' else 'false' end,
+    '}') as blob)
+  from (select count(*) as n, max(seq) as last, group_concat(
+      case
+        when op = 'delete' then concat('{"seq":', seq, ',"entity":', json_quote(entity), ',"id":', json_quote(entity_id), ',"op":"delete"}')
+        when data is not null then concat('{"seq":', seq, ',"entity":', json_quote(entity), ',"id":', json_quote(entity_id), ',"op":', json_quote(op), ',"data":', data, '}')
+      end, ',') as body
+    from (select c.seq, c.entity, c.entity_id, c.op, ${BODY_SQL} as data
+      from changes c where c.seq > @cursor order by c.seq limit @limit))`;
 
 const PAGE_HEAD = Buffer.from('{"changes":[');
-const EMPTY = Buffer.alloc(0);
 
 /** seq, entity, entity id, op, body (null for a delete or a row since gone). */
 export type PageRow = [seq: number, entity: string, id: string, op: string, data: string | null];

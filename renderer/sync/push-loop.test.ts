@@ -16,6 +16,9 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** The loop's options but the server, for a batch size: nothing stops it, nothing watches its batches. */
+const loopOptions = (batchSize: number) => ({ db, clientId: 'c', batchSize, now: () => new Date(), shouldStop: () => false, afterBatch: () => {} });
+
 /** A server that applies everything and remembers what it was sent, request by request. */
 function recordingServer() {
   const requests: MutationEnvelope[][] = [];
@@ -36,12 +39,8 @@ describe('pushOutbox', () => {
     const settledPerBatch: number[] = [];
 
     await pushOutbox({
+      ...loopOptions(LIMITS.mutationsPerPush),
       api: server,
-      db,
-      clientId: 'c',
-      batchSize: LIMITS.mutationsPerPush,
-      now: () => new Date(),
-      shouldStop: () => false,
       afterBatch: (settled) => settledPerBatch.push(settled.applied),
     });
 
@@ -54,22 +53,14 @@ describe('pushOutbox', () => {
   it('stops when the server answers for none of a batch; only what was sent counts as attempted', async () => {
     await db.outbox.bulkAdd(Array.from({ length: 5 }, (_, i) => queuedComment(`Note ${i}`)));
     let requests = 0;
-    const options = {
-      api: {
-        push: async () => {
-          requests += 1;
-          return { results: [] };
-        },
+    const api = {
+      push: async () => {
+        requests += 1;
+        return { results: [] };
       },
-      db,
-      clientId: 'c',
-      batchSize: 3,
-      now: () => new Date(),
-      shouldStop: () => false,
-      afterBatch: () => {},
     };
 
-    await pushOutbox(options);
+    await pushOutbox({ ...loopOptions(3), api });
     expect(requests).toBe(1);
     expect((await db.outbox.toArray()).map((e) => e.attempts)).toEqual([1, 1, 1, 0, 0]);
   });
@@ -77,7 +68,7 @@ describe('pushOutbox', () => {
   it('counts a try for each entry of a send whose answer never came: a failed request, or an app closed meanwhile', async () => {
     await db.outbox.bulkAdd(Array.from({ length: 3 }, (_, i) => queuedComment(`Note ${i}`)));
     const attempts = async () => (await db.outbox.toArray()).map((e) => e.attempts);
-    const options = { db, clientId: 'c', batchSize: 3, now: () => new Date(), shouldStop: () => false, afterBatch: () => {} };
+    const options = loopOptions(3);
 
     const hangUp = async (): Promise<never> => {
       throw new Error('socket hang up');
@@ -96,6 +87,7 @@ describe('pushOutbox', () => {
     await db.outbox.bulkAdd(entries);
     const requests: string[][] = [];
     await pushOutbox({
+      ...loopOptions(2),
       api: {
         push: async (request: PushRequest) => {
           requests.push(request.mutations.map((m) => m.id));
@@ -107,12 +99,6 @@ describe('pushOutbox', () => {
           };
         },
       },
-      db,
-      clientId: 'c',
-      batchSize: 2,
-      now: () => new Date(),
-      shouldStop: () => false,
-      afterBatch: () => {},
     });
     const ids = entries.map((e) => e.id);
     expect(requests).toEqual([[ids[0], ids[1]], [ids[1], ids[2]], [ids[3]]]);

@@ -63,6 +63,14 @@ describe.each(TEST_DIALECTS)('demo seed (%s)', (dialect) => {
     }
   });
 
+  it('numbers the organisation (SLA policies, teams, categories, macros) before any ticket', async () => {
+    const changes = await t.pullAll(agent);
+    const firstTicket = changes.findIndex((c) => c.entity === 'ticket');
+    const reference = changes.filter((c) => ['sla_policy', 'team', 'category', 'macro'].includes(c.entity));
+    expect(reference.length).toBeGreaterThanOrEqual(4);
+    for (const change of reference) expect(change.seq).toBeLessThan(changes[firstTicket]!.seq);
+  });
+
   it('seeding again adds nothing', async () => {
     const { seedDemo } = await import('./demo-seed');
     const again = await seedDemo(t.backend.services.database, { tickets: 10, now: new Date() });

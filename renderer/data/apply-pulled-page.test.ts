@@ -121,4 +121,26 @@ describe('applyPulledPage, reference data after its tickets', () => {
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy())], 2, db);
     expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
   });
+
+  it('dates the warning again when the warning fraction changes', async () => {
+    const ticket = makeTicket({ slaPolicyId: 'default', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
+    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ warnAtFraction: 0.5 }))], 2, db);
+    // Half of 480 minutes from 09:00.
+    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T13:00:00.000Z'));
+  });
+
+  it('leaves the tickets alone when a policy comes again with the same warning rules', async () => {
+    const ticket = makeTicket({ slaPolicyId: 'default', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
+    const written: string[] = [];
+    const unsubscribe = db.ticketWrites.subscribe((write) => {
+      if (write.ids !== 'all') written.push(...write.ids);
+    });
+    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ name: 'Renamed' }))], 2, db);
+    unsubscribe();
+    expect(written).toEqual([]);
+    expect(await db.slaPolicies.get('default')).toMatchObject({ name: 'Renamed' });
+    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
+  });
 });

@@ -38,6 +38,7 @@ export async function applyPulledPage(changes: readonly Change[], cursor: number
       await putAndDelete(rdb.teams, page.team);
       await putAndDelete(rdb.categories, page.category);
       await putAndDelete(rdb.macros, page.macro);
+      const redating = await policiesThatMoveWarnings(rdb, page.sla_policy.upserts);
       await putAndDelete(rdb.slaPolicies, page.sla_policy);
       const touched = new Set<string>(page.ticket.upserts.keys());
       const withPending = new Set((await rdb.outbox.orderBy('ticketId').uniqueKeys()) as string[]);
@@ -46,7 +47,7 @@ export async function applyPulledPage(changes: readonly Change[], cursor: number
       await deleteTickets(rdb, page.ticket.deletes);
       for (const id of page.ticket.deletes) touched.delete(id);
       await refreshTickets(rdb, [...touched], page.ticket.upserts, withPending);
-      await refreshWarnTimes(rdb, page.sla_policy.upserts, touched);
+      await refreshWarnTimes(rdb, redating, touched);
       await writeMeta(rdb, 'cursor', cursor);
     },
   );
@@ -119,6 +120,26 @@ async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ti
     );
   }
   await db.tickets.bulkPut(rows);
+}
+
+/**
+ * The incoming policies that date warnings differently from the cached ones: new here, or
+ * with another warning fraction or calendar. A policy sent again with only its name or
+ * targets changed (targets reach tickets through the server's own re-evaluation) leaves
+ * every warning instant where it was, and re-dating means reading every open ticket.
+ */
+async function policiesThatMoveWarnings(db: MesaDb, incoming: Map<string, SlaPolicy>): Promise<Map<string, SlaPolicy>> {
+  if (!incoming.size) return incoming;
+  const ids = [...incoming.keys()];
+  const cached = await db.slaPolicies.bulkGet(ids);
+  const moving = new Map<string, SlaPolicy>();
+  for (const [i, id] of ids.entries()) {
+    const next = incoming.get(id)!;
+    const before = cached[i];
+    // Both copies are the server's JSON, parsed: the same calendar serializes the same way.
+    if (!before || before.warnAtFraction !== next.warnAtFraction || JSON.stringify(before.calendar) !== JSON.stringify(next.calendar)) moving.set(id, next);
+  }
+  return moving;
 }
 
 /**

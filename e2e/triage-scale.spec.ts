@@ -34,9 +34,9 @@ async function fillCache(page: Page, count: number): Promise<void> {
     const CHUNK = 5_000;
     for (let start = 0; start < total; start += CHUNK) {
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['tickets', 'ticketFacets'], 'readwrite');
+        const tx = db.transaction(['tickets', 'ticketFacetLog'], 'readwrite');
         const store = tx.objectStore('tickets');
-        const facets = tx.objectStore('ticketFacets');
+        const facets: Array<Record<string, unknown>> = [];
         for (let i = start; i < Math.min(total, start + CHUNK); i++) {
           const seed = seeds[i % seeds.length]!;
           const shift = (ms: number) => (Number.isFinite(ms) ? ms + (i % 5000) * 60_000 : ms);
@@ -62,11 +62,13 @@ async function fillCache(page: Page, count: number): Promise<void> {
             pendingCount: 0,
           };
           store.put(row);
-          // The queue fields store the console keeps beside the tickets (renderer/data/queue-match.ts facetsOf).
+          // The queue fields the console logs beside the tickets (renderer/data/queue-match.ts facetsOf).
           const { status, priority, category, assigneeId, teamId, assigneeKey, teamKey, open, updatedAt } = row as Record<string, unknown>;
           const tags = (seed.tags as string[]).map((tag) => tag.toLowerCase());
-          facets.put({ id: row.id, status, priority, category, assigneeId, teamId, assigneeKey, teamKey, tags, pendingCount: 0, open, slaDueMs: due, slaWarnMs: warn, updatedAt });
+          facets.push({ id: row.id, status, priority, category, assigneeId, teamId, assigneeKey, teamKey, tags, pendingCount: 0, open, slaDueMs: due, slaWarnMs: warn, updatedAt });
         }
+        // One facet-log entry per write, as the console's own writes add (renderer/data/facet-log.ts).
+        tx.objectStore('ticketFacetLog').add({ put: facets });
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });

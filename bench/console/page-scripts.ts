@@ -16,8 +16,8 @@ const OPEN_DB = `
     request.onerror = () => reject(request.error);
   });
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
-  // A row of the cache's ticketFacets store for a ticket row (renderer/data/queue-match.ts facetsOf):
-  // a raw write to tickets must write it too, as the console's own writes do.
+  // A ticket row's queue facets (renderer/data/queue-match.ts facetsOf): a raw write to tickets
+  // must log them too (one ticketFacetLog entry per write), as the console's own writes do.
   const facetsOf = (t) => ({
     id: t.id, status: t.status, priority: t.priority, category: t.category, assigneeId: t.assigneeId, teamId: t.teamId,
     assigneeKey: t.assigneeKey, teamKey: t.teamKey, tags: t.tags.map((tag) => tag.toLowerCase()), pendingCount: t.pendingCount,
@@ -246,17 +246,18 @@ export function fillCacheTo(target: number): string {
       while (missing > 0) {
         const batch = Math.min(missing, 10000);
         await new Promise((resolve, reject) => {
-          const tx = db.transaction(['tickets', 'ticketFacets'], 'readwrite', { durability: 'relaxed' });
+          const tx = db.transaction(['tickets', 'ticketFacetLog'], 'readwrite', { durability: 'relaxed' });
           const store = tx.objectStore('tickets');
-          const facets = tx.objectStore('ticketFacets');
+          const facets = [];
           for (let k = 0; k < batch; k++, i++) {
             const sample = samples[i % samples.length];
             const row = structuredClone(sample);
             row.id = 'fill-' + String(i).padStart(8, '0') + '-' + sample.id;
             if (typeof row.number === 'number') row.number = 20000000 + i;
             store.put(row);
-            facets.put(facetsOf(row));
+            facets.push(facetsOf(row));
           }
+          tx.objectStore('ticketFacetLog').add({ put: facets });
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);
         });

@@ -10,8 +10,8 @@ import type {
   Team,
   Ticket,
 } from '../../shared/index';
-import { upgradeToV2, upgradeToV3, upgradeToV4 } from './migrations';
-import type { TicketFacets } from './queue-match';
+import type { FacetLogEntry } from './facet-log';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV6 } from './migrations';
 import { TicketWriteFeed, ticketWritesMiddleware } from './ticket-writes';
 
 /**
@@ -104,8 +104,8 @@ export const DB_NAME = 'mesa';
 
 export class MesaDb extends Dexie {
   tickets!: EntityTable<CachedTicket, 'id'>;
-  /** The queue fields of each ticket, kept in step with `tickets` by ticketWritesMiddleware (never written directly). */
-  ticketFacets!: EntityTable<TicketFacets, 'id'>;
+  /** The queue fields of the tickets as a log of their writes, appended by ticketWritesMiddleware (facet-log.ts). */
+  ticketFacetLog!: EntityTable<FacetLogEntry, 'seq'>;
   comments!: EntityTable<CachedComment, 'id'>;
   attachments!: EntityTable<CachedAttachment, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
@@ -177,6 +177,12 @@ export class MesaDb extends Dexie {
     // index entries besides its row. `pending` was never read; `ticketId` queries are served
     // by [ticketId+createdAt] (a Dexie virtual index on its first part).
     this.version(5).stores({ comments: 'id, [ticketId+createdAt]' });
+    // v6: v4's store wrote a row per ticket beside every ticket row, ~23% of a bootstrap;
+    // the facets are now a log with one entry per ticket write (facet-log.ts), filled here
+    // from that store. v7 drops the store (Dexie reads a table in an upgrade only if a
+    // later version deletes it).
+    this.version(6).stores({ ticketFacetLog: '++seq' }).upgrade(upgradeToV6);
+    this.version(7).stores({ ticketFacets: null });
   }
 
   /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */

@@ -68,8 +68,9 @@ it('upgrades a version 2 cache: words move to memory, the queues read the one qu
   expect((await queueQuery({ kind: 'unassigned' }, db)).map((t) => t.id)).toEqual([ticket.id]);
   expect((await queueQuery({ kind: 'all', sort: 'priority' }, db)).map((t) => t.id)).toEqual([ticket.id]);
   expect((await queueQuery({ kind: 'breaching', now: due }, db)).map((t) => t.id)).toEqual([ticket.id]);
-  // v4 filled the facets store the filtered views are built from.
-  expect(await db.ticketFacets.count()).toBe(1);
+  // v4 filled the facets store, v6 moved it into the facet log the filtered views are built from, v7 dropped it.
+  expect((await db.ticketFacetLog.toArray()).flatMap((entry) => entry.put ?? []).map((f) => f.id)).toEqual([ticket.id]);
+  expect(db.tables.map((table) => table.name)).not.toContain('ticketFacets');
   expect((await queueQuery({ kind: 'all', filters: { status: [ticket.status] } }, db)).map((t) => t.id)).toEqual([ticket.id]);
   expect(await countQueue({ kind: 'unassigned', filters: { pendingOnly: true } }, db)).toBe(1);
   expect((await searchTickets('conexion', 10, db)).map((t) => t.id)).toEqual([ticket.id]);

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import type { SlaPolicy } from '../../shared/index';
 import type { CachedTicket } from './db';
+import { FACET_LOG, chunksOf, type FacetLogEntry } from './facet-log';
 import { facetsOf, type TicketFacets } from './queue-match';
 import { queueKeysOf } from './queue-keys';
 import { slaWarnMs } from './sla-keys';
@@ -44,4 +45,10 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     .table<CachedTicket, string>('tickets')
     .each((ticket) => void facets.push(facetsOf(ticket)));
   await tx.table<TicketFacets, string>('ticketFacets').bulkPut(facets);
+}
+
+/** v6 moves the facets of v4's store into the facet log, as compacted chunks. */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  const facets = await tx.table<TicketFacets, string>('ticketFacets').toArray();
+  await tx.table<FacetLogEntry, number>(FACET_LOG).bulkAdd(chunksOf(facets));
 }

@@ -1,5 +1,6 @@
 import type { EntityTable } from 'dexie';
 import type { MesaDb } from './db';
+import { compactFacetLog, readFacetLog, worthCompacting } from './facet-log';
 import type { TicketFacets } from './queue-match';
 import { ticketWords } from './search-words';
 import type { TicketWrite, TicketWriteFeed } from './ticket-writes';
@@ -14,7 +15,7 @@ import { WordIndex } from './word-index';
  * memory it is a scan of small objects, and only the rows on screen are read.
  *
  * Derived from the cache, in two passes over it: the facets the first time they are needed
- * (or when a pull starts) from the small `ticketFacets` store, the words the first time a
+ * (or when a pull starts) from the facet log (facet-log.ts), the words the first time a
  * search needs them (or after a pull) from every ticket and comment: a filtered queue
  * does not wait for the words, which cost far more to read and make. Then kept current
  * from the writes the db reports (TicketWriteFeed):
@@ -28,8 +29,6 @@ import { WordIndex } from './word-index';
 
 /** Ticket and comment rows read per IndexedDB request while building or catching up. */
 const CHUNK = 2_000;
-/** Facet rows are ~200 bytes. */
-const FACETS_CHUNK = 20_000;
 
 type State = 'cold' | 'building' | 'built';
 
@@ -195,12 +194,17 @@ export class TicketMemoryIndex {
     }
   }
 
-  /** Reads the facets store (kept in step with the tickets by ticket-writes.ts). */
+  /**
+   * Replays the facet log (kept in step with the tickets by ticket-writes.ts), and rewrites
+   * it when it has grown well past the tickets it describes.
+   */
   async #buildFacets(): Promise<void> {
     this.#facets.clear();
     this.#version += 1;
-    await eachRow(this.#db.ticketFacets, FACETS_CHUNK, (facets) => this.#facets.set(facets.id, facets));
+    const read = await readFacetLog(this.#db, yieldToUi);
+    for (const [id, facets] of read.facets) this.#facets.set(id, facets);
     this.#version += 1;
+    if (worthCompacting(read)) await compactFacetLog(this.#db);
   }
 
   /** Reads every comment body, then every ticket again, for their words. */

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { CachedComment, CachedTicket } from './db';
+import { FACET_LOG, type FacetLogEntry } from './facet-log';
 import { facetsOf, type TicketFacets } from './queue-match';
 
 /**
@@ -11,10 +12,10 @@ import { facetsOf, type TicketFacets } from './queue-match';
  * them once committed, or re-read the ids in its own transaction, which IndexedDB
  * orders after the writing one, so it sees the committed state (or the old one, if it aborted).
  *
- * The same middleware keeps the `ticketFacets` store (the few fields a queue view filters
- * on, ~200 bytes a ticket) in step with `tickets`, in the same transaction: every
- * read-write transaction on tickets also takes ticketFacets, and every ticket write is
- * mirrored there. Building the memory index from it reads a few bytes a ticket instead of
+ * The same middleware keeps the facet log (facet-log.ts: the few fields a queue view
+ * filters on, ~200 bytes a ticket) in step with `tickets`, in the same transaction: every
+ * read-write transaction on tickets also takes the log, and every ticket write appends one
+ * entry to it. Building the memory index from it reads a few bytes a ticket instead of
  * whole rows.
  *
  * A comment put is reported as a words-only write of its ticket (comment bodies are
@@ -86,20 +87,20 @@ function outcomeOf(trans: DBCoreTransaction): Promise<boolean> {
   return outcome;
 }
 
-/** The facets store's write for a tickets write (same keys, same transaction). */
-function facetsMutation(req: DBCoreMutateRequest, write: AskedWrite): DBCoreMutateRequest {
+/** The facet log's entry for a tickets write. */
+function facetLogEntryOf(req: DBCoreMutateRequest, write: AskedWrite): FacetLogEntry {
   switch (req.type) {
     case 'add':
     case 'put':
-      return { type: 'put', trans: req.trans, values: [...(write.facets ?? [])] };
+      return { put: [...(write.facets ?? [])] };
     case 'delete':
-      return { type: 'delete', trans: req.trans, keys: req.keys };
-    case 'deleteRange':
-      return { type: 'deleteRange', trans: req.trans, range: req.range };
+      return { del: [...(req.keys as string[])] };
+    case 'deleteRange': {
+      const { lower, upper, lowerOpen, upperOpen } = req.range;
+      return { delRange: { lower, upper, lowerOpen, upperOpen } };
+    }
   }
 }
-
-const FACETS = 'ticketFacets';
 
 export function ticketWritesMiddleware(feed: TicketWriteFeed): Middleware<DBCore> {
   return {
@@ -108,23 +109,23 @@ export function ticketWritesMiddleware(feed: TicketWriteFeed): Middleware<DBCore
     create: (down) => ({
       ...down,
       transaction: (stores, mode, options) =>
-        down.transaction(mode === 'readwrite' && stores.includes('tickets') && !stores.includes(FACETS) ? [...stores, FACETS] : stores, mode, options),
+        down.transaction(mode === 'readwrite' && stores.includes('tickets') && !stores.includes(FACET_LOG) ? [...stores, FACET_LOG] : stores, mode, options),
       table: (name) => {
         const table = down.table(name);
         if (name !== 'tickets' && name !== 'comments') return table;
         const describe = name === 'tickets' ? writeOf : commentWriteOf;
-        const facetsTable = name === 'tickets' && down.schema.tables.some((t) => t.name === FACETS) ? down.table(FACETS) : null;
-        // Not during an upgrade from before the store existed: there v4 fills it itself.
-        const facetsStore = (trans: DBCoreTransaction): DBCoreTable | null =>
-          facetsTable && (trans as unknown as IDBTransaction).objectStoreNames.contains(FACETS) ? facetsTable : null;
+        const logTable = name === 'tickets' && down.schema.tables.some((t) => t.name === FACET_LOG) ? down.table(FACET_LOG) : null;
+        // Not during an upgrade from before the log existed: there v6 fills it itself.
+        const logOf = (trans: DBCoreTransaction): DBCoreTable | null =>
+          logTable && (trans as unknown as IDBTransaction).objectStoreNames.contains(FACET_LOG) ? logTable : null;
         return {
           ...table,
           mutate: (req) => {
             const write = describe(req);
             // .then, not await: Dexie keeps its transaction zone across its own promises.
             const done = table.mutate(req).then((result) => {
-              const facets = write && facetsStore(req.trans);
-              return facets ? facets.mutate(facetsMutation(req, write)).then(() => result) : result;
+              const log = write && logOf(req.trans);
+              return log ? log.mutate({ type: 'add', trans: req.trans, values: [facetLogEntryOf(req, write)] }).then(() => result) : result;
             });
             // Told now, before the write is made: Dexie re-runs live queries optimistically,
             // before the commit, and one must already find this write pending.

@@ -44,6 +44,25 @@ export const countCachedTickets = `(async () => {
 })()`;
 
 /**
+ * The change sequence the console's cache holds everything up to (its sync cursor, written
+ * in the same transaction as the page it ends), or -1 before the cache exists. One `get`:
+ * polling the ticket count instead walked the whole `number` index every second (Chromium
+ * counts by walking; ~13 µs an entry here, so ~1 s a poll at 100k), and that browser-side
+ * work competed with the very writes being timed.
+ */
+export const syncedCursor = `(async () => {
+  ${OPEN_DB}
+  const names = (await indexedDB.databases()).map((d) => d.name);
+  if (!names.includes('mesa')) return -1;
+  const db = await openDb('mesa');
+  try {
+    if (!db.objectStoreNames.contains('meta')) return -1;
+    const row = await done(db.transaction('meta', 'readonly').objectStore('meta').get('cursor'));
+    return typeof row?.value === 'number' ? row.value : -1;
+  } finally { db.close(); }
+})()`;
+
+/**
  * Baseline for bootstrap: the same JSON the sync path stored, put raw. One real cached
  * ticket cloned N times (id, number and SLA due varied), and one real cached comment
  * cloned as many times as the cache holds comments (spread over those tickets), each

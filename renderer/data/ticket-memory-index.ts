@@ -195,8 +195,9 @@ export class TicketMemoryIndex {
   }
 
   /**
-   * Replays the facet log (kept in step with the tickets by ticket-writes.ts), and rewrites
-   * it when it has grown well past the tickets it describes.
+   * Replays the facet log (kept in step with the tickets by ticket-writes.ts). A log grown
+   * well past the tickets it describes is rewritten afterwards, in the background: nobody
+   * waits for it, and if it fails the log is only longer than it needs to be.
    */
   async #buildFacets(): Promise<void> {
     this.#facets.clear();
@@ -204,7 +205,7 @@ export class TicketMemoryIndex {
     const read = await readFacetLog(this.#db, yieldToUi);
     for (const [id, facets] of read.facets) this.#facets.set(id, facets);
     this.#version += 1;
-    if (worthCompacting(read)) await compactFacetLog(this.#db);
+    if (worthCompacting(read)) setTimeout(() => void compactFacetLog(this.#db).catch(() => undefined), 0);
   }
 
   /** Reads every comment body, then every ticket again, for their words. */

@@ -15,6 +15,14 @@ const OPEN_DB = `
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+  // Reads the console's cache ('mesa') with its own connection; -1 while it or the store does not exist yet.
+  const readCache = async (store, read) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'mesa')) return -1;
+    const db = await openDb('mesa');
+    try {
+      return db.objectStoreNames.contains(store) ? await read(db) : -1;
+    } finally { db.close(); }
+  };
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
   // A ticket row's queue facets (renderer/data/queue-match.ts facetsOf): a raw write to tickets
   // must log them too (one ticketFacetLog entry per write), as the console's own writes do.
@@ -33,14 +41,10 @@ const OPEN_DB = `
  */
 export const countCachedTickets = `(async () => {
   ${OPEN_DB}
-  const names = (await indexedDB.databases()).map((d) => d.name);
-  if (!names.includes('mesa')) return -1;
-  const db = await openDb('mesa');
-  try {
-    if (!db.objectStoreNames.contains('tickets')) return -1;
+  return readCache('tickets', async (db) => {
     const store = db.transaction('tickets', 'readonly').objectStore('tickets');
     return await done(store.indexNames.contains('number') ? store.index('number').count() : store.count());
-  } finally { db.close(); }
+  });
 })()`;
 
 /**
@@ -52,14 +56,10 @@ export const countCachedTickets = `(async () => {
  */
 export const syncedCursor = `(async () => {
   ${OPEN_DB}
-  const names = (await indexedDB.databases()).map((d) => d.name);
-  if (!names.includes('mesa')) return -1;
-  const db = await openDb('mesa');
-  try {
-    if (!db.objectStoreNames.contains('meta')) return -1;
+  return readCache('meta', async (db) => {
     const row = await done(db.transaction('meta', 'readonly').objectStore('meta').get('cursor'));
     return typeof row?.value === 'number' ? row.value : -1;
-  } finally { db.close(); }
+  });
 })()`;
 
 /**

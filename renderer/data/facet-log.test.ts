@@ -16,13 +16,18 @@ const row = (overrides: Parameters<typeof makeTicket>[0] = {}): CachedTicket => 
 
 const byId = (a: TicketFacets, b: TicketFacets) => (a.id < b.id ? -1 : 1);
 
-/** The facets a console opening this cache afresh (a reload) builds from the log. */
-async function facetsAfterReload(): Promise<TicketFacets[]> {
+/**
+ * The facets a console opening this cache afresh (a reload) builds from the log; `thenOpen`
+ * runs on that connection before it closes (the log's rewrite runs on it after the build).
+ */
+async function facetsAfterReload(thenOpen?: (reopened: MesaDb) => Promise<void>): Promise<TicketFacets[]> {
   const reopened = new MesaDb(db.name);
   try {
     const index = ticketMemoryIndex(reopened);
     await index.facetsReady();
-    return [...index.facets()].sort(byId);
+    const facets = [...index.facets()].sort(byId);
+    await thenOpen?.(reopened);
+    return facets;
   } finally {
     reopened.close();
   }
@@ -83,16 +88,11 @@ describe('the facet log', () => {
     expect(await db.ticketFacetLog.count()).toBe(251);
     const expected = await facetsOfTable();
 
-    const reopened = new MesaDb(db.name);
-    try {
-      const index = ticketMemoryIndex(reopened);
-      await index.facetsReady();
-      expect([...index.facets()]).toEqual(expected);
+    const reloaded = await facetsAfterReload(async (reopened) => {
       // Rewritten in the background, after the build.
       await expect.poll(() => reopened.ticketFacetLog.count()).toBe(1);
-    } finally {
-      reopened.close();
-    }
+    });
+    expect(reloaded).toEqual(expected);
     const compacted = await db.ticketFacetLog.toArray();
     expect(compacted).toHaveLength(1);
     expect(compacted[0]!.put).toEqual(expected);

@@ -1,5 +1,6 @@
 import { cmp, type DBCoreKeyRange } from 'dexie';
 import type { MesaDb } from './db';
+import { eachRow } from './each-row';
 import type { TicketFacets } from './queue-match';
 
 /**
@@ -54,42 +55,30 @@ function inRange(id: string, range: NonNullable<FacetLogEntry['delRange']>): boo
   return true;
 }
 
-export interface ReadLog {
-  /** Facets, one per cached ticket. */
-  facets: Map<string, TicketFacets>;
-  /** Log entries read and the facets they held (to tell when a compaction pays). */
+/** How much the log held when read: with the live count, whether a rewrite pays. */
+export interface LogSize {
   entries: number;
+  /** Facets and deleted ids across all entries. */
   logged: number;
 }
 
 /**
- * Replays the whole log, READ_CHUNK entries per request (bounded memory per request; the UI
- * gets a turn between them). `between` runs after each request, before the next.
+ * Replays the whole log into `facets` (one per cached ticket), READ_CHUNK entries per
+ * IndexedDB request (eachRow: bounded memory, the UI gets a turn between requests).
  */
-export async function readFacetLog(db: MesaDb, between: () => Promise<void>): Promise<ReadLog> {
-  const facets = new Map<string, TicketFacets>();
-  let entries = 0;
-  let logged = 0;
-  let last: number | null = null;
-  for (;;) {
-    const rows: FacetLogEntry[] = await (last === null ? db.ticketFacetLog.orderBy(':id') : db.ticketFacetLog.where(':id').above(last))
-      .limit(READ_CHUNK)
-      .toArray();
-    for (const entry of rows) {
-      replayEntry(facets, entry);
-      entries += 1;
-      logged += (entry.put?.length ?? 0) + (entry.del?.length ?? 0);
-    }
-    if (rows.length < READ_CHUNK) return { facets, entries, logged };
-    last = rows[rows.length - 1]!.seq!;
-    await between();
-  }
+export async function readFacetLog(db: MesaDb, facets: Map<string, TicketFacets>): Promise<LogSize> {
+  const size: LogSize = { entries: 0, logged: 0 };
+  await eachRow(db.ticketFacetLog, READ_CHUNK, (entry) => entry.seq, (entry) => {
+    replayEntry(facets, entry);
+    size.entries += 1;
+    size.logged += (entry.put?.length ?? 0) + (entry.del?.length ?? 0);
+  });
+  return size;
 }
 
 /** True when the log holds enough superseded entries that rewriting it is worth a pass. */
-export function worthCompacting(read: Pick<ReadLog, 'facets' | 'entries' | 'logged'>): boolean {
-  const live = read.facets.size;
-  return read.entries > 2 * Math.ceil(live / COMPACT_CHUNK) + 200 || read.logged > 2 * live + 10_000;
+export function worthCompacting(live: number, size: LogSize): boolean {
+  return size.entries > 2 * Math.ceil(live / COMPACT_CHUNK) + 200 || size.logged > 2 * live + 10_000;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { EntityTable } from 'dexie';
 import type { MesaDb } from './db';
+import { eachRow } from './each-row';
 import { compactFacetLog, readFacetLog, worthCompacting } from './facet-log';
 import type { TicketFacets } from './queue-match';
 import { ticketWords } from './search-words';
@@ -202,18 +202,17 @@ export class TicketMemoryIndex {
   async #buildFacets(): Promise<void> {
     this.#facets.clear();
     this.#version += 1;
-    const read = await readFacetLog(this.#db, yieldToUi);
-    for (const [id, facets] of read.facets) this.#facets.set(id, facets);
+    const read = await readFacetLog(this.#db, this.#facets);
     this.#version += 1;
-    if (worthCompacting(read)) setTimeout(() => void compactFacetLog(this.#db).catch(() => undefined), 0);
+    if (worthCompacting(this.#facets.size, read)) setTimeout(() => void compactFacetLog(this.#db).catch(() => undefined), 0);
   }
 
   /** Reads every comment body, then every ticket again, for their words. */
   async #buildWords(): Promise<void> {
     this.#words.clear();
     const bodies = new Map<string, string[]>();
-    await eachRow(this.#db.comments, CHUNK, (comment) => pushBody(bodies, comment.ticketId, comment.body));
-    await eachRow(this.#db.tickets, CHUNK, (ticket) => this.#words.set(ticket.id, ticketWords(ticket, bodies.get(ticket.id))));
+    await eachRow(this.#db.comments, CHUNK, byId, (comment) => pushBody(bodies, comment.ticketId, comment.body));
+    await eachRow(this.#db.tickets, CHUNK, byId, (ticket) => this.#words.set(ticket.id, ticketWords(ticket, bodies.get(ticket.id))));
   }
 
   /** Re-reads tickets and their comments for their words (their facets come with their writes). */
@@ -235,20 +234,7 @@ export class TicketMemoryIndex {
   }
 }
 
-/**
- * Every row of a table in primary-key order, `chunk` rows per IndexedDB request: bounded
- * memory, and the UI gets a turn between requests.
- */
-async function eachRow<T extends { id: string }>(table: EntityTable<T, 'id'>, chunk: number, visit: (row: T) => void): Promise<void> {
-  let last: string | null = null;
-  for (;;) {
-    const rows: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(chunk).toArray();
-    for (const row of rows) visit(row);
-    if (rows.length < chunk) return;
-    last = rows[rows.length - 1]!.id;
-    await yieldToUi();
-  }
-}
+const byId = (row: { id: string }): string => row.id;
 
 /** A promise and its resolve (Promise.withResolvers, not in this TypeScript lib yet). */
 function signal(): { promise: Promise<void>; resolve: () => void } {
@@ -274,10 +260,6 @@ function pushBody(bodies: Map<string, string[]>, ticketId: string, body: string)
   const list = bodies.get(ticketId);
   if (list) list.push(body);
   else bodies.set(ticketId, [body]);
-}
-
-function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const indexes = new WeakMap<TicketWriteFeed, TicketMemoryIndex>();

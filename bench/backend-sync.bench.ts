@@ -52,34 +52,35 @@ const createMutation = (i: number) => ({
 /**
  * A bare keep-alive HTTP client. fetch (undici) spent twice the CPU of node:http per
  * 1.5 MB page here (12 ms against 5), and on 2 shared cores the client's CPU is taken
- * from the server's: the baseline has no client at all.
+ * from the server's: the baseline has no client at all. `receive` also tells when the
+ * last byte arrived, before the chunks are joined (see the pull's clock).
  */
 function httpClient(baseUrl: string) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  return (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string) =>
-    new Promise<Buffer>((resolve, reject) => {
+  const receive = (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ bytes: Buffer; lastByteAt: number }>((resolve, reject) => {
       const request = httpRequest(`${baseUrl}${path}`, { method, headers, agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
         response.on('end', () => {
+          const lastByteAt = performance.now();
           const bytes = Buffer.concat(chunks);
-          if (response.statusCode === 200) resolve(bytes);
+          if (response.statusCode === 200) resolve({ bytes, lastByteAt });
           else reject(new Error(`${method} ${path}: ${response.statusCode} ${bytes.toString()}`));
         });
       });
       request.on('error', reject);
       request.end(body);
     });
+  const send = async (...args: Parameters<typeof receive>): Promise<Buffer> => (await receive(...args)).bytes;
+  return { send, receive };
 }
 
 const parse = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8')) as T;
 
 /** Push and pull through a running backend; returns rates and the database it wrote. */
-async function measureHttp(
-  dataDir: string,
-  databaseUrl?: string,
-): Promise<{ push: number; pull: number; pulledRows: number }> {
+async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpFigures> {
   // Its own process, as deployed: the client's JSON work here does not eat the server's time.
   const backend = await startBackendProcess({
     dataDir,
@@ -89,7 +90,7 @@ async function measureHttp(
     env: { MESA_LOG_LEVEL: 'warn' },
   });
   try {
-    const send = httpClient(backend.url);
+    const { send, receive } = httpClient(backend.url);
     const headers = { 'content-type': 'application/json' };
     const login = parse<LoginResponse>(
       await send(
@@ -101,12 +102,14 @@ async function measureHttp(
     );
     const auth = { ...headers, authorization: `Bearer ${login.token}` };
     // Bodies are serialized before the clock starts: the baseline has no client either.
-    const bodies = Array.from({ length: MUTATIONS / BATCH }, (_, b) =>
-      JSON.stringify({
-        clientId: 'bench',
-        mutations: Array.from({ length: BATCH }, (_, i) => createMutation(b * BATCH + i)),
-      }),
+    const batches = Array.from({ length: MUTATIONS / BATCH }, (_, b) =>
+      Array.from({ length: BATCH }, (_, i) => createMutation(b * BATCH + i)),
     );
+    const bodies = batches.map((mutations) => JSON.stringify({ clientId: 'bench', mutations }));
+    const timed: TimedRows = {
+      mutationIds: new Set(batches.flat().map((m) => m.id)),
+      ticketIds: new Set(batches.flat().map((m) => m.args.ticketId)),
+    };
     // Warm-up outside the timing (JIT, statement caches, the SLA calendar's time zone), as
     // the pull's untimed passes: full batches the rules accept. With one small batch, the
     // first half of the timed pushes ran at ~22 ms a batch on the server and the second half
@@ -141,15 +144,21 @@ async function measureHttp(
     // warm-up passes. Parsing a page (1.5 MB of ticket JSON) is client work the baseline does not do
     // (it reads bodies as text), and its garbage put this client's mark-compact pauses of
     // 5–28 ms inside the timed requests. So the loop follows the cursor from the page's
-    // last bytes, and every page is parsed and counted after the clock.
+    // last bytes, and every page is parsed and counted after the clock. The clock stops at
+    // the last byte, before the page's chunks are joined into one Buffer: that join took
+    // 1.4–2.3 ms a page here (means of 4 runs), a fresh 1.2 MB allocation's page faults.
     const pages: Array<{ bytes: Buffer; cursor: number }> = [];
     let pullMs = 0;
     for (let pass = -PULL_WARMUP_PASSES; pass < PULL_PASSES; pass += 1) {
       let cursor = 0;
       for (;;) {
         const requested = performance.now();
-        const bytes = await send('GET', `/api/v1/sync/pull?cursor=${cursor}&limit=${PAGE}`, auth);
-        const elapsed = performance.now() - requested;
+        const { bytes, lastByteAt } = await receive(
+          'GET',
+          `/api/v1/sync/pull?cursor=${cursor}&limit=${PAGE}`,
+          auth,
+        );
+        const elapsed = lastByteAt - requested;
         const end = /"cursor":(\d+),"hasMore":(true|false)\}$/.exec(bytes.subarray(-80).toString('latin1'));
         if (!end)
           throw new Error(`pull page does not end with its cursor: ${bytes.subarray(-80).toString()}`);
@@ -168,7 +177,7 @@ async function measureHttp(
       rows += page.changes.length;
     }
     const pull = rows / (pullMs / 1000);
-    return { push, pull, pulledRows: rows };
+    return { push, pull, pulledRows: rows, timed };
   } finally {
     await backend.stop();
   }
@@ -191,14 +200,41 @@ const TICKET_COLUMNS = [
 const CHANGE_COLUMNS = ['entity', 'entity_id', 'seq', 'op'];
 const APPLIED_COLUMNS = ['id', 'client_id', 'agent_id', 'type', 'status', 'code', 'message', 'applied_at'];
 
-/** The rows the pushes wrote, to write again as the baseline. */
-async function rowsWritten(database: Database): Promise<Rows> {
+/** What the timed pushes sent: their rows, and only theirs, are the baseline's. */
+interface TimedRows {
+  mutationIds: Set<string>;
+  ticketIds: Set<string>;
+}
+
+interface HttpFigures {
+  push: number;
+  pull: number;
+  pulledRows: number;
+  timed: TimedRows;
+}
+
+/**
+ * The rows the timed pushes wrote, to write again as the baseline: the push's rate is of
+ * the timed mutations, so the baseline writes exactly their rows (it used to write the
+ * warm-up's 2,000 as well, a transaction 1.4 times as large as the one it stood for).
+ */
+async function rowsWritten(database: Database, timed: TimedRows): Promise<Rows> {
   const { db } = database;
   const values = (rows: Array<Record<string, unknown>>, columns: string[]) =>
     rows.map((r) => columns.map((c) => r[c]));
-  const tickets = await db.selectFrom('tickets').selectAll().execute();
-  const changes = await db.selectFrom('changes').selectAll().where('entity', '=', 'ticket').execute();
-  const applied = await db.selectFrom('applied_mutations').selectAll().execute();
+  const tickets = (await db.selectFrom('tickets').selectAll().execute()).filter((t) =>
+    timed.ticketIds.has(t.id),
+  );
+  const changes = (
+    await db.selectFrom('changes').selectAll().where('entity', '=', 'ticket').execute()
+  ).filter((c) => timed.ticketIds.has(c.entity_id));
+  const applied = (await db.selectFrom('applied_mutations').selectAll().execute()).filter((a) =>
+    timed.mutationIds.has(a.id),
+  );
+  if (tickets.length !== timed.ticketIds.size || applied.length !== timed.mutationIds.size)
+    throw new Error(
+      `the timed pushes wrote ${tickets.length} tickets and ${applied.length} results, not ${MUTATIONS}`,
+    );
   return {
     tickets: values(tickets, TICKET_COLUMNS),
     changes: values(changes, CHANGE_COLUMNS),
@@ -211,9 +247,9 @@ const insertSql = (table: string, columns: string[], dollar: boolean) =>
 const PULL_SQL = (dollar: boolean) =>
   `select c.seq, c.entity, c.entity_id, c.op, t.data from changes c left join tickets t on c.entity = 'ticket' and t.id = c.entity_id where c.seq > ${dollar ? '$1' : '?'} order by c.seq limit ${PAGE}`;
 
-async function sqliteBaselines(sourceDir: string): Promise<{ push: number; pull: number }> {
+async function sqliteBaselines(sourceDir: string, timed: TimedRows): Promise<{ push: number; pull: number }> {
   const source = await openDatabase({ dataDir: sourceDir });
-  const rows = await rowsWritten(source);
+  const rows = await rowsWritten(source, timed);
   const raw = source.sqlite!;
   let started = performance.now();
   let read = 0;
@@ -283,9 +319,10 @@ async function reportCommitFloor(rows: Rows): Promise<void> {
 async function postgresBaselines(
   sourceUrl: string,
   targetUrl: string,
+  timed: TimedRows,
 ): Promise<{ push: number; pull: number }> {
   const source = await openDatabase({ dataDir: '.', databaseUrl: sourceUrl });
-  const rows = await rowsWritten(source);
+  const rows = await rowsWritten(source, timed);
   await source.close();
 
   const reader = new pg.Client({ connectionString: sourceUrl });
@@ -352,7 +389,8 @@ export async function run(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'mesa-bench-'));
   try {
-    out.push(...results('sqlite', await measureHttp(dir), await sqliteBaselines(dir)));
+    const http = await measureHttp(dir);
+    out.push(...results('sqlite', http, await sqliteBaselines(dir, http.timed)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -369,7 +407,7 @@ export async function run(): Promise<BenchResult[]> {
       ...results(
         'postgres',
         http,
-        await postgresBaselines(url, await cluster.createDatabase('bench_baseline')),
+        await postgresBaselines(url, await cluster.createDatabase('bench_baseline'), http.timed),
       ),
     );
   } finally {

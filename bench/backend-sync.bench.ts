@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,6 +8,7 @@ import { openDatabase, type Database } from '../backend/storage/database';
 import { postgresAvailable, startPostgresCluster } from '../backend/testing/postgres-cluster';
 import type { LoginResponse, PullResponse, PushResponse } from '../shared/index';
 import type { BenchResult } from './bench-result';
+import { openHttpConnection, requestBytes, type RawResponse } from './http-connection';
 
 /**
  * Sync throughput of the backend over real HTTP, on SQLite and PostgreSQL:
@@ -27,7 +27,7 @@ const BATCH = 100;
 const PAGE = 1_000;
 const PULL_PASSES = 6;
 /** Untimed pushes first (see measureHttp). */
-const PUSH_WARMUP_BATCHES = 20;
+const PUSH_WARMUP_BATCHES = 100;
 /**
  * Untimed passes first: the server's JIT needs a few dozen pages before a page costs its
  * steady ~6 ms (a 5-page log read once measured at half the steady rate). A console's
@@ -49,35 +49,12 @@ const createMutation = (i: number) => ({
   },
 });
 
-/**
- * A bare keep-alive HTTP client. fetch (undici) spent twice the CPU of node:http per
- * 1.5 MB page here (12 ms against 5), and on 2 shared cores the client's CPU is taken
- * from the server's: the baseline has no client at all. `receive` also tells when the
- * last byte arrived, before the chunks are joined (see the pull's clock).
- */
-function httpClient(baseUrl: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const receive = (method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string) =>
-    new Promise<{ bytes: Buffer; lastByteAt: number }>((resolve, reject) => {
-      const request = httpRequest(`${baseUrl}${path}`, { method, headers, agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const lastByteAt = performance.now();
-          const bytes = Buffer.concat(chunks);
-          if (response.statusCode === 200) resolve({ bytes, lastByteAt });
-          else reject(new Error(`${method} ${path}: ${response.statusCode} ${bytes.toString()}`));
-        });
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
-  const send = async (...args: Parameters<typeof receive>): Promise<Buffer> => (await receive(...args)).bytes;
-  return { send, receive };
-}
-
 const parse = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8')) as T;
+
+const checked = (response: RawResponse, what: string): RawResponse => {
+  if (response.status !== 200) throw new Error(`${what}: ${response.status} ${response.body.toString()}`);
+  return response;
+};
 
 /** Push and pull through a running backend; returns rates and the database it wrote. */
 async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpFigures> {
@@ -89,23 +66,39 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     demoTickets: 0,
     env: { MESA_LOG_LEVEL: 'warn' },
   });
+  const connection = await openHttpConnection(backend.url);
   try {
-    const { send, receive } = httpClient(backend.url);
+    const send = async (
+      method: 'GET' | 'POST',
+      path: string,
+      headers: Record<string, string>,
+      body?: string,
+    ) => checked(await connection.exchange(requestBytes(method, backend.url, path, headers, body)), path);
     const headers = { 'content-type': 'application/json' };
     const login = parse<LoginResponse>(
-      await send(
-        'POST',
-        '/api/v1/auth/login',
-        headers,
-        JSON.stringify({ email: 'agent@example.com', password: 'mesa-demo' }),
-      ),
+      (
+        await send(
+          'POST',
+          '/api/v1/auth/login',
+          headers,
+          JSON.stringify({ email: 'agent@example.com', password: 'mesa-demo' }),
+        )
+      ).body,
     );
     const auth = { ...headers, authorization: `Bearer ${login.token}` };
-    // Bodies are serialized before the clock starts: the baseline has no client either.
+    // Requests are serialized before the clock starts: the baseline has no client either.
     const batches = Array.from({ length: MUTATIONS / BATCH }, (_, b) =>
       Array.from({ length: BATCH }, (_, i) => createMutation(b * BATCH + i)),
     );
-    const bodies = batches.map((mutations) => JSON.stringify({ clientId: 'bench', mutations }));
+    const requests = batches.map((mutations) =>
+      requestBytes(
+        'POST',
+        backend.url,
+        '/api/v1/sync/push',
+        auth,
+        JSON.stringify({ clientId: 'bench', mutations }),
+      ),
+    );
     const timed: TimedRows = {
       mutationIds: new Set(batches.flat().map((m) => m.id)),
       ticketIds: new Set(batches.flat().map((m) => m.args.ticketId)),
@@ -116,25 +109,30 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     // at ~13.5 ms (validation and rules still being compiled), and a server that has run
     // for a minute is past that. (Earlier still it was createMutation(-1), whose category
     // and impact are out of range: rejected before the rules ran, it warmed nothing.)
+    // Twenty batches were not enough either: the timed batches, in rounds of ten, still
+    // went from ~15 to ~11 ms each across the run (3 runs); after 100 the rounds are flat
+    // (e.g. 7.3–8.3 ms). The baseline writes only the timed rows, so this costs it nothing.
     for (let b = 0; b < PUSH_WARMUP_BATCHES; b += 1) {
       const warmUp = parse<PushResponse>(
-        await send(
-          'POST',
-          '/api/v1/sync/push',
-          auth,
-          JSON.stringify({
-            clientId: 'bench',
-            mutations: Array.from({ length: BATCH }, (_, i) => createMutation(MUTATIONS + b * BATCH + i)),
-          }),
-        ),
+        (
+          await send(
+            'POST',
+            '/api/v1/sync/push',
+            auth,
+            JSON.stringify({
+              clientId: 'bench',
+              mutations: Array.from({ length: BATCH }, (_, i) => createMutation(MUTATIONS + b * BATCH + i)),
+            }),
+          )
+        ).body,
       );
       const refused = warmUp.results.find((r) => r.status !== 'applied');
       if (refused) throw new Error(`warm-up push rejected: ${JSON.stringify(refused)}`);
     }
 
     const started = performance.now();
-    for (const body of bodies) {
-      const res = parse<PushResponse>(await send('POST', '/api/v1/sync/push', auth, body));
+    for (const request of requests) {
+      const res = parse<PushResponse>(checked(await connection.exchange(request), 'push').body);
       if (res.results.some((r) => r.status !== 'applied'))
         throw new Error(`push rejected: ${JSON.stringify(res.results.find((r) => r.status !== 'applied'))}`);
     }
@@ -153,7 +151,7 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
       let cursor = 0;
       for (;;) {
         const requested = performance.now();
-        const { bytes, lastByteAt } = await receive(
+        const { body: bytes, lastByteAt } = await send(
           'GET',
           `/api/v1/sync/pull?cursor=${cursor}&limit=${PAGE}`,
           auth,
@@ -179,6 +177,7 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     const pull = rows / (pullMs / 1000);
     return { push, pull, pulledRows: rows, timed };
   } finally {
+    connection.close();
     await backend.stop();
   }
 }

@@ -15,10 +15,11 @@ import { openHttpConnection, requestBytes, type RawResponse } from './http-conne
  * - push: ticket.create mutations in batches of 100 (mutations/s), each decided with the
  *   shared rules, numbered, recorded for exactly-once, logged for sync;
  * - pull: the whole change log in pages of 1,000 (rows/s), request to last byte received,
- *   after one untimed pass; the client's JSON.parse of each page is not timed.
- * Baselines, measured in the same run on the same engine: the very rows the push wrote
- * (tickets, change log, applied mutations) inserted with plain prepared statements in one
- * transaction, and the same rows read back with one prepared join query per page.
+ *   after untimed passes; the client's JSON.parse of each page is not timed.
+ * Both after untimed warm-up, through a minimal client (http-connection.ts).
+ * Baselines, measured in the same run on the same engine: the very rows the timed pushes
+ * wrote (tickets, change log, applied mutations) inserted with plain prepared statements
+ * in one transaction, and the whole log read back with one prepared join query per page.
  * Goals (SQLite, 2 cores): push ≥ 2,000/s, pull ≥ 50,000 rows/s, each within 3× of baseline.
  */
 

@@ -63,6 +63,7 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // Unassigned: nobody owns them.
       await openQueue(page, lang, 'unassigned');
+      await expect(rows(page).first()).toBeVisible();
       for (const cell of await rows(page).locator('.cell-assignee').allTextContents()) expect(cell).toBe(w.queues.unassigned);
 
       // Breaching soon: open tickets whose resolution clock is running toward its due time,
@@ -78,6 +79,8 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // All, filtered to P2, sorted by last update.
       await openQueue(page, lang, 'all');
+      // The heading shows before the rows are read from the cache.
+      await expect(rows(page).first()).toBeVisible();
       const total = Number((await page.getByTestId('count-all').textContent())?.replace(/\D/g, ''));
       await expect(rows(page)).toHaveCount(Math.min(total, await rows(page).count()));
       await page.getByLabel(lang === 'es' ? 'Prioridad' : 'Priority', { exact: true }).selectOption('2');

@@ -91,15 +91,21 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     const batches = Array.from({ length: MUTATIONS / BATCH }, (_, b) =>
       Array.from({ length: BATCH }, (_, i) => createMutation(b * BATCH + i)),
     );
-    const requests = batches.map((mutations) =>
+    const pushRequest = (mutations: Array<ReturnType<typeof createMutation>>) =>
       requestBytes(
         'POST',
         backend.url,
         '/api/v1/sync/push',
         auth,
         JSON.stringify({ clientId: 'bench', mutations }),
-      ),
-    );
+      );
+    /** Sends one push and fails unless the server applied every mutation in it. */
+    const pushApplied = async (request: Buffer, what: string) => {
+      const res = parse<PushResponse>(checked(await connection.exchange(request), what).body);
+      const refused = res.results.find((r) => r.status !== 'applied');
+      if (refused) throw new Error(`${what} rejected: ${JSON.stringify(refused)}`);
+    };
+    const requests = batches.map(pushRequest);
     const timed: TimedRows = {
       mutationIds: new Set(batches.flat().map((m) => m.id)),
       ticketIds: new Set(batches.flat().map((m) => m.args.ticketId)),
@@ -114,29 +120,12 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     // went from ~15 to ~11 ms each across the run (3 runs); after 100 the rounds are flat
     // (e.g. 7.3–8.3 ms). The baseline writes only the timed rows, so this costs it nothing.
     for (let b = 0; b < PUSH_WARMUP_BATCHES; b += 1) {
-      const warmUp = parse<PushResponse>(
-        (
-          await send(
-            'POST',
-            '/api/v1/sync/push',
-            auth,
-            JSON.stringify({
-              clientId: 'bench',
-              mutations: Array.from({ length: BATCH }, (_, i) => createMutation(MUTATIONS + b * BATCH + i)),
-            }),
-          )
-        ).body,
-      );
-      const refused = warmUp.results.find((r) => r.status !== 'applied');
-      if (refused) throw new Error(`warm-up push rejected: ${JSON.stringify(refused)}`);
+      const mutations = Array.from({ length: BATCH }, (_, i) => createMutation(MUTATIONS + b * BATCH + i));
+      await pushApplied(pushRequest(mutations), 'warm-up push');
     }
 
     const started = performance.now();
-    for (const request of requests) {
-      const res = parse<PushResponse>(checked(await connection.exchange(request), 'push').body);
-      if (res.results.some((r) => r.status !== 'applied'))
-        throw new Error(`push rejected: ${JSON.stringify(res.results.find((r) => r.status !== 'applied'))}`);
-    }
+    for (const request of requests) await pushApplied(request, 'push');
     const push = MUTATIONS / ((performance.now() - started) / 1000);
 
     // The clock runs from each request until its last byte has arrived, after the untimed

@@ -56,8 +56,6 @@ const tick = (page: Page, ticketId: string) => rowOf(page, ticketId).getByRole('
 /** Opens the first of my tickets whose first-response clock still runs; returns its id. */
 async function openTicketAwaitingFirstResponse(page: Page, lang: Lang): Promise<string> {
   await openQueue(page, lang, 'mine');
-  // The heading shows before the queue's rows are read from the cache; reading the rows at
-  // once found none in one full run out of several dozen.
   await expect(rows(page).first()).toBeVisible();
   const ids = await rows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket-id')!));
   for (const id of ids) {

@@ -79,7 +79,6 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // All, filtered to P2, sorted by last update.
       await openQueue(page, lang, 'all');
-      // The heading shows before the rows are read from the cache.
       await expect(rows(page).first()).toBeVisible();
       const total = Number((await page.getByTestId('count-all').textContent())?.replace(/\D/g, ''));
       await expect(rows(page)).toHaveCount(Math.min(total, await rows(page).count()));

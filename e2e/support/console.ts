@@ -72,6 +72,9 @@ export const pendingCount = (page: Page): Locator => page.getByTestId('pending-c
 export async function openQueue(page: Page, lang: Lang, queue: keyof (typeof WORDS)['es']['queues']): Promise<void> {
   await page.locator(`[data-queue="${queue}"]`).click();
   await expect(page.getByRole('heading', { level: 1, name: WORDS[lang].queues[queue] })).toBeVisible();
+  // The heading shows before the queue's rows are read from the cache (the grid shows
+  // nothing until then): wait for its rows, or for its word that it has none.
+  await expect(rows(page).first().or(page.locator('.grid-empty'))).toBeVisible();
 }
 
 /** Waits until the cache has every demo ticket the server had when the page signed in. */

@@ -10,6 +10,7 @@ import {
 } from '../../shared/sync/wire';
 import { requestBytes, requestJson, requestNoContent, type Fetch } from './backend-http';
 import type { CredentialStore } from './credential-store';
+import { decideServerTransport } from './security/server-transport-policy';
 
 /**
  * The agent's connection to the team's server: sign-in, sign-out, and every authenticated
@@ -64,6 +65,15 @@ export function normalizeServerUrl(serverUrl: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** Before the password or the token is sent anywhere (see server-transport-policy.ts). */
+function requireSecureTransport(serverUrl: string): void {
+  if (!decideServerTransport(serverUrl).allowed)
+    throw new MesaError(
+      'insecure_server',
+      `${serverUrl} is plain http:// on another machine; the password and session would cross the network unencrypted. Use its https:// address (plain http:// is only allowed to this computer).`,
+    );
+}
+
 export class ConnectionService {
   private current: Current = { serverUrl: null, token: null, agent: null };
   private readonly timeouts: ConnectionTimeouts;
@@ -79,7 +89,10 @@ export class ConnectionService {
     const stored = await this.options.store.read();
     if (!stored) return false;
     const serverUrl = this.current.serverUrl ?? stored.serverUrl;
-    this.current = { serverUrl, token: stored.token, agent: stored.token ? stored.agent : null };
+    // A token is only ever sent where it may go: not to a pinned plain-http server on
+    // another machine, nor to one remembered from before the rule. It stays on disk, unused.
+    const token = stored.token && decideServerTransport(serverUrl).allowed ? stored.token : null;
+    this.current = { serverUrl, token, agent: token ? stored.agent : null };
     if (this.current.token && this.current.agent) {
       this.options.observer.sessionChanged(this.session(), this.current.token, 'restored');
     }
@@ -97,6 +110,7 @@ export class ConnectionService {
 
   async login(serverUrl: string, email: string, password: string): Promise<Session> {
     const normalized = normalizeServerUrl(serverUrl);
+    requireSecureTransport(normalized);
     const answer = await requestJson(
       this.options.fetch,
       normalized,
@@ -211,6 +225,7 @@ export class ConnectionService {
   ): Promise<T> {
     const { serverUrl, token } = this.current;
     if (!serverUrl || !token) throw new MesaError('signed_out', 'Sign in first.');
+    requireSecureTransport(serverUrl);
     try {
       const value = await call(serverUrl, token);
       this.options.observer.serverAnswered(synced);

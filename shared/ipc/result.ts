@@ -17,6 +17,8 @@ export type IpcErrorCode =
   | 'too_large'
   | 'not_found'
   | 'rate_limited'
+  /** Plain http:// to a server on another machine: the password and token would cross the network readable. */
+  | 'insecure_server'
   | 'internal';
 
 export class MesaError extends Error {

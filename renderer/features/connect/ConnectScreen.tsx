@@ -8,7 +8,9 @@ import { SettingsMenu } from '../settings/SettingsMenu';
 import { useSetSession } from './use-session';
 import './connect.css';
 
-const KNOWN_ERRORS = new Set(['unauthorized', 'offline', 'invalid_request']);
+const KNOWN_ERRORS = ['unauthorized', 'offline', 'invalid_request', 'insecure_server'] as const;
+type KnownError = (typeof KNOWN_ERRORS)[number];
+const isKnownError = (code: string | null): code is KnownError => KNOWN_ERRORS.includes(code as KnownError);
 
 /** Sign in: server address (remembered), email and password. The token stays in the main process. */
 export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
@@ -33,7 +35,7 @@ export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
       setSession(session);
     } catch (caught) {
       const code = caught instanceof MesaError ? caught.code : null;
-      if (code && KNOWN_ERRORS.has(code)) setError(t(`connect.errors.${code as 'unauthorized' | 'offline' | 'invalid_request'}`));
+      if (isKnownError(code)) setError(t(`connect.errors.${code}`));
       else setError(t('connect.errors.generic', { message: caught instanceof Error ? caught.message : String(caught) }));
     } finally {
       setBusy(false);

@@ -23,7 +23,7 @@ export const en: MesaResources = {
     title: "Connect to your team's server",
     intro: 'Sign in with your agent account. Mesa keeps your tickets on this computer so you can work without a network.',
     serverUrl: 'Server address',
-    serverUrlHint: 'For example, http://127.0.0.1:4000',
+    serverUrlHint: 'For example, https://mesa.your-company.example (http:// only for a server on this computer)',
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
@@ -33,6 +33,8 @@ export const en: MesaResources = {
       unauthorized: 'The email or password is not correct.',
       offline: 'The server cannot be reached. Check the address and your connection.',
       invalid_request: 'Check the details: the address must start with http:// or https://.',
+      insecure_server:
+        'For security, the server must use https://. Over http:// your password and session would cross the network unencrypted; http:// is only allowed for a server on this computer (127.0.0.1 or localhost).',
       generic: 'Could not sign in: {{message}}',
     },
     signOut: 'Sign out',

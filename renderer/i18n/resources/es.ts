@@ -23,7 +23,7 @@ export const es = {
     title: 'Conectar con el servidor del equipo',
     intro: 'Inicia sesión con tu cuenta de agente. Mesa guarda tus tickets en este equipo para que puedas trabajar sin red.',
     serverUrl: 'Dirección del servidor',
-    serverUrlHint: 'Por ejemplo, http://127.0.0.1:4000',
+    serverUrlHint: 'Por ejemplo, https://mesa.tu-empresa.example (http:// solo para un servidor en este ordenador)',
     email: 'Correo electrónico',
     password: 'Contraseña',
     submit: 'Iniciar sesión',
@@ -33,6 +33,8 @@ export const es = {
       unauthorized: 'El correo o la contraseña no son correctos.',
       offline: 'No se puede llegar al servidor. Revisa la dirección y tu conexión.',
       invalid_request: 'Revisa los datos: la dirección debe empezar por http:// o https://.',
+      insecure_server:
+        'Por seguridad, el servidor debe usar https://. Con http:// tu contraseña y tu sesión viajarían sin cifrar por la red; http:// solo se permite para un servidor en este mismo ordenador (127.0.0.1 o localhost).',
       generic: 'No se pudo iniciar sesión: {{message}}',
     },
     signOut: 'Cerrar sesión',

@@ -11,6 +11,7 @@ import type { IpcResult } from '../../shared/ipc/result';
 import { waitUntil } from '../testing/wait-until';
 import { app, fake, safeStorage, type FakeBrowserWindow, type FakeFrame } from './testing/fake-electron';
 import { tempDist } from './testing/temp-dist';
+import { APP_PARTITION } from '../core/security/window-options';
 import { startMesaApp } from './mesa-app';
 import { APP_CSP } from './app-protocol';
 
@@ -42,6 +43,8 @@ afterAll(async () => {
 type Invoke = (event: unknown, payload?: unknown) => Promise<IpcResult<unknown>>;
 const handler = (channel: string) => fake.ipcHandlers.get(wireChannel(channel as never)) as unknown as Invoke;
 const fromMainFrame = () => ({ senderFrame: window.webContents.mainFrame, sender: window.webContents });
+/** The session the window runs in: where its protocol and permission handlers must be. */
+const windowSession = () => fake.sessions.get(String((window.options.webPreferences as { partition?: unknown }).partition));
 
 describe('the Electron app (stubbed electron)', () => {
   it('opens one window, isolated and sandboxed, with the bundled preload, on app://mesa/', () => {
@@ -57,11 +60,27 @@ describe('the Electron app (stubbed electron)', () => {
     expect(window.loadedUrl).toBe('app://mesa/');
   });
 
+  it('sandboxes every renderer (app.enableSandbox, before ready)', () => {
+    expect(fake.sandboxEnabled).toBe(true);
+  });
+
+  it('runs the window in its own persistent partition, which alone serves app:// and holds the permission handlers', () => {
+    expect(window.options.webPreferences).toMatchObject({ partition: APP_PARTITION });
+    const own = windowSession()!;
+    expect(own.protocolHandlers.has('app')).toBe(true);
+    expect(own.permissionRequestHandler).not.toBeNull();
+    expect(own.permissionCheckHandler).not.toBeNull();
+    // The default session, shared with anything else the app might open, has none of it.
+    const shared = fake.sessions.get('');
+    expect(shared?.protocolHandlers.size ?? 0).toBe(0);
+    expect(shared?.permissionRequestHandler ?? null).toBeNull();
+  });
+
   it('serves the renderer over a privileged app:// scheme with the CSP as a header', async () => {
     expect(fake.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
     ]);
-    const serve = fake.protocolHandlers.get('app')!;
+    const serve = windowSession()!.protocolHandlers.get('app')!;
     const page = await serve(new Request('app://mesa/tickets/INC-1'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(APP_CSP);
@@ -148,13 +167,13 @@ describe('the Electron app (stubbed electron)', () => {
   it('grants notifications to our main frame only, and nothing else to anyone', () => {
     const decide = (permission: string, requestingUrl: string, isMainFrame = true) => {
       let granted: boolean | null = null;
-      (fake.permissionRequestHandler as unknown as (...a: unknown[]) => void)(
+      (windowSession()!.permissionRequestHandler as unknown as (...a: unknown[]) => void)(
         window.webContents,
         permission,
         (g: boolean) => (granted = g),
         { requestingUrl, isMainFrame },
       );
-      const checked = (fake.permissionCheckHandler as unknown as (...a: unknown[]) => boolean)(
+      const checked = (windowSession()!.permissionCheckHandler as unknown as (...a: unknown[]) => boolean)(
         window.webContents,
         permission,
         requestingUrl,

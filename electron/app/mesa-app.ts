@@ -4,7 +4,9 @@ import { wireChannel, type EventPayload } from '../../shared/ipc/contract';
 import { createConsoleCore, type ConsoleCore } from '../core/console-core';
 import { DEMO_CREDENTIALS } from '../core/demo-account';
 import { DEEP_LINK_SCHEME, findDeepLink, parseDeepLink } from '../core/deep-link';
+import { devOverrides } from '../core/dev-overrides';
 import { createIpcRouter } from '../core/ipc-router';
+import { APP_PARTITION } from '../core/security/window-options';
 import { installAppMenu } from './app-menu';
 import { checkForUpdates } from './auto-update';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -18,8 +20,8 @@ import { hardenWebContents } from './web-hardening';
 
 /**
  * The Electron app: everything that needs Electron, wired around the host-agnostic core.
- * Environment: MESA_BACKEND_URL (the server to use), MESA_DEMO_LOGIN=1 (sign in as the demo
- * agent on the first run), MESA_USER_DATA_DIR (a separate profile, for tests).
+ * A development run (not packaged) also obeys MESA_BACKEND_URL, MESA_DEMO_LOGIN=1 and
+ * MESA_USER_DATA_DIR; an installed one ignores them (core/dev-overrides.ts).
  */
 export interface MesaAppOptions {
   /** dist/electron: where main.cjs and preload.cjs are; the renderer is in ../renderer. */
@@ -40,12 +42,15 @@ export function startMesaApp({
   argv = process.argv,
   log = (m) => console.log(`[mesa] ${m}`),
 }: MesaAppOptions): MesaApp {
-  if (env.MESA_USER_DATA_DIR) app.setPath('userData', resolve(env.MESA_USER_DATA_DIR));
+  const dev = devOverrides(env, { packaged: app.isPackaged });
+  if (dev.userDataDir) app.setPath('userData', resolve(dev.userDataDir));
   if (!app.requestSingleInstanceLock()) {
     // The first instance gets our argv (and any mesa:// link) through 'second-instance'.
     app.quit();
     return { ready: Promise.resolve() };
   }
+  // Every renderer sandboxed, whatever created it; Electron requires this before 'ready'.
+  app.enableSandbox();
   registerAppScheme();
   registerDeepLinkScheme(argv);
 
@@ -93,13 +98,13 @@ export function startMesaApp({
 
   async function whenReady(): Promise<void> {
     await app.whenReady();
-    const ses = session.defaultSession;
+    const ses = session.fromPartition(APP_PARTITION);
     serveAppProtocol(ses, join(distDir, '..', 'renderer'));
     installPermissionHandlers(ses);
 
     const consoleCore = createConsoleCore({
       store: await openCredentialStore(app.getPath('userData'), log),
-      serverUrl: env.MESA_BACKEND_URL ?? null,
+      serverUrl: dev.backendUrl,
       host: {
         appInfo: () => ({
           host: 'electron',
@@ -125,7 +130,7 @@ export function startMesaApp({
     core = consoleCore;
 
     await consoleCore.start();
-    if (env.MESA_DEMO_LOGIN === '1') {
+    if (dev.demoLogin) {
       await consoleCore.signInIfFirstRun(DEMO_CREDENTIALS).then(
         (signedIn) => signedIn && log(`signed in as the demo agent ${DEMO_CREDENTIALS.email}`),
         (error: unknown) =>

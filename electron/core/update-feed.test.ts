@@ -1,32 +1,40 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UPDATE_URL, decideUpdateFeed } from './update-feed';
+import { DEFAULT_UPDATE_URL, bakedFeedUrl, decideUpdateFeed } from './update-feed';
 
-const packaged = (env: Record<string, string | undefined>, configuredUrl?: string | null) =>
-  decideUpdateFeed({ isPackaged: true, env, configuredUrl });
+const packaged = (env: Record<string, string | undefined>, bakedUrl?: string | null) =>
+  decideUpdateFeed({ isPackaged: true, env, bakedUrl });
 
 describe('decideUpdateFeed', () => {
   it('never updates a development run', () => {
-    expect(decideUpdateFeed({ isPackaged: false, env: { MESA_UPDATE_URL: 'https://updates.acme.test/mesa' } })).toEqual({
+    expect(decideUpdateFeed({ isPackaged: false, env: {}, bakedUrl: 'https://updates.acme.test/mesa' })).toEqual({
       enabled: false,
       reason: 'not_packaged',
     });
   });
 
-  it('uses MESA_UPDATE_URL over the configured URL', () => {
-    expect(packaged({ MESA_UPDATE_URL: 'https://mirror.acme.test/mesa/' }, 'https://updates.acme.test/mesa')).toEqual({
+  it('uses the feed baked into the package', () => {
+    expect(packaged({}, 'https://updates.acme.test/mesa/')).toEqual({
       enabled: true,
-      options: { provider: 'generic', url: 'https://mirror.acme.test/mesa', channel: 'latest' },
+      options: { provider: 'generic', url: 'https://updates.acme.test/mesa', channel: 'latest' },
     });
-    expect(packaged({}, 'https://updates.acme.test/mesa')).toMatchObject({ enabled: true, options: { url: 'https://updates.acme.test/mesa' } });
+  });
+
+  it('ignores MESA_UPDATE_URL at run time: the environment cannot redirect updates', () => {
+    expect(packaged({ MESA_UPDATE_URL: 'https://updates.evil.test/mesa' }, 'https://updates.acme.test/mesa')).toMatchObject({
+      enabled: true,
+      options: { url: 'https://updates.acme.test/mesa' },
+    });
+    expect(packaged({ MESA_UPDATE_URL: 'https://updates.evil.test/mesa' })).toEqual({ enabled: false, reason: 'not_configured' });
   });
 
   it('stays quiet when only the placeholder feed is known', () => {
     expect(packaged({})).toEqual({ enabled: false, reason: 'not_configured' });
+    expect(packaged({}, DEFAULT_UPDATE_URL)).toEqual({ enabled: false, reason: 'not_configured' });
   });
 
   it('can be switched off', () => {
-    expect(packaged({ MESA_UPDATE_URL: 'https://updates.acme.test/mesa', MESA_UPDATE_DISABLED: '1' })).toEqual({
+    expect(packaged({ MESA_UPDATE_DISABLED: '1' }, 'https://updates.acme.test/mesa')).toEqual({
       enabled: false,
       reason: 'disabled',
     });
@@ -35,12 +43,12 @@ describe('decideUpdateFeed', () => {
   it.each(['http://updates.acme.test/mesa', 'ftp://updates.acme.test', 'https://user:pw@updates.acme.test', 'not a url'])(
     'refuses %s: updates are code, so TLS only',
     (url) => {
-      expect(packaged({ MESA_UPDATE_URL: url })).toMatchObject({ enabled: false, reason: 'invalid_url' });
+      expect(packaged({}, url)).toMatchObject({ enabled: false, reason: 'invalid_url' });
     },
   );
 
   it('allows plain http on loopback, for testing an update locally', () => {
-    expect(packaged({ MESA_UPDATE_URL: 'http://127.0.0.1:8080/mesa' })).toMatchObject({ enabled: true });
+    expect(packaged({}, 'http://127.0.0.1:8080/mesa')).toMatchObject({ enabled: true });
   });
 
   it('has the same default as the packaging config', () => {
@@ -55,5 +63,14 @@ describe('decideUpdateFeed', () => {
     } finally {
       if (saved !== undefined) process.env.MESA_UPDATE_URL = saved;
     }
+  });
+});
+
+describe('bakedFeedUrl', () => {
+  it('reads the url line of the app-update.yml electron-builder writes', () => {
+    const yml = 'provider: generic\nurl: https://updates.acme.test/mesa\nchannel: latest\nupdaterCacheDirName: mesa-updater\n';
+    expect(bakedFeedUrl(yml)).toBe('https://updates.acme.test/mesa');
+    expect(bakedFeedUrl("provider: generic\nurl: 'https://updates.acme.test/mesa'\n")).toBe('https://updates.acme.test/mesa');
+    expect(bakedFeedUrl('provider: generic\nchannel: latest\n')).toBeNull();
   });
 });

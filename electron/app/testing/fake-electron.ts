@@ -50,9 +50,10 @@ export const fake = {
   windows: [] as FakeBrowserWindow[],
   ipcHandlers: new Map<string, Handler>(),
   privilegedSchemes: [] as unknown[],
-  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
-  permissionRequestHandler: null as Handler | null,
-  permissionCheckHandler: null as Handler | null,
+  /** Every session the glue asked for, by partition ('' is the default session). */
+  sessions: new Map<string, FakeSession>(),
+  /** app.enableSandbox() was called (Electron throws if it comes after 'ready'). */
+  sandboxEnabled: false,
   openedExternally: [] as string[],
   defaultProtocolClients: [] as string[],
   applicationMenu: null as unknown,
@@ -66,14 +67,41 @@ export const fake = {
   quitCalled: false,
 };
 
+/** What the glue installed on one session: its protocol handlers and permission handlers. */
+export class FakeSession {
+  readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  permissionRequestHandler: Handler | null = null;
+  permissionCheckHandler: Handler | null = null;
+  readonly protocol = {
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+      void this.protocolHandlers.set(scheme, handler),
+  };
+  setPermissionRequestHandler = (handler: Handler) => void (this.permissionRequestHandler = handler);
+  setPermissionCheckHandler = (handler: Handler) => void (this.permissionCheckHandler = handler);
+}
+
+function fakeSession(partition: string): FakeSession {
+  let ses = fake.sessions.get(partition);
+  if (!ses) fake.sessions.set(partition, (ses = new FakeSession()));
+  return ses;
+}
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
+  private ready = false;
   private readonly paths = new Map<string, string>([['userData', fake.userData]]);
   requestSingleInstanceLock = () => fake.singleInstance;
   quit = () => void (fake.quitCalled = true);
   exit = () => void (fake.quitCalled = true);
-  whenReady = () => Promise.resolve();
-  isReady = () => true;
+  whenReady = () => {
+    this.ready = true;
+    return Promise.resolve();
+  };
+  isReady = () => this.ready;
+  enableSandbox = () => {
+    if (this.ready) throw new Error('app.enableSandbox() must be called before app is ready');
+    fake.sandboxEnabled = true;
+  };
   getVersion = () => '0.1.0';
   getLocale = () => fake.locale;
   getPath = (name: string) => this.paths.get(name) ?? fake.userData;
@@ -118,14 +146,10 @@ export const protocol = {
 };
 
 export const session = {
-  defaultSession: {
-    protocol: {
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
-        void fake.protocolHandlers.set(scheme, handler),
-    },
-    setPermissionRequestHandler: (handler: Handler) => void (fake.permissionRequestHandler = handler),
-    setPermissionCheckHandler: (handler: Handler) => void (fake.permissionCheckHandler = handler),
+  get defaultSession() {
+    return fakeSession('');
   },
+  fromPartition: (partition: string) => fakeSession(partition),
 };
 
 export const shell = {

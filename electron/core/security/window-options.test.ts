@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from './window-options';
+import { APP_PARTITION, mainWindowOptions } from './window-options';
 
 describe('the main window', () => {
   const { webPreferences, show } = mainWindowOptions('/x/preload.cjs');
@@ -17,7 +17,9 @@ describe('the main window', () => {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      partition: APP_PARTITION,
     });
+    expect(APP_PARTITION).toMatch(/^persist:./);
     expect(webPreferences).not.toHaveProperty('enableBlinkFeatures');
   });
 

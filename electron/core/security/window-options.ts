@@ -1,4 +1,13 @@
 /**
+ * The session the console's window runs in, apart from Electron's default session: the
+ * app:// protocol, the permission handlers, the page's IndexedDB and cookies live here and
+ * only here, so nothing else that runs in the default session (a future help window, a
+ * library's hidden window) shares the page's storage or is granted its permissions.
+ * `persist:` keeps the offline cache on disk.
+ */
+export const APP_PARTITION = 'persist:mesa';
+
+/**
  * The main window's options, as a plain object so a test can read them without Electron.
  * Each web preference is spelled out even where Electron's default is already safe, so a
  * future default change or a careless edit shows up in review and in the test.
@@ -15,6 +24,7 @@ export function mainWindowOptions(preloadPath: string) {
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload: preloadPath,
+      partition: APP_PARTITION,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

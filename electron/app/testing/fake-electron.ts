@@ -27,6 +27,17 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
+  /** Emits 'will-attach-webview' as a page with a <webview> tag would. */
+  attachWebview(): { prevented: boolean } {
+    const event = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
+    this.emit('will-attach-webview', event, {}, { src: 'https://evil.test/' });
+    return { prevented: event.prevented };
+  }
   /** Emits a navigation event the way Electron 45 does (details on the event object). */
   navigate(kind: 'will-navigate' | 'will-redirect', url: string): { prevented: boolean } {
     const event = {
@@ -54,6 +65,8 @@ export const fake = {
   sessions: new Map<string, FakeSession>(),
   /** app.enableSandbox() was called (Electron throws if it comes after 'ready'). */
   sandboxEnabled: false,
+  /** Chromium switches and arguments the glue appended (app.commandLine). */
+  commandLine: [] as string[],
   openedExternally: [] as string[],
   defaultProtocolClients: [] as string[],
   applicationMenu: null as unknown,
@@ -106,6 +119,10 @@ class FakeApp extends EventEmitter {
   getLocale = () => fake.locale;
   getPath = (name: string) => this.paths.get(name) ?? fake.userData;
   setPath = (name: string, value: string) => void this.paths.set(name, value);
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string) => void fake.commandLine.push(value === undefined ? `--${name}` : `--${name}=${value}`),
+    appendArgument: (argument: string) => void fake.commandLine.push(argument),
+  };
   setAsDefaultProtocolClient = (scheme: string) => {
     fake.defaultProtocolClients.push(scheme);
     return true;
@@ -124,6 +141,10 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  loadFile(path: string): Promise<void> {
+    this.loadedUrl = `file://${path}`;
     return Promise.resolve();
   }
   isDestroyed = () => false;

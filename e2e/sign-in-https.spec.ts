@@ -18,7 +18,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
   test.describe(`sign-in needs https off this computer (${lang})`, () => {
     test.use({ locale: LOCALES[lang] });
 
-    test('a plain-http remote server is refused with the reason; loopback still signs in', async ({ consolePage: page, backend }) => {
+    test('a plain-http remote server is refused with the reason; loopback still signs in', async ({
+      consolePage: page,
+      backend,
+    }) => {
       await page.getByLabel(w.serverUrl).fill('http://10.0.0.5:4000');
       await page.getByLabel(w.email, { exact: true }).fill('agent@example.com');
       await page.getByLabel(w.password, { exact: true }).fill(DEMO_PASSWORD);

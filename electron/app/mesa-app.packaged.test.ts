@@ -21,6 +21,7 @@ let collector: Server;
 const collected: string[] = [];
 const redirectedProfile = mkdtempSync(join(tmpdir(), 'mesa-redirected-profile-'));
 const logs: string[] = [];
+let env: Record<string, string | undefined>;
 const savedResourcesPath = process.resourcesPath;
 /** Electron sets process.resourcesPath (read-only in its types); plain Node has none. */
 const setResourcesPath = (path: string | undefined) =>
@@ -36,18 +37,23 @@ beforeAll(async () => {
   // The package's resources, with the feed electron-builder baked in.
   const resources = mkdtempSync(join(tmpdir(), 'mesa-resources-'));
   mkdirSync(resources, { recursive: true });
-  writeFileSync(join(resources, 'app-update.yml'), 'provider: generic\nurl: https://updates.acme.test/mesa\nchannel: latest\n');
+  writeFileSync(
+    join(resources, 'app-update.yml'),
+    'provider: generic\nurl: https://updates.acme.test/mesa\nchannel: latest\n',
+  );
   setResourcesPath(resources);
 
   app.isPackaged = true;
+  env = {
+    MESA_BACKEND_URL: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+    MESA_DEMO_LOGIN: '1',
+    MESA_USER_DATA_DIR: redirectedProfile,
+    MESA_UPDATE_URL: 'https://updates.evil.test/mesa',
+    NODE_TLS_REJECT_UNAUTHORIZED: '0',
+  };
   await startMesaApp({
     distDir: tempDist().distDir,
-    env: {
-      MESA_BACKEND_URL: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
-      MESA_DEMO_LOGIN: '1',
-      MESA_USER_DATA_DIR: redirectedProfile,
-      MESA_UPDATE_URL: 'https://updates.evil.test/mesa',
-    },
+    env,
     argv: ['/opt/mesa/mesa'],
     log: (m) => logs.push(m),
   }).ready;
@@ -80,8 +86,18 @@ describe('a packaged console ignores the development variables', () => {
     expect(updaterCalls).toEqual(['feed https://updates.acme.test/mesa', 'check']);
   });
 
+  it('NODE_TLS_REJECT_UNAUTHORIZED: removed at start, so the main process verifies every certificate', () => {
+    expect(env).not.toHaveProperty('NODE_TLS_REJECT_UNAUTHORIZED');
+    expect(logs).toContain(
+      'ignored NODE_TLS_REJECT_UNAUTHORIZED: an installed console always verifies certificates',
+    );
+  });
+
   it('is still sandboxed, in its own partition', () => {
     expect(fake.sandboxEnabled).toBe(true);
-    expect(fake.windows[0]!.options.webPreferences).toMatchObject({ partition: 'persist:mesa', sandbox: true });
+    expect(fake.windows[0]!.options.webPreferences).toMatchObject({
+      partition: 'persist:mesa',
+      sandbox: true,
+    });
   });
 });

@@ -4,7 +4,7 @@ import { wireChannel, type EventPayload } from '../../shared/ipc/contract';
 import { createConsoleCore, type ConsoleCore } from '../core/console-core';
 import { DEMO_CREDENTIALS } from '../core/demo-account';
 import { DEEP_LINK_SCHEME, findDeepLink, parseDeepLink } from '../core/deep-link';
-import { devOverrides } from '../core/dev-overrides';
+import { devOverrides, weakeningVariables } from '../core/dev-overrides';
 import { createIpcRouter } from '../core/ipc-router';
 import { APP_PARTITION } from '../core/security/window-options';
 import { installAppMenu } from './app-menu';
@@ -42,6 +42,11 @@ export function startMesaApp({
   argv = process.argv,
   log = (m) => console.log(`[mesa] ${m}`),
 }: MesaAppOptions): MesaApp {
+  for (const name of weakeningVariables(env, { packaged: app.isPackaged })) {
+    // `env` is process.env outside tests: Node reads it again on every TLS connection.
+    delete env[name];
+    log(`ignored ${name}: an installed console always verifies certificates`);
+  }
   const dev = devOverrides(env, { packaged: app.isPackaged });
   if (dev.userDataDir) app.setPath('userData', resolve(dev.userDataDir));
   if (!app.requestSingleInstanceLock()) {

@@ -9,7 +9,12 @@ import type { Fetch } from './backend-http';
 import { recordingCore } from '../testing/recording-core';
 
 const DEMO = { email: 'agent@example.com', password: 'mesa-demo' };
-const AGENT = { id: '0190a0a0-0000-7000-8000-000000000001', name: 'Ana', email: DEMO.email, role: 'agent' as const };
+const AGENT = {
+  id: '0190a0a0-0000-7000-8000-000000000001',
+  name: 'Ana',
+  email: DEMO.email,
+  role: 'agent' as const,
+};
 
 interface SentRequest {
   url: string;
@@ -27,7 +32,9 @@ function recordingFetch(): { fetch: Fetch; sent: SentRequest[] } {
       authorization: headers.get('authorization'),
       body: typeof init?.body === 'string' ? init.body : null,
     });
-    throw new TypeError('fetch failed', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) });
+    throw new TypeError('fetch failed', {
+      cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
+    });
   };
   return { fetch, sent };
 }
@@ -45,7 +52,10 @@ function core(serverUrl: string | null, dir = mkdtempSync(join(tmpdir(), 'mesa-t
 }
 
 const storeSession = (dir: string, serverUrl: string) =>
-  writeFileSync(join(dir, 'session.json'), JSON.stringify({ serverUrl, token: 'stored-token-1234567890', agent: AGENT }));
+  writeFileSync(
+    join(dir, 'session.json'),
+    JSON.stringify({ serverUrl, token: 'stored-token-1234567890', agent: AGENT }),
+  );
 
 describe('no password or token over plain http to another machine', () => {
   it.each(['http://10.0.0.5:4000', 'http://mesa.acme.test', 'http://[::ffff:10.0.0.5]:4000'])(
@@ -64,7 +74,10 @@ describe('no password or token over plain http to another machine', () => {
     const r = core(null);
     await r.core.start();
     for (const serverUrl of ['https://mesa.acme.test', 'http://127.0.0.1:9']) {
-      expect(await r.call('login', { serverUrl, ...DEMO })).toMatchObject({ ok: false, error: { code: 'offline' } });
+      expect(await r.call('login', { serverUrl, ...DEMO })).toMatchObject({
+        ok: false,
+        error: { code: 'offline' },
+      });
     }
     expect(r.sent.map((s) => s.url)).toEqual([
       'https://mesa.acme.test/api/v1/auth/login',
@@ -80,7 +93,10 @@ describe('no password or token over plain http to another machine', () => {
     await r.core.start();
     expect(await r.value('getSession')).toEqual({ agent: null, serverUrl: 'http://mesa.acme.test:4000' });
     expect(r.core.connectivity().state).toBe('signed_out');
-    expect(await r.call('pull', { cursor: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(await r.call('pull', { cursor: 0, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'signed_out' },
+    });
     expect(r.sent.filter((s) => s.authorization)).toEqual([]);
     // Nothing saved is thrown away: signing in again over https replaces it.
     expect(readFileSync(join(dir, 'session.json'), 'utf8')).toContain('stored-token-1234567890');
@@ -92,7 +108,10 @@ describe('no password or token over plain http to another machine', () => {
     const r = core('http://10.0.0.5:4000', dir);
     await r.core.start();
     expect(await r.value('getSession')).toEqual({ agent: null, serverUrl: 'http://10.0.0.5:4000' });
-    expect(await r.call('pull', { cursor: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(await r.call('pull', { cursor: 0, limit: 10 })).toMatchObject({
+      ok: false,
+      error: { code: 'signed_out' },
+    });
     expect(await r.call('login', { serverUrl: 'http://10.0.0.5:4000', ...DEMO })).toMatchObject({
       ok: false,
       error: { code: 'insecure_server' },
@@ -107,8 +126,8 @@ describe('no password or token over plain http to another machine', () => {
     await r.core.start();
     expect(await r.value('getSession')).toMatchObject({ agent: { email: DEMO.email } });
     await r.call('pull', { cursor: 0, limit: 10 });
-    expect(r.sent.find((s) => s.url.startsWith('https://mesa.acme.test/api/v1/sync/pull'))?.authorization).toBe(
-      'Bearer stored-token-1234567890',
-    );
+    expect(
+      r.sent.find((s) => s.url.startsWith('https://mesa.acme.test/api/v1/sync/pull'))?.authorization,
+    ).toBe('Bearer stored-token-1234567890');
   });
 });

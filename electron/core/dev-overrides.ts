@@ -27,3 +27,19 @@ export function devOverrides(
     userDataDir: env.MESA_USER_DATA_DIR?.trim() || null,
   };
 }
+
+/**
+ * Node reads these from the environment on every TLS connection the main process makes;
+ * NODE_TLS_REJECT_UNAUTHORIZED=0 would accept any certificate, so a rogue proxy could read
+ * the password and token over https. An installed console deletes them at start; a
+ * development run keeps them (a test server may have a self-signed certificate).
+ */
+const WEAKENING_VARIABLES = ['NODE_TLS_REJECT_UNAUTHORIZED'] as const;
+
+/** The variables present in `env` that a packaged console must remove before any request. */
+export function weakeningVariables(
+  env: Readonly<Record<string, string | undefined>>,
+  { packaged }: { packaged: boolean },
+): string[] {
+  return packaged ? WEAKENING_VARIABLES.filter((name) => env[name] !== undefined) : [];
+}

@@ -34,7 +34,10 @@ describe('decideServerTransport: https, or plain http on loopback only', () => {
     expect(decideServerTransport(url)).toEqual({ allowed: false, reason: 'insecure_http' });
   });
 
-  it.each(['ws://127.0.0.1:4000', 'ftp://mesa.acme.test', 'not a url', ''])('refuses %j as no server address', (url) => {
-    expect(decideServerTransport(url)).toEqual({ allowed: false, reason: 'invalid_url' });
-  });
+  it.each(['ws://127.0.0.1:4000', 'ftp://mesa.acme.test', 'not a url', ''])(
+    'refuses %j as no server address',
+    (url) => {
+      expect(decideServerTransport(url)).toEqual({ allowed: false, reason: 'invalid_url' });
+    },
+  );
 });

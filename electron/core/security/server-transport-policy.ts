@@ -4,7 +4,8 @@
  * a server on another machine must be https://. Loopback never leaves this computer, which is
  * why the demo and the tests may keep plain http:// there.
  */
-export type ServerTransportDecision = { allowed: true } | { allowed: false; reason: 'insecure_http' | 'invalid_url' };
+export type ServerTransportDecision =
+  { allowed: true } | { allowed: false; reason: 'insecure_http' | 'invalid_url' };
 
 export function decideServerTransport(serverUrl: string): ServerTransportDecision {
   let url: URL;

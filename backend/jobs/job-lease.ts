@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Database } from '../storage/database';
+
+export type LeaseOutcome<T> = { ran: true; result: T } | { ran: false };
+
+/** First key of every lock Mesa takes ("MESA"), so ours never collide with another application's. */
+const LOCK_CLASS = 0x4d455341;
+
+/**
+ * Runs `work` only if no other instance is running the job called `job` right now;
+ * otherwise returns `{ ran: false }` at once. On PostgreSQL the lease is a session
+ * advisory lock held on one pooled connection for the length of `work`: released when
+ * work ends, and by the server if the instance dies (its connection closes). On SQLite
+ * one process owns the database file, so work just runs.
+ *
+ * A lease is a "one at a time" guarantee, not "exactly once": a lost connection drops
+ * the lock while work may still be running, so jobs keep their own effects idempotent.
+ */
+export async function withJobLease<T>(
+  database: Database,
+  job: string,
+  work: () => Promise<T>,
+): Promise<LeaseOutcome<T>> {
+  if (database.dialect !== 'postgres') return { ran: true, result: await work() };
+  return database.db.connection().execute(async (connection) => {
+    const { rows } = await sql<{ locked: boolean }>`
+      select pg_try_advisory_lock(${LOCK_CLASS}, hashtext(${job})) as locked`.execute(connection);
+    if (!rows[0]?.locked) return { ran: false };
+    try {
+      return { ran: true, result: await work() };
+    } finally {
+      await sql`select pg_advisory_unlock(${LOCK_CLASS}, hashtext(${job}))`.execute(connection);
+    }
+  });
+}

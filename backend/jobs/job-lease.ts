@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import pg from 'pg';
 import type { Database } from '../storage/database';
 
 export type LeaseOutcome<T> = { ran: true; result: T } | { ran: false };
@@ -21,15 +21,21 @@ export async function withJobLease<T>(
   job: string,
   work: () => Promise<T>,
 ): Promise<LeaseOutcome<T>> {
-  if (database.dialect !== 'postgres') return { ran: true, result: await work() };
-  return database.db.connection().execute(async (connection) => {
-    const { rows } = await sql<{ locked: boolean }>`
-      select pg_try_advisory_lock(${LOCK_CLASS}, hashtext(${job})) as locked`.execute(connection);
+  if (!database.postgresUrl) return { ran: true, result: await work() };
+  // Its own connection, not one of the pool's: it stays idle while work runs, and a pool
+  // client that dies idle while checked out throws an unhandled 'error' event.
+  const client = new pg.Client({ connectionString: database.postgresUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock($1, hashtext($2)) as locked',
+      [LOCK_CLASS, job],
+    );
     if (!rows[0]?.locked) return { ran: false };
-    try {
-      return { ran: true, result: await work() };
-    } finally {
-      await sql`select pg_advisory_unlock(${LOCK_CLASS}, hashtext(${job}))`.execute(connection);
-    }
-  });
+    return { ran: true, result: await work() };
+  } finally {
+    // Ending the session releases the lock.
+    await client.end().catch(() => undefined);
+  }
 }

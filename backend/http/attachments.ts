@@ -43,6 +43,12 @@ export function registerAttachments(app: FastifyInstance, services: Services): v
           requireAgent(services),
           async (request) => checkDeclaredLength(request.headers['content-length'], services.blobs.maxBytes),
         ],
+        // A refused upload may still be sending: close the connection rather than read
+        // (or wait on) the rest of a body nobody will keep.
+        onSend: async (_request, reply, payload) => {
+          if (reply.statusCode !== 201) void reply.header('connection', 'close');
+          return payload;
+        },
         config: {
           rateLimit: rateLimited(
             services.config.uploadRateLimit,

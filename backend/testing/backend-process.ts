@@ -28,7 +28,7 @@ export interface BackendProcess {
   readonly port: number;
   readonly dataDir: string;
   /** The running process's id (for /proc measurements); undefined while it is down. */
-  readonly pid: number | undefined;
+  readonly pid?: number;
   /** SIGTERM, wait for a clean exit (SIGKILL after 5 s). Removes a temporary data folder. */
   stop(): Promise<void>;
   /** Send a signal (default SIGKILL) and wait for the process to be gone; the data stays. */

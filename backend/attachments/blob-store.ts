@@ -26,10 +26,8 @@ export class BlobStore {
   ) {
     const root = join(dataDir, 'attachments');
     this.tempDir = join(root, 'tmp');
-    this.bytes =
-      database.dialect === 'postgres'
-        ? new PostgresBlobBytes(database.db)
-        : new FolderBlobBytes(root, database.db);
+    const folder = new FolderBlobBytes(root, database.db);
+    this.bytes = database.dialect === 'postgres' ? new PostgresBlobBytes(database.db, folder) : folder;
   }
 
   async put(sha256: string, body: Readable): Promise<BlobInfo> {

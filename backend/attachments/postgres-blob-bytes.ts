@@ -13,7 +13,14 @@ export const CHUNK_BYTES = 512 * 1024;
  * and then change nothing.
  */
 export class PostgresBlobBytes implements BlobBytes {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /**
+     * Where earlier versions kept the bytes on PostgreSQL too (a folder every instance
+     * shared): files uploaded then are still read from there, and deleted from there.
+     */
+    private readonly earlierFolder: BlobBytes,
+  ) {}
 
   async store(sha256: string, file: string, record: (db: Db) => Promise<void>): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -31,7 +38,7 @@ export class PostgresBlobBytes implements BlobBytes {
 
   async read(sha256: string): Promise<Readable | undefined> {
     const first = await this.chunk(sha256, 0);
-    if (!first) return undefined;
+    if (!first) return this.earlierFolder.read(sha256);
     const chunk = (n: number) => this.chunk(sha256, n);
     return Readable.from(
       (async function* () {
@@ -47,7 +54,7 @@ export class PostgresBlobBytes implements BlobBytes {
 
   async forget(trx: Tx, hashes: string[]): Promise<() => Promise<void>> {
     if (hashes.length > 0) await trx.deleteFrom('blob_chunks').where('sha256', 'in', hashes).execute();
-    return async () => undefined;
+    return this.earlierFolder.forget(trx, hashes);
   }
 
   private async chunk(sha256: string, n: number): Promise<Buffer | undefined> {

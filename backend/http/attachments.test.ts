@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient } from '../testing/http-client';
@@ -50,6 +50,31 @@ describe.each(TEST_DIALECTS)('attachments (%s)', (dialect) => {
       expect(chunks.map((c) => new Uint8Array(c.bytes))).toEqual([PNG]);
     }
   });
+
+  it.runIf(dialect === 'postgres')(
+    'files an earlier version kept in the shared folder are still served',
+    async () => {
+      const bytes = randomBytes(300);
+      const hash = sha(bytes);
+      const dir = join(t.dataDir, 'attachments', hash.slice(0, 2), hash.slice(2, 4));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, hash), bytes);
+      await t.backend.services.database.db
+        .insertInto('blobs')
+        .values({
+          sha256: hash,
+          size: bytes.length,
+          content_type: 'application/octet-stream',
+          created_at: '2026-01-01T00:00:00.000Z',
+        })
+        .execute();
+      const res = await fetch(`${t.url}/api/v1/attachments/${hash}`, {
+        headers: { authorization: `Bearer ${agent.token}` },
+      });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+    },
+  );
 
   it('uploads need a signed-in agent: without a token nothing is stored', async () => {
     const bytes = randomBytes(64);

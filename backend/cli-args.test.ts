@@ -42,6 +42,20 @@ describe('parseCliArgs', () => {
     ).toBe('postgres://x@y/z');
   });
 
+  it('reads the upload limit and blob cleanup flags, with a day of grace by default', () => {
+    const defaults = parseCliArgs([], {});
+    expect(defaults.uploadRateLimit.max).toBe(60);
+    expect(defaults.blobGraceMs).toBe(24 * 60 * 60 * 1000);
+    const config = parseCliArgs(
+      ['--upload-rate-limit', '5', '--blob-grace-hours', '2', '--blob-cleanup-interval-seconds', '30'],
+      {},
+    );
+    expect(config.uploadRateLimit).toEqual({ max: 5, windowMs: 60_000 });
+    expect(config.blobGraceMs).toBe(2 * 60 * 60 * 1000);
+    expect(config.blobCleanupIntervalMs).toBe(30_000);
+    expect(() => parseCliArgs(['--upload-rate-limit', '0'], {})).toThrow(/--upload-rate-limit/);
+  });
+
   it('refuses unknown flags and bad numbers with the usage text', () => {
     expect(() => parseCliArgs(['--nope'], {})).toThrow();
     expect(() => parseCliArgs(['--port', 'abc'], {})).toThrow(/--port must be a whole number/);

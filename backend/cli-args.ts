@@ -16,9 +16,14 @@ const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
   --heartbeat-ms <N>            event stream heartbeat (default 15000)
   --login-rate-limit <N>        sign-in attempts per minute per address and account (default 10)
   --requests-rate-limit <N>     portal posts per minute per address (default 20)
+  --upload-rate-limit <N>       attachment uploads per minute per agent (default 60)
+  --blob-grace-hours <N>        delete files no attachment uses after N hours (default 24)
+  --blob-cleanup-interval-seconds <N>  how often to look (default 3600)
   --public-url <URL>            base URL in feedback links (default http://host:port)
   --log-level <L>               fatal|error|warn|info|debug (default info, or MESA_LOG_LEVEL)
   --log-requests                log every request`;
+
+const HOUR_MS = 60 * 60 * 1000;
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
@@ -46,6 +51,9 @@ const parseFlags = (argv: string[]) =>
       'heartbeat-ms': { type: 'string' },
       'login-rate-limit': { type: 'string' },
       'requests-rate-limit': { type: 'string' },
+      'upload-rate-limit': { type: 'string' },
+      'blob-grace-hours': { type: 'string' },
+      'blob-cleanup-interval-seconds': { type: 'string' },
       'public-url': { type: 'string' },
       'log-level': { type: 'string' },
       'log-requests': { type: 'boolean' },
@@ -103,6 +111,19 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
       ...d.requestsRateLimit,
       max: positiveInt('requests-rate-limit', values['requests-rate-limit'], d.requestsRateLimit.max, 1),
     },
+    uploadRateLimit: {
+      ...d.uploadRateLimit,
+      max: positiveInt('upload-rate-limit', values['upload-rate-limit'], d.uploadRateLimit.max, 1),
+    },
+    blobGraceMs:
+      positiveInt('blob-grace-hours', values['blob-grace-hours'], d.blobGraceMs / HOUR_MS) * HOUR_MS,
+    blobCleanupIntervalMs:
+      positiveInt(
+        'blob-cleanup-interval-seconds',
+        values['blob-cleanup-interval-seconds'],
+        d.blobCleanupIntervalMs / 1000,
+        1,
+      ) * 1000,
     ...(values['public-url'] ? { publicUrl: values['public-url'].replace(/\/+$/, '') } : {}),
     logLevel: values['log-level'] ?? env.MESA_LOG_LEVEL ?? d.logLevel,
     logRequests: values['log-requests'] ?? false,

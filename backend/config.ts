@@ -19,6 +19,11 @@ export interface BackendConfig {
   heartbeatMs: number;
   loginRateLimit: { max: number; windowMs: number };
   requestsRateLimit: { max: number; windowMs: number };
+  /** Uploads per agent (each up to maxAttachmentBytes to stream to disk). */
+  uploadRateLimit: { max: number; windowMs: number };
+  /** Unreferenced blobs older than this are deleted (a client uploads, then attaches). */
+  blobGraceMs: number;
+  blobCleanupIntervalMs: number;
   /** The address requesters reach (feedback links); defaults to http://host:port. */
   publicUrl?: string;
   logLevel: string;
@@ -41,6 +46,9 @@ export const DEFAULT_CONFIG: BackendConfig = {
   heartbeatMs: 15_000,
   loginRateLimit: { max: 10, windowMs: 60_000 },
   requestsRateLimit: { max: 20, windowMs: 60_000 },
+  uploadRateLimit: { max: 60, windowMs: 60_000 },
+  blobGraceMs: DAY_MS,
+  blobCleanupIntervalMs: 60 * 60 * 1000,
   logLevel: 'info',
   logRequests: false,
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createFastify } from './app';
 import type { BackendConfig } from './config';
 import { startAutoCloseJob } from './jobs/auto-close';
+import { startBlobCleanupJob } from './jobs/blob-cleanup';
 import { seedDemo } from './seed/demo-seed';
 import { createServices, type Services } from './services';
 import { openDatabase } from './storage/database';
@@ -19,6 +20,8 @@ export interface StartOptions {
   clock?: () => Date;
   /** Skip the auto-close timer (tests run sweeps by hand). */
   autoCloseJob?: boolean;
+  /** Skip the blob cleanup timer (tests run it by hand). */
+  blobCleanupJob?: boolean;
 }
 
 /** Opens the database (migrating it), seeds if asked, and listens. What the CLI runs, and what tests run in-process. */
@@ -44,14 +47,17 @@ export async function startBackend(
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host}:${port}`;
     services.publicUrl = config.publicUrl ?? url;
-    const job = options.autoCloseJob === false ? null : startAutoCloseJob(services, app.log);
+    const jobs = [
+      options.autoCloseJob === false ? null : startAutoCloseJob(services, app.log),
+      options.blobCleanupJob === false ? null : startBlobCleanupJob(services, app.log),
+    ];
     return {
       url,
       port,
       app,
       services,
       async close() {
-        job?.stop();
+        await Promise.all(jobs.map((job) => job?.stop()));
         await app.close();
         await services.notifier.stop();
         await database.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffContentType } from './sniff-content-type';
+import { ContentSniffer, sniffContentType } from './sniff-content-type';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const text = (s: string) => new TextEncoder().encode(s);
@@ -24,5 +24,37 @@ describe('sniffContentType', () => {
     ],
   ])('%s', (expected, input) => {
     expect(sniffContentType(input)).toBe(expected);
+  });
+});
+
+describe('ContentSniffer', () => {
+  it('judges a file fed in pieces as it judges the whole file', () => {
+    const whole = text('Año ✓ '.repeat(50));
+    const split = (at: number[]) => {
+      const sniffer = new ContentSniffer();
+      let from = 0;
+      for (const to of [...at, whole.length]) {
+        sniffer.update(whole.subarray(from, to));
+        from = to;
+      }
+      return sniffer.result();
+    };
+    // 1 and 2 cut inside "ñ" (two bytes) and "✓" (three bytes).
+    expect(split([1, 2, 7, 8, 100])).toBe('text/plain');
+    const png = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0);
+    const sniffer = new ContentSniffer();
+    png.forEach((b) => sniffer.update(bytes(b)));
+    expect(sniffer.result()).toBe('image/png');
+  });
+
+  it('a stream that ends inside a character, or has a zero byte late, is not text', () => {
+    const cut = new ContentSniffer();
+    cut.update(text('hola '));
+    cut.update(bytes(0xe2, 0x9c));
+    expect(cut.result()).toBe('application/octet-stream');
+    const late = new ContentSniffer();
+    late.update(text('hola '.repeat(1000)));
+    late.update(bytes(0x68, 0x00));
+    expect(late.result()).toBe('application/octet-stream');
   });
 });

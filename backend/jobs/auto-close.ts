@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../services';
+import { startPeriodicJob, type PeriodicJob } from './periodic-job';
 
 const SWEEP_BATCH = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,23 +52,16 @@ export async function closeStaleResolvedTickets(services: Services): Promise<num
   }
 }
 
-export function startAutoCloseJob(services: Services, logger: FastifyBaseLogger): { stop(): void } {
-  let running = false;
-  const sweep = async () => {
-    if (running) return;
-    running = true;
-    try {
+export function startAutoCloseJob(services: Services, logger: FastifyBaseLogger): PeriodicJob {
+  return startPeriodicJob({
+    name: 'auto-close',
+    intervalMs: services.config.autoCloseIntervalMs,
+    database: services.database,
+    logger,
+    run: async () => {
       const closed = await closeStaleResolvedTickets(services);
       if (closed > 0)
         logger.info({ closed, afterDays: services.config.autoCloseDays }, 'auto-closed resolved tickets');
-    } catch (error) {
-      logger.error({ err: error }, 'auto-close sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void sweep(), services.config.autoCloseIntervalMs);
-  timer.unref();
-  void sweep();
-  return { stop: () => clearInterval(timer) };
+    },
+  });
 }

@@ -42,7 +42,10 @@ export interface Schema {
   };
   comments: { id: string; ticket_id: string; created_at: string; data: string };
   attachments: { id: string; ticket_id: string; sha256: string; created_at: string; data: string };
+  /** created_at: when the bytes were last uploaded; unreferenced blobs are deleted a grace period after it. */
   blobs: { sha256: string; size: number; content_type: string; created_at: string };
+  /** PostgreSQL only: the bytes of each blob, in order of n. */
+  blob_chunks: { sha256: string; n: number; bytes: Buffer };
   applied_mutations: {
     id: string;
     client_id: string;

@@ -139,6 +139,15 @@ export interface WriteOutcome<T> {
 }
 
 /**
+ * Makes the transaction wait for, and then hold off, every other writer (see ChangeLog):
+ * what it reads next includes everything they committed. SQLite has one writer already.
+ */
+export async function lockWriters(trx: Tx, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres')
+    await sql`select value from sync_counter where name = 'changes' for update`.execute(trx);
+}
+
+/**
  * Runs `work` in one transaction that may change syncable rows. On PostgreSQL the
  * counter row is locked first (see ChangeLog) and the NOTIFY is queued inside the
  * transaction, so PostgreSQL delivers it at commit and never for a rollback.
@@ -148,9 +157,7 @@ export async function writeTransaction<T>(
   work: (log: ChangeLog) => Promise<T>,
 ): Promise<WriteOutcome<T>> {
   return database.db.transaction().execute(async (trx) => {
-    if (database.dialect === 'postgres') {
-      await sql`select value from sync_counter where name = 'changes' for update`.execute(trx);
-    }
+    await lockWriters(trx, database.dialect);
     const log = new ChangeLog(trx, database.dialect, database.sqlite);
     const result = await work(log);
     await log.flush();

@@ -27,6 +27,8 @@ export interface BackendProcess {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** The running process's id (for /proc measurements); undefined while it is down. */
+  readonly pid?: number;
   /** SIGTERM, wait for a clean exit (SIGKILL after 5 s). Removes a temporary data folder. */
   stop(): Promise<void>;
   /** Send a signal (default SIGKILL) and wait for the process to be gone; the data stays. */
@@ -102,6 +104,9 @@ export async function startBackendProcess(opts: BackendProcessOptions = {}): Pro
       return port;
     },
     dataDir,
+    get pid() {
+      return child?.pid;
+    },
     kill,
     async stop() {
       await kill('SIGTERM');

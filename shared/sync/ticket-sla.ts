@@ -46,13 +46,18 @@ export function ticketSlaState(ticket: SlaFields, policy: SlaPolicy | null | und
     }
   }
   if (!ticket.sla) return null;
+  const state = mostUrgentClock(slaClocksFromWire(ticket.sla));
+  const evaluatedAt = ticket.sla.evaluatedAt ? Date.parse(ticket.sla.evaluatedAt) : -Infinity;
+  return now.getTime() >= evaluatedAt ? { ...state, health: slaHealthAt(state, now) } : state;
+}
+
+/** The server's evaluation of both clocks, as slaClocks gives them; health as of `evaluatedAt`. */
+export function slaClocksFromWire(sla: TicketSlaWire): Record<SlaClockName, SlaState> {
   const fromWire = (clock: SlaClockName): SlaState => {
-    const wire = ticket.sla![clock];
+    const wire = sla[clock];
     const dueAt = wire.dueAt ? new Date(wire.dueAt) : null;
     const warnAt = wire.warnAt ? new Date(wire.warnAt) : wire.warnAt === undefined ? dueAt : null;
     return { ...wire, clock, dueAt, warnAt };
   };
-  const state = mostUrgentClock({ firstResponse: fromWire('firstResponse'), resolution: fromWire('resolution') });
-  const evaluatedAt = ticket.sla.evaluatedAt ? Date.parse(ticket.sla.evaluatedAt) : -Infinity;
-  return now.getTime() >= evaluatedAt ? { ...state, health: slaHealthAt(state, now) } : state;
+  return { firstResponse: fromWire('firstResponse'), resolution: fromWire('resolution') };
 }

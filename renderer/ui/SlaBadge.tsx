@@ -39,6 +39,8 @@ export function SlaBadge({ clock, which, compact = false }: SlaBadgeProps) {
     <span
       className={`sla-badge sla-${health} sla-${clock.status}`}
       data-health={health}
+      data-clock={which}
+      data-due-at={clock.dueAtMs ?? undefined}
       title={clock.dueAtMs !== null ? t('sla.dueAt', { date: format.dueTime(clock.dueAtMs) }) : undefined}
     >
       <Icon name={icon} size={12} />

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LOCALES, grid, openQueue, rows, signInToConsole, waitForSync, type Lang } from './support/console';
+import { LOCALES, grid, keepScreenshot, openQueue, rows, signInToConsole, waitForSync, type Lang } from './support/console';
 import { expect, test } from './support/mesa-fixtures';
 
 /**
@@ -71,6 +71,7 @@ for (const lang of ['es', 'en'] as Lang[]) {
       expect(isSorted(breaching.map((row) => row.dueAt)), JSON.stringify(breaching)).toBe(true);
       await grid(page).evaluate((element) => element.scrollTo(0, 0));
       await expectNoSeriousA11yViolations(page, testInfo, `sla-signals-${lang}`);
+      await keepScreenshot(page, testInfo, `sla-signals-${lang}`);
 
       // "All open", by SLA due: the same instants order it, and every row whose badge warns
       // is one "Breaching soon" lists.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agent, Comment, Ticket } from '../../shared/index';
+import { slaClocks, toSlaTimeline, type Agent, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
 import type { HttpClient } from '../testing/http-client';
 import { TEST_DIALECTS, startTestBackend, type TestBackend } from '../testing/test-backend';
 
@@ -52,6 +52,19 @@ describe.each(TEST_DIALECTS)('demo seed (%s)', (dialect) => {
         x.sla.resolution.elapsedMinutes >= 0.8 * x.sla.resolution.targetMinutes - 61,
     );
     expect(near.length).toBeGreaterThanOrEqual(5);
+
+    // The clocks are stamped when the seed runs, often hours after a ticket's last change:
+    // they say so, and each running clock carries its warning instant, dated from its own
+    // history, so a console need not guess it from updatedAt.
+    const policies = new Map(changes.filter((c) => c.entity === 'sla_policy').map((c) => [c.id, c.data as unknown as SlaPolicy]));
+    const running = tickets.filter((x) => x.sla?.resolution.status === 'running' && x.slaPolicyId);
+    expect(running.length).toBeGreaterThan(0);
+    for (const x of running.slice(0, 300)) {
+      const evaluatedAt = x.sla!.evaluatedAt!;
+      expect(evaluatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      const clocks = slaClocks(toSlaTimeline(x), policies.get(x.slaPolicyId!)!, new Date(evaluatedAt));
+      expect(x.sla!.resolution.warnAt).toBe(clocks.resolution.warnAt!.toISOString());
+    }
 
     // Agents' open counts match their open tickets.
     const agents = changes.filter((c) => c.entity === 'agent').map((c) => c.data as unknown as Agent);

@@ -114,8 +114,8 @@ describe('applyPulledPage', () => {
 
 describe('applyPulledPage, reference data after its tickets', () => {
   it('dates the warning once the policy arrives', async () => {
-    // Evaluated at 09:00 with nothing used of 480 minutes: due 17:00, warning (75%) from 15:00.
-    const ticket = makeTicket({ slaPolicyId: 'default', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    // Created and answered at 09:00, 480 minutes to resolve: due 17:00, warning (75%) from 15:00.
+    const ticket = makeTicket({ slaPolicyId: 'default', firstResponseAt: '2025-03-03T09:00:00.000Z', sla: runningSla('2025-03-03T17:00:00.000Z') });
     await applyPulledPage([upsert('ticket', ticket)], 1, db);
     expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T17:00:00.000Z'));
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy())], 2, db);
@@ -123,7 +123,7 @@ describe('applyPulledPage, reference data after its tickets', () => {
   });
 
   it('dates the warning again when the warning fraction changes', async () => {
-    const ticket = makeTicket({ slaPolicyId: 'default', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    const ticket = makeTicket({ slaPolicyId: 'default', firstResponseAt: '2025-03-03T09:00:00.000Z', sla: runningSla('2025-03-03T17:00:00.000Z') });
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ warnAtFraction: 0.5 }))], 2, db);
     // Half of 480 minutes from 09:00.
@@ -131,7 +131,7 @@ describe('applyPulledPage, reference data after its tickets', () => {
   });
 
   it('leaves the tickets alone when a policy comes again with the same warning rules', async () => {
-    const ticket = makeTicket({ slaPolicyId: 'default', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    const ticket = makeTicket({ slaPolicyId: 'default', firstResponseAt: '2025-03-03T09:00:00.000Z', sla: runningSla('2025-03-03T17:00:00.000Z') });
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
     const written: string[] = [];
     const unsubscribe = db.ticketWrites.subscribe((write) => {

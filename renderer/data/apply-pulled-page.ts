@@ -7,7 +7,7 @@ import { writeMeta } from './meta';
 import { loadActor, loadReferences } from './mutation-context';
 import { groupPageChanges, type EntityChanges, type PageChanges } from './page-changes';
 import { queueKeyRange, queueKeysOf } from './queue-keys';
-import { slaWarnMs } from './sla-keys';
+import { slaKeys } from './sla-keys';
 import { rebuildTicket } from './ticket-state';
 
 export interface AppliedPage {
@@ -123,10 +123,10 @@ async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ti
 }
 
 /**
- * The incoming policies that date warnings differently from the cached ones: new here, or
- * with another warning fraction or calendar. A policy sent again with only its name or
- * targets changed (targets reach tickets through the server's own re-evaluation) leaves
- * every warning instant where it was, and re-dating means reading every open ticket.
+ * The incoming policies that date SLA instants differently from the cached ones: new here,
+ * or with other targets, warning fraction or calendar (the console evaluates each ticket's
+ * clocks with its policy). A policy sent again with only its name changed leaves every
+ * instant where it was, and re-dating means reading every open ticket.
  */
 async function policiesThatMoveWarnings(db: MesaDb, incoming: Map<string, SlaPolicy>): Promise<Map<string, SlaPolicy>> {
   if (!incoming.size) return incoming;
@@ -137,7 +137,8 @@ async function policiesThatMoveWarnings(db: MesaDb, incoming: Map<string, SlaPol
     const next = incoming.get(id)!;
     const before = cached[i];
     // Both copies are the server's JSON, parsed: the same calendar serializes the same way.
-    if (!before || before.warnAtFraction !== next.warnAtFraction || JSON.stringify(before.calendar) !== JSON.stringify(next.calendar)) moving.set(id, next);
+    const rules = (policy: SlaPolicy) => JSON.stringify([policy.warnAtFraction, policy.calendar, policy.targets]);
+    if (!before || rules(before) !== rules(next)) moving.set(id, next);
   }
   return moving;
 }
@@ -155,7 +156,7 @@ async function refreshWarnTimes(db: MesaDb, policies: Map<string, SlaPolicy>, al
     .between(lower, upper, true, true)
     .filter((ticket) => ticket.slaDueMs !== Infinity && ticket.slaPolicyId !== null && policies.has(ticket.slaPolicyId) && !alreadyDone.has(ticket.id))
     .modify((ticket) => {
-      ticket.slaWarnMs = slaWarnMs(ticket, policies.get(ticket.slaPolicyId ?? ''));
+      Object.assign(ticket, slaKeys(ticket, policies.get(ticket.slaPolicyId ?? '')));
       ticket.queueKeys = queueKeysOf(ticket);
     });
 }

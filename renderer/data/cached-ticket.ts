@@ -1,12 +1,12 @@
 import { isOpenStatus, type SlaPolicy, type Ticket } from '../../shared/index';
 import type { CachedTicket } from './db';
 import { queueKeysOf } from './queue-keys';
-import { slaDueMs, slaWarnMs } from './sla-keys';
+import { slaKeys } from './sla-keys';
 
 export interface CacheFields {
   server: Ticket | null;
   pendingCount: number;
-  /** The policy named by `slaPolicyId`, for the warning instant. */
+  /** The policy named by `slaPolicyId`, for the SLA instants. */
   policy: SlaPolicy | null | undefined;
 }
 
@@ -20,8 +20,7 @@ export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTick
     ...visible,
     ...(fields.pendingCount === 0 && fields.server !== null ? {} : { server: fields.server }),
     pendingCount: fields.pendingCount,
-    slaDueMs: slaDueMs(visible),
-    slaWarnMs: slaWarnMs(visible, fields.policy),
+    ...slaKeys(visible, fields.policy),
     open: isOpenStatus(visible.status) ? 1 : 0,
     assigneeKey: visible.assigneeId ?? '',
     teamKey: visible.teamId ?? '',

@@ -11,7 +11,7 @@ import type {
   Ticket,
 } from '../../shared/index';
 import type { FacetLogEntry } from './facet-log';
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV6 } from './migrations';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV6, upgradeToV8 } from './migrations';
 import { TicketWriteFeed, ticketWritesMiddleware } from './ticket-writes';
 
 /**
@@ -28,11 +28,11 @@ export interface CachedTicket extends Ticket {
   server?: Ticket | null;
   /** How many outbox mutations touch this ticket: > 0 shows the "not yet synced" mark. */
   pendingCount: number;
-  /** The resolution clock's due time in epoch ms (Infinity when stopped/paused), for the "SLA due" index. */
+  /** The due time of the ticket's SLA state (sla-keys.ts) in epoch ms (Infinity with no running clock), for the "SLA due" index. */
   slaDueMs: number;
   /**
-   * When the resolution clock reaches the policy's warning fraction, in epoch ms (Infinity
-   * when not running). The "breaching" queue is `slaWarnMs <= now`.
+   * When that clock reaches the policy's warning fraction, in epoch ms (Infinity with no
+   * running clock). The "breaching" queue is `slaWarnMs <= now`.
    */
   slaWarnMs: number;
   /** 1 when the ticket is open (new, assigned, in progress, pending), 0 otherwise: for the queue indexes. */
@@ -183,6 +183,9 @@ export class MesaDb extends Dexie {
     // later version deletes it).
     this.version(6).stores({ ticketFacetLog: '++seq' }).upgrade(upgradeToV6);
     this.version(7).stores({ ticketFacets: null });
+    // v8: the SLA keys follow the ticket's SLA state (shared/domain/sla-state.ts), so the
+    // "SLA due" order and "Breaching soon" agree with the row badge.
+    this.version(8).stores({}).upgrade(upgradeToV8);
   }
 
   /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */

@@ -4,7 +4,7 @@ import type { CachedTicket } from './db';
 import { FACET_LOG, chunksOf, type FacetLogEntry } from './facet-log';
 import { facetsOf, type TicketFacets } from './queue-match';
 import { queueKeysOf } from './queue-keys';
-import { slaWarnMs } from './sla-keys';
+import { slaKeys } from './sla-keys';
 
 /**
  * Dexie upgrade functions, one per schema version that changes stored rows. They run
@@ -23,7 +23,25 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .modify((ticket) => {
       ticket.assigneeKey = ticket.assigneeId ?? '';
       ticket.teamKey = ticket.teamId ?? '';
-      ticket.slaWarnMs = slaWarnMs(ticket, ticket.slaPolicyId ? policies.get(ticket.slaPolicyId) : null);
+      ticket.slaWarnMs = slaKeys(ticket, ticket.slaPolicyId ? policies.get(ticket.slaPolicyId) : null).slaWarnMs;
+    });
+}
+
+/**
+ * v8 re-keys open tickets by their SLA state (the most urgent running clock, dated from its
+ * own history): earlier versions keyed on the resolution clock alone, dated from updatedAt.
+ */
+export async function upgradeToV8(tx: Transaction): Promise<void> {
+  const policies = new Map<string, SlaPolicy>();
+  await tx
+    .table<SlaPolicy, string>('slaPolicies')
+    .each((policy) => void policies.set(policy.id, policy));
+  await tx
+    .table<CachedTicket, string>('tickets')
+    .filter((ticket) => ticket.open === 1)
+    .modify((ticket) => {
+      Object.assign(ticket, slaKeys(ticket, ticket.slaPolicyId ? policies.get(ticket.slaPolicyId) : null));
+      ticket.queueKeys = queueKeysOf(ticket);
     });
 }
 

@@ -86,7 +86,6 @@ const byId = (a: TicketFacets, b: TicketFacets): number => (a.id < b.id ? -1 : a
  * falls through to the next key like 0.
  */
 export function compareOf(query: Pick<QueueQuery, 'kind' | 'sort'>): (a: TicketFacets, b: TicketFacets) => number {
-  if (query.kind === 'breaching') return (a, b) => a.slaWarnMs - b.slaWarnMs || byId(a, b);
   switch (query.sort ?? 'sla') {
     case 'sla':
       return (a, b) => a.slaDueMs - b.slaDueMs || byId(a, b);

@@ -42,7 +42,7 @@ export interface QueueQuery {
   /** Default 'open'. The breaching queue is open tickets only. */
   state?: QueueState;
   filters?: QueueFilters;
-  /** Default 'sla'. The breaching queue is always ordered by when the warning began (≈ due order). */
+  /** Default 'sla'. */
   sort?: QueueSort;
   offset?: number;
   /** Default 50, at most 500. */
@@ -136,7 +136,8 @@ export async function queueQuery(query: QueueQuery, db: MesaDb = getDb()): Promi
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
   const ranges = rangesOf(query);
   if (ranges.length === 0) return [];
-  if (filterOf(query)) {
+  // The breaching range is keyed by warning instant, not by the order the agent chose.
+  if (filterOf(query) || query.kind === 'breaching') {
     const all = await fromMemory(db, `ids ${viewKey(query)}`, (tickets) => selectQueue(tickets, query));
     const ids = all.slice(offset, offset + limit);
     const rows = await db.tickets.bulkGet(ids);

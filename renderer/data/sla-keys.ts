@@ -1,38 +1,34 @@
-import { addBusinessMinutes, type SlaPolicy, type Ticket } from '../../shared/index';
+import { isOpenStatus, ticketSlaState, type SlaPolicy, type Ticket } from '../../shared/index';
 
 /**
- * The two SLA instants the queue indexes sort and range on, derived from the resolution
- * clock the ticket carries (evaluated at `updatedAt`, by the server or by our optimistic
- * apply). A running clock's due instant does not move while time passes, so it can be
- * stored; a paused or stopped clock has none and sorts last (Infinity is a valid key).
+ * The two SLA instants the queue indexes sort and range on: the due and warning instants
+ * of the ticket's SLA state (the most urgent running clock, as the row badge shows it).
+ * Neither moves while time passes, so they can be stored; with no running clock the ticket
+ * sorts last (Infinity is a valid key). Without the policy cached yet, the server's last
+ * evaluation gives them.
  */
 
-type SlaFields = Pick<Ticket, 'sla' | 'updatedAt'>;
+type SlaFields = Pick<Ticket, 'status' | 'sla' | 'createdAt' | 'priority' | 'firstResponseAt' | 'statusHistory'>;
 
-export function slaDueMs(ticket: SlaFields): number {
-  const clock = ticket.sla?.resolution;
-  if (!clock || clock.status !== 'running' || !clock.dueAt) return Infinity;
-  return Date.parse(clock.dueAt);
+export interface SlaKeys {
+  slaDueMs: number;
+  slaWarnMs: number;
 }
 
-/**
- * When the resolution clock reaches the policy's warning fraction. Before that instant the
- * ticket is fine; from it on it is "breaching" (warning or breached). Business time is not
- * wall time, so the instant comes from the policy's calendar, counted from the moment the
- * clock was evaluated. Without the policy cached yet, the due instant stands in: the ticket
- * then enters the breaching queue late rather than never.
- */
-export function slaWarnMs(ticket: SlaFields, policy: SlaPolicy | null | undefined): number {
-  const due = slaDueMs(ticket);
-  const clock = ticket.sla?.resolution;
-  if (due === Infinity || !clock || !policy) return due;
-  const warnAfter = policy.warnAtFraction * clock.targetMinutes - clock.elapsedMinutes;
-  const evaluatedAt = Date.parse(ticket.updatedAt);
-  if (warnAfter <= 0) return Math.min(evaluatedAt, due);
-  try {
-    return Math.min(addBusinessMinutes(policy.calendar, new Date(evaluatedAt), warnAfter).getTime(), due);
-  } catch {
-    // A calendar the domain refuses (no business hours) cannot date a warning; the due time still orders the queue.
-    return due;
-  }
+const NONE: SlaKeys = { slaDueMs: Infinity, slaWarnMs: Infinity };
+
+export function slaKeys(ticket: SlaFields, policy: SlaPolicy | null | undefined): SlaKeys {
+  if (!isOpenStatus(ticket.status)) return NONE;
+  const state = ticketSlaState(ticket, policy, lastEventOf(ticket));
+  if (!state || state.status !== 'running' || !state.dueAt) return NONE;
+  const slaDueMs = state.dueAt.getTime();
+  return { slaDueMs, slaWarnMs: Math.min(state.warnAt?.getTime() ?? slaDueMs, slaDueMs) };
+}
+
+/** The instants depend on the timeline only: evaluated as of its last event, the wall clock cannot move them. */
+function lastEventOf(ticket: SlaFields): Date {
+  let last = Date.parse(ticket.createdAt);
+  for (const change of ticket.statusHistory) last = Math.max(last, Date.parse(change.at));
+  if (ticket.firstResponseAt) last = Math.max(last, Date.parse(ticket.firstResponseAt));
+  return new Date(Number.isFinite(last) ? last : 0);
 }

@@ -30,10 +30,19 @@ export function refusalText(t: TFunction, refusal: Refusal, context: RefusalCont
     case 'invalid_transition':
       if (from && to) return t('refusal.invalid_transition', { from, to });
       return t('refusal.invalid_transition_to', { to: to ?? '—' });
-    case 'validation_failed':
-    case 'storage_error':
-      return t(`refusal.${code}`, { message: refusal.message ?? '' });
     default:
       return t(`refusal.${code}`);
   }
+}
+
+/**
+ * The rule's or server's own words, for the refusals whose localized text is general (bad
+ * data, a storage failure, a code this version does not know): shown beneath it as detail,
+ * never instead of it. Null where the localized text already says it all.
+ */
+export function refusalDetail(refusal: Refusal): string | null {
+  const message = refusal.message?.trim();
+  if (!message) return null;
+  const general = refusal.code === 'validation_failed' || refusal.code === 'storage_error' || !KNOWN.has(refusal.code);
+  return general ? message : null;
 }

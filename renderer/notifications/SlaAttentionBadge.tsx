@@ -1,24 +1,41 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { countQueue } from '../data/queue-query';
+import { useNow } from '../stores/now-store';
+import { useQueueStore } from '../stores/queue-store';
+import { useUiStore } from '../stores/ui-store';
 import { Icon } from '../ui/Icon';
-import { useSlaAttention } from './sla-attention-store';
 import './sla-alerts.css';
 
-/** The count of watched tickets in SLA warning or breach; the browser host has no tray to show it. */
+/**
+ * The top bar's SLA signal: how many tickets "Breaching soon" lists, the very count the
+ * sidebar shows (the same query, the same minute), named so it needs no legend. Hidden
+ * at zero: a badge that always shows stops being read. A click opens that queue.
+ */
 export function SlaAttentionBadge() {
-  const { t } = useTranslation();
-  const count = useSlaAttention((s) => s.count);
-  if (count === null) return null;
+  const { t, i18n } = useTranslation();
+  const minute = useNow(60_000);
+  const count = useLiveQuery(() => countQueue({ kind: 'breaching', agentId: null, now: minute }), [minute]);
+  const setQueue = useQueueStore((s) => s.setQueue);
+  const setSearch = useUiStore((s) => s.setSearch);
+  const closeTicket = useUiStore((s) => s.closeTicket);
+  if (!count) return null;
   return (
-    <span
-      className={`badge sla-attention-badge ${count > 0 ? 'needs-attention' : ''}`}
-      role="status"
+    <button
+      type="button"
+      className="badge sla-attention-badge needs-attention"
       data-testid="sla-attention"
       data-count={count}
       title={t('slaAlerts.attention', { count })}
+      onClick={() => {
+        setQueue('breaching');
+        setSearch('');
+        closeTicket();
+      }}
     >
-      <Icon name="clock" />
-      {count}
-      <span className="visually-hidden"> {t('slaAlerts.attention', { count })}</span>
-    </span>
+      <Icon name="flag" />
+      <span className="sla-attention-label">{t('queues.breaching')}</span>
+      <span className="sla-attention-count">{new Intl.NumberFormat(i18n.resolvedLanguage).format(count)}</span>
+    </button>
   );
 }

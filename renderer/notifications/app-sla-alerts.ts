@@ -9,7 +9,6 @@ import { notificationText } from './notification-text';
 import { loadWatchedTickets, countWatchedTickets } from './open-tickets-source';
 import { presentNotification } from './present-notification';
 import { useSlaAlertSettings } from './sla-alert-settings';
-import { useSlaAttention } from './sla-attention-store';
 import { createSlaScheduler, type SlaScheduler } from './sla-scheduler';
 import { createSlaWatcher, type SlaWatcher } from './sla-watcher';
 
@@ -61,8 +60,7 @@ export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
       );
     },
     setAttentionCount: (count) => {
-      useSlaAttention.getState().setCount(count);
-      // The tray's count (Electron); the browser host ignores it.
+      // The tray's count (Electron); the browser host ignores it. The top bar counts "Breaching soon" itself.
       void api.setAttentionCount({ count }).catch(() => undefined);
     },
     onError: (error) => console.warn('SLA notifications:', error),

@@ -1,5 +1,5 @@
-import { addBusinessMinutes, evaluateSla, toSlaTimeline } from '../../shared/index';
-import type { SlaClock, SlaPolicy, Ticket } from '../../shared/index';
+import { slaState, toSlaTimeline } from '../../shared/index';
+import type { SlaClockName, SlaPolicy, SlaState, Ticket } from '../../shared/index';
 
 /** The ticket fields the watcher reads; CachedTicket (renderer/data/db.ts) has them all. */
 export type WatchedTicket = Pick<
@@ -7,7 +7,7 @@ export type WatchedTicket = Pick<
   'id' | 'number' | 'title' | 'status' | 'priority' | 'createdAt' | 'firstResponseAt' | 'statusHistory' | 'slaPolicyId' | 'assigneeId' | 'teamId'
 >;
 
-export type SlaClockName = 'firstResponse' | 'resolution';
+export type { SlaClockName };
 export type SlaThreshold = 'warning' | 'breach';
 
 export interface ClockAlert {
@@ -20,12 +20,10 @@ export interface ClockAlert {
 }
 
 export interface TicketAlerts {
-  /** Some clock that is not stopped is in warning or breached: counts for the tray. */
+  /** The ticket's SLA state is in warning or breached: it is in "Breaching soon". */
   needsAttention: boolean;
   clocks: ClockAlert[];
 }
-
-const CLOCKS: readonly SlaClockName[] = ['firstResponse', 'resolution'];
 
 /**
  * Waking exactly on the computed instant can land a millisecond short of the threshold
@@ -34,24 +32,21 @@ const CLOCKS: readonly SlaClockName[] = ['firstResponse', 'resolution'];
 export const CROSSING_MARGIN_MS = 1_000;
 
 /**
- * The SLA state of one ticket at `now`, by the shared rules (evaluateSla), so the console
- * warns offline exactly when the server would. Only running clocks raise alerts: a paused
- * clock cannot cross a threshold, and a stopped one crossed it in the past.
+ * What one ticket tells the agent at `now`: its SLA state (shared/domain/sla-state.ts, the
+ * clock its badge shows and "Breaching soon" lists it by), by the shared rules, so the
+ * console warns offline exactly when the server would. Only a running clock raises
+ * alerts: a paused clock cannot cross a threshold, and a stopped one crossed it in the past.
  */
 export function ticketAlerts(ticket: WatchedTicket, policy: SlaPolicy, now: Date): TicketAlerts {
-  const evaluation = evaluateSla(toSlaTimeline(ticket), policy, now);
-  const clocks = CLOCKS.map((name) => clockAlert(name, evaluation[name], policy, now));
-  const needsAttention = CLOCKS.some((name) => evaluation[name].status !== 'stopped' && evaluation[name].health !== 'ok');
-  return { needsAttention, clocks };
+  const state = slaState(toSlaTimeline(ticket), policy, now);
+  const needsAttention = state.status === 'running' && state.health !== 'ok';
+  return { needsAttention, clocks: [clockAlert(state)] };
 }
 
-function clockAlert(clock: SlaClockName, state: SlaClock, policy: SlaPolicy, now: Date): ClockAlert {
-  if (state.status !== 'running') return { clock, crossed: null, dueAt: state.dueAt, nextCrossingAt: null };
-  if (state.health === 'breached') return { clock, crossed: 'breach', dueAt: state.dueAt, nextCrossingAt: null };
-  const breachAt = state.dueAt ? new Date(state.dueAt.getTime() + CROSSING_MARGIN_MS) : null;
-  if (state.health === 'warning') return { clock, crossed: 'warning', dueAt: state.dueAt, nextCrossingAt: breachAt };
-  // Still ok: the warning comes after warnAtFraction of the target, in business time from now.
-  const untilWarning = policy.warnAtFraction * state.targetMinutes - state.elapsedMinutes;
-  const warnAt = addBusinessMinutes(policy.calendar, now, Math.max(0, untilWarning));
-  return { clock, crossed: null, dueAt: state.dueAt, nextCrossingAt: new Date(warnAt.getTime() + CROSSING_MARGIN_MS) };
+function clockAlert(state: SlaState): ClockAlert {
+  const { clock, dueAt } = state;
+  if (state.status !== 'running') return { clock, crossed: null, dueAt, nextCrossingAt: null };
+  if (state.health === 'breached') return { clock, crossed: 'breach', dueAt, nextCrossingAt: null };
+  const next = state.health === 'warning' ? dueAt : state.warnAt;
+  return { clock, crossed: state.health === 'warning' ? 'warning' : null, dueAt, nextCrossingAt: next ? new Date(next.getTime() + CROSSING_MARGIN_MS) : null };
 }

@@ -90,13 +90,12 @@ describe('SLA watcher', () => {
   it('raises nothing again after a reload: a new watcher with the same store', async () => {
     const t = ticket();
     const store = memoryStore();
-    expect((await watcher([t], store).check(at(121))).notify.map(summary)).toEqual([
-      `${t.number} firstResponse breach`,
-      `${t.number} resolution warning`,
-    ]);
+    expect((await watcher([t], store).check(at(121))).notify.map(summary)).toEqual([`${t.number} firstResponse breach`]);
     const afterReload = watcher([t], memoryStore(new Set(store.keys)));
     expect((await afterReload.check(at(122))).notify).toEqual([]);
-    expect((await afterReload.check(at(500))).notify.map(summary)).toEqual([`${t.number} resolution breach`]);
+    // Answered at last: the resolution clock is now the one that matters, and it has breached.
+    const answered = watcher([{ ...t, firstResponseAt: at(400).toISOString() }], memoryStore(new Set(store.keys)));
+    expect((await answered.check(at(500))).notify.map(summary)).toEqual([`${t.number} resolution breach`]);
   });
 
   it('announces a clock first seen already breached as a breach only, never a late warning', async () => {
@@ -203,7 +202,7 @@ describe('SLA watcher', () => {
     });
   });
 
-  it('counts tickets in warning or breach for the tray, paused ones included', async () => {
+  it('counts the tickets "Breaching soon" lists: SLA state in warning or breach; a paused clock has no due time to miss', async () => {
     const ok = ticket({ firstResponseAt: at(201).toISOString(), createdAt: at(200).toISOString(), statusHistory: [{ at: at(200).toISOString(), status: 'new' }] });
     const warning = ticket({ firstResponseAt: at(1).toISOString() });
     const breachedAndPaused = ticket({
@@ -216,16 +215,17 @@ describe('SLA watcher', () => {
     });
     const outOfScope = ticket({ assigneeId: OTHER_AGENT, teamId: OTHER_TEAM });
     const result = await watcher([ok, warning, breachedAndPaused, outOfScope], memoryStore()).check(at(246));
-    expect(result.attentionCount).toBe(2);
+    expect(result.attentionCount).toBe(1);
   });
 
   it('sleeps until the next threshold instead of polling', async () => {
-    const t = ticket(); // first response warns at 30 min, breaches after 60; resolution warns at 120
+    const t = ticket(); // first response warns at 30 min and breaches after 60; unanswered, it stays the clock that matters
     const w = watcher([t], memoryStore());
     expect((await w.check(at(10))).nextWakeAt?.toISOString()).toBe(at(30, 1).toISOString());
     expect((await w.check(at(31))).nextWakeAt?.toISOString()).toBe(at(60, 1).toISOString());
-    expect((await w.check(at(61))).nextWakeAt?.toISOString()).toBe(at(120, 1).toISOString());
-    expect((await w.check(at(241))).nextWakeAt).toBeNull();
+    expect((await w.check(at(61))).nextWakeAt).toBeNull();
+    const answered = watcher([{ ...t, firstResponseAt: at(62).toISOString() }], memoryStore()); // resolution warns at 120
+    expect((await answered.check(at(63))).nextWakeAt?.toISOString()).toBe(at(120, 1).toISOString());
   });
 
   it('skips a ticket with no cached policy (created offline, not yet synced)', async () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { refusalText, type Refusal, type RefusalContext } from '../i18n/refusals';
+import { refusalDetail, refusalText, type Refusal, type RefusalContext } from '../i18n/refusals';
 
 interface RefusalMessageProps {
   refusal: Refusal | null;
@@ -11,9 +11,13 @@ interface RefusalMessageProps {
 export function RefusalMessage({ refusal, context, id }: RefusalMessageProps) {
   const { t } = useTranslation();
   if (!refusal) return null;
+  const detail = refusalDetail(refusal);
   return (
     <p id={id} className="refusal" role="alert" data-code={refusal.code}>
-      {refusalText(t, refusal, context)}
+      <span>
+        {refusalText(t, refusal, context)}
+        {detail ? <span className="refusal-detail">{t('refusal.detail', { message: detail })}</span> : null}
+      </span>
     </p>
   );
 }

@@ -39,10 +39,13 @@ export function SlaBadge({ clock, which, compact = false }: SlaBadgeProps) {
     <span
       className={`sla-badge sla-${health} sla-${clock.status}`}
       data-health={health}
+      data-clock={which}
+      data-due-at={clock.dueAtMs ?? undefined}
       title={clock.dueAtMs !== null ? t('sla.dueAt', { date: format.dueTime(clock.dueAtMs) }) : undefined}
     >
       <Icon name={icon} size={12} />
-      <span className="visually-hidden">{t('sla.badgeLabel', { clock: clockName, state: t(`sla.health.${health}`) })}: </span>
+      {/* A stopped clock is over: met or breached, not "on track". */}
+      <span className="visually-hidden">{t('sla.badgeLabel', { clock: clockName, state: clock.status === 'stopped' ? text : t(`sla.health.${health}`) })}: </span>
       {compact ? null : <span className="sla-name">{clockName}</span>}
       <span className="sla-text">{text}</span>
     </span>

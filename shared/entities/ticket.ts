@@ -43,10 +43,17 @@ export const slaClockSchema = z.object({
   elapsedMinutes: z.number(),
   remainingMinutes: z.number(),
   dueAt: isoDateTimeSchema.nullable(),
+  /** When a running clock reaches the policy's warning fraction; absent in data stored before it was sent. */
+  warnAt: isoDateTimeSchema.nullable().optional(),
 });
 export type SlaClockWire = z.infer<typeof slaClockSchema>;
 
-export const ticketSlaSchema = z.object({ firstResponse: slaClockSchema, resolution: slaClockSchema });
+export const ticketSlaSchema = z.object({
+  firstResponse: slaClockSchema,
+  resolution: slaClockSchema,
+  /** The `now` the clocks were evaluated at: their health is as of then. Absent in data stored before it was sent. */
+  evaluatedAt: isoDateTimeSchema.optional(),
+});
 export type TicketSlaWire = z.infer<typeof ticketSlaSchema>;
 
 export const statusChangeSchema = z.object({ at: isoDateTimeSchema, status: ticketStatusSchema });

@@ -54,7 +54,8 @@ export function QueueView() {
   );
   const nameOf = useCallback((id: string | null) => (id ? names(id) : null), [names]);
   const policyOf = useCallback((ticket: CachedTicket) => resolvePolicy(ticket), [resolvePolicy]);
-  const queueName = t(`queues.${queue}`);
+  // "All open" with a closed status chosen lists closed tickets: the heading says which.
+  const queueName = queue === 'all' && view.state === 'done' && filters.status ? t('queues.allWithStatus', { status: t(`status.${filters.status}`) }) : t(`queues.${queue}`);
 
   return (
     <section className="queue-view" aria-labelledby="queue-title">

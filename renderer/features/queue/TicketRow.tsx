@@ -6,7 +6,7 @@ import { useNow } from '../../stores/now-store';
 import { useHasQueuedChanges } from '../../sync/sync-store';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
 import { SlaBadge } from '../../ui/SlaBadge';
-import { headlineClock, liveClocks } from '../sla/live-clock';
+import { liveSlaState } from '../sla/live-clock';
 
 interface TicketRowProps {
   ticket: CachedTicket;
@@ -26,8 +26,7 @@ export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
   const { t } = useTranslation();
   // The SLA is evaluated once a minute; the badge counts down between evaluations.
   const minute = useNow(60_000);
-  const clocks = useMemo(() => liveClocks(ticket, policy, new Date(minute)), [ticket, policy, minute]);
-  const headline = clocks ? headlineClock(clocks, minute) : null;
+  const headline = useMemo(() => liveSlaState(ticket, policy, new Date(minute)), [ticket, policy, minute]);
   const label = ticket.number ?? ticket.title;
   const queued = useHasQueuedChanges(ticket.id);
   return (

@@ -1,4 +1,15 @@
-import { addBusinessMinutes, evaluateSla, toSlaTimeline, type SlaClock, type SlaPolicy, type Ticket } from '../../../shared/index';
+import {
+  slaClocks,
+  slaClocksFromWire,
+  slaHealthAt,
+  ticketSlaState,
+  toSlaTimeline,
+  type SlaClock,
+  type SlaClockName,
+  type SlaPolicy,
+  type SlaState,
+  type Ticket,
+} from '../../../shared/index';
 
 export type Health = SlaClock['health'];
 
@@ -23,72 +34,68 @@ export interface LiveClocks {
   resolution: LiveClock;
 }
 
-type SlaFields = Pick<Ticket, 'createdAt' | 'updatedAt' | 'priority' | 'firstResponseAt' | 'statusHistory' | 'sla'>;
+type SlaFields = Pick<Ticket, 'createdAt' | 'updatedAt' | 'status' | 'priority' | 'firstResponseAt' | 'statusHistory' | 'sla'>;
 
-function fromClock(clock: SlaClock, policy: SlaPolicy, now: Date): LiveClock {
-  const warnMinutes = policy.warnAtFraction * clock.targetMinutes;
-  let warnAtMs: number | null = null;
-  if (clock.status === 'running') {
-    warnAtMs = clock.elapsedMinutes >= warnMinutes ? now.getTime() : addBusinessMinutes(policy.calendar, now, warnMinutes - clock.elapsedMinutes).getTime();
-  }
+function liveClockOf(state: Omit<SlaState, 'clock'>): LiveClock {
   return {
-    status: clock.status,
-    health: clock.health,
-    targetMinutes: clock.targetMinutes,
-    elapsedMinutes: clock.elapsedMinutes,
-    remainingMinutes: clock.remainingMinutes,
-    dueAtMs: clock.dueAt ? clock.dueAt.getTime() : null,
-    warnAtMs,
+    status: state.status,
+    health: state.health,
+    targetMinutes: state.targetMinutes,
+    elapsedMinutes: state.elapsedMinutes,
+    remainingMinutes: state.remainingMinutes,
+    dueAtMs: state.dueAt ? state.dueAt.getTime() : null,
+    warnAtMs: state.warnAt ? state.warnAt.getTime() : null,
   };
 }
 
-/** Without the policy (not synced yet) the server's last evaluation is the best we have. */
-function fromWire(clock: NonNullable<Ticket['sla']>['firstResponse']): LiveClock {
-  const dueAtMs = clock.dueAt ? Date.parse(clock.dueAt) : null;
-  return {
-    status: clock.status,
-    health: clock.health,
-    targetMinutes: clock.targetMinutes,
-    elapsedMinutes: clock.elapsedMinutes,
-    remainingMinutes: clock.remainingMinutes,
-    dueAtMs,
-    // Wall-clock approximation of the usual 80 % warning; exact once the policy arrives.
-    warnAtMs: dueAtMs === null ? null : dueAtMs - 0.2 * clock.targetMinutes * 60_000,
-  };
+/**
+ * Callers pass a clock rounded down for cheap re-renders; a change made seconds ago must
+ * still count (evaluateSla ignores anything after `now`), so never evaluate before it.
+ */
+function evaluationTime(ticket: SlaFields, when: Date): Date {
+  return new Date(Math.max(when.getTime(), Date.parse(ticket.updatedAt) || 0));
 }
 
-/** Both clocks of a ticket at `now`, run locally with the shared rules (offline too). */
+/**
+ * The ticket's SLA state (shared/domain/sla-state.ts) as a countdown: the one clock the row
+ * badge, the ticket header, the "SLA due" order and "Breaching soon" all go by.
+ */
+export interface LiveSlaState {
+  clock: LiveClock;
+  which: SlaClockName;
+}
+
+export function liveSlaState(ticket: SlaFields, policy: SlaPolicy | null | undefined, when: Date): LiveSlaState | null {
+  const state = ticketSlaState(ticket, policy, evaluationTime(ticket, when));
+  return state ? { clock: liveClockOf(state), which: state.clock } : null;
+}
+
+/** Both clocks of a ticket at `now`, run locally with the shared rules (offline too), for the ticket view. */
 export function liveClocks(ticket: SlaFields, policy: SlaPolicy | null | undefined, when: Date): LiveClocks | null {
-  // Callers pass a clock rounded down for cheap re-renders; a change made seconds ago must
-  // still count (evaluateSla ignores anything after `now`), so never evaluate before it.
-  const now = new Date(Math.max(when.getTime(), Date.parse(ticket.updatedAt) || 0));
+  const now = evaluationTime(ticket, when);
   if (policy) {
     try {
-      const { firstResponse, resolution } = evaluateSla(toSlaTimeline(ticket), policy, now);
-      return { firstResponse: fromClock(firstResponse, policy, now), resolution: fromClock(resolution, policy, now) };
+      const { firstResponse, resolution } = slaClocks(toSlaTimeline(ticket), policy, now);
+      return { firstResponse: liveClockOf(firstResponse), resolution: liveClockOf(resolution) };
     } catch {
-      // A malformed calendar must not blank the queue; fall back to the server's copy.
+      // A malformed calendar must not blank the view; fall back to the server's copy.
     }
   }
-  if (ticket.sla) return { firstResponse: fromWire(ticket.sla.firstResponse), resolution: fromWire(ticket.sla.resolution) };
-  return null;
+  if (!ticket.sla) return null;
+  // Without the policy (not synced yet) the server's last evaluation is the best we have.
+  const { firstResponse, resolution } = slaClocksFromWire(ticket.sla);
+  return { firstResponse: liveClockOf(firstResponse), resolution: liveClockOf(resolution) };
 }
 
 /** The health a clock has at `now`: a running clock turns warning, then breached, on time. */
 export function healthAt(clock: LiveClock, now: number): Health {
-  if (clock.status !== 'running') return clock.health;
-  if (clock.dueAtMs !== null && now > clock.dueAtMs) return 'breached';
-  if (clock.warnAtMs !== null && now >= clock.warnAtMs) return 'warning';
-  return clock.health === 'breached' ? 'breached' : 'ok';
-}
-
-/** The clock that matters most in a list: the resolution clock, unless first response is the one at risk. */
-export function headlineClock(clocks: LiveClocks, now: number): { clock: LiveClock; which: 'firstResponse' | 'resolution' } {
-  const order: Record<Health, number> = { breached: 2, warning: 1, ok: 0 };
-  const fr = clocks.firstResponse;
-  if (fr.status === 'running' && order[healthAt(fr, now)] > order[healthAt(clocks.resolution, now)]) {
-    return { clock: fr, which: 'firstResponse' };
-  }
-  if (clocks.resolution.status === 'stopped' && fr.status === 'running') return { clock: fr, which: 'firstResponse' };
-  return { clock: clocks.resolution, which: 'resolution' };
+  return slaHealthAt(
+    {
+      status: clock.status,
+      health: clock.health,
+      dueAt: clock.dueAtMs === null ? null : new Date(clock.dueAtMs),
+      warnAt: clock.warnAtMs === null ? null : new Date(clock.warnAtMs),
+    },
+    new Date(now),
+  );
 }

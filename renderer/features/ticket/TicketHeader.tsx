@@ -2,21 +2,19 @@ import { useTranslation } from 'react-i18next';
 import type { CachedTicket } from '../../data/db';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
 import { SlaBadge } from '../../ui/SlaBadge';
-import { useNow } from '../../stores/now-store';
 import { useHasQueuedChanges } from '../../sync/sync-store';
-import { headlineClock, type LiveClocks } from '../sla/live-clock';
+import type { LiveSlaState } from '../sla/live-clock';
 import { Icon } from '../../ui/Icon';
 
 interface TicketHeaderProps {
   ticket: CachedTicket;
-  clocks: LiveClocks | null;
+  /** The ticket's SLA state, as its row in the queue shows it. */
+  headline: LiveSlaState | null;
   onBack(): void;
 }
 
-export function TicketHeader({ ticket, clocks, onBack }: TicketHeaderProps) {
+export function TicketHeader({ ticket, headline, onBack }: TicketHeaderProps) {
   const { t } = useTranslation();
-  const now = useNow(60_000);
-  const headline = clocks ? headlineClock(clocks, now) : null;
   const queued = useHasQueuedChanges(ticket.id);
   return (
     <header className="ticket-header">

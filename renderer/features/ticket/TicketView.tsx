@@ -15,7 +15,7 @@ import { applyMacro } from '../macros/apply-macro';
 import { useAgentNames, useAgents, useCategories, useMacros, useMe, usePolicyResolver, useTeams } from '../reference/use-reference-data';
 import { QueuedReplyWarnings } from '../reply/QueuedReplyWarnings';
 import { ReplyBox } from '../reply/ReplyBox';
-import { liveClocks } from '../sla/live-clock';
+import { liveClocks, liveSlaState } from '../sla/live-clock';
 import { AssigneePicker } from './AssigneePicker';
 import { ClassificationFields } from './ClassificationFields';
 import { RequesterCard } from './RequesterCard';
@@ -59,6 +59,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   const policy = ticket ? resolvePolicy(ticket) : null;
   // Re-evaluated each minute and on every change; the badges tick between evaluations.
   const clocks = useMemo(() => (ticket ? liveClocks(ticket, policy, new Date(now)) : null), [ticket, policy, now]);
+  const headline = useMemo(() => (ticket ? liveSlaState(ticket, policy, new Date(now)) : null), [ticket, policy, now]);
 
   if (ticket === null) return <p className="ticket-loading muted">{t('app.loading')}</p>;
   if (!ticket) {
@@ -77,7 +78,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
 
   return (
     <article className="ticket-view" aria-labelledby="ticket-title" data-testid="ticket-view" data-ticket-id={ticket.id}>
-      <TicketHeader ticket={ticket} clocks={clocks} onBack={closeTicket} />
+      <TicketHeader ticket={ticket} headline={headline} onBack={closeTicket} />
       <div className="ticket-columns">
         <AttachDropZone ticketId={ticket.id} disabled={closed} className="ticket-main">
           <TicketDetails ticket={ticket} />

@@ -21,7 +21,7 @@ export const es = {
   },
   connect: {
     title: 'Conectar con el servidor del equipo',
-    intro: 'Inicia sesión con tu cuenta de agente. Mesa guarda tus tickets en este equipo para que puedas trabajar sin red.',
+    intro: 'Inicia sesión con tu cuenta de agente. Mesa guarda tus tickets en este dispositivo para que puedas trabajar sin red.',
     serverUrl: 'Dirección del servidor',
     serverUrlHint: 'Por ejemplo, https://mesa.tu-empresa.example (http:// solo para un servidor en este ordenador)',
     email: 'Correo electrónico',
@@ -46,7 +46,8 @@ export const es = {
     unassigned: 'Sin asignar',
     team: 'Mi equipo',
     breaching: 'A punto de incumplir',
-    all: 'Todos',
+    all: 'Todos los abiertos',
+    allWithStatus: 'Tickets en estado «{{status}}»',
   },
   filters: {
     label: 'Filtros',
@@ -166,7 +167,7 @@ export const es = {
     dueIn: 'vence en {{duration}}',
     overdue: 'venció hace {{duration}}',
     paused: 'en pausa',
-    met: 'en plazo',
+    met: 'cumplido',
     breached: 'fuera de plazo',
     health: {
       ok: 'En plazo',
@@ -181,7 +182,7 @@ export const es = {
   },
   ticket: {
     backToQueue: 'Volver a la cola',
-    notFound: 'Este ticket no está en este equipo.',
+    notFound: 'Este ticket no está en este dispositivo.',
     requester: 'Solicitante',
     contact: 'Contacto',
     phone: 'Teléfono',
@@ -212,7 +213,7 @@ export const es = {
     cancelReason: 'Motivo de la cancelación',
     feedback: 'Valoración del solicitante',
     feedbackRating: '{{rating}} de 5',
-    saved: 'Guardado en este equipo; se enviará al sincronizar.',
+    saved: 'Guardado en este dispositivo; se enviará al sincronizar.',
     properties: 'Propiedades',
   },
   timeline: {
@@ -255,7 +256,7 @@ export const es = {
     empty: 'Sin adjuntos.',
     open: 'Ver {{name}}',
     viewer: 'Adjunto {{name}}',
-    notDownloaded: 'Aún no se ha descargado a este equipo.',
+    notDownloaded: 'Aún no se ha descargado a este dispositivo.',
     download: 'Descargar',
     notUploaded: 'Pendiente de subir',
     uploadFailed: 'No se pudo subir',
@@ -382,7 +383,7 @@ export const es = {
     refused_many: '{{count}} cambios rechazados',
     refused_other: '{{count}} cambios rechazados',
     syncNow: 'Sincronizar ahora',
-    quota: 'El navegador no deja guardar más datos en este equipo. Libera espacio para seguir trabajando sin conexión.',
+    quota: 'El navegador no deja guardar más datos en este dispositivo. Libera espacio para seguir trabajando sin conexión.',
   },
   refused: {
     title: 'Cambios rechazados',
@@ -414,7 +415,7 @@ export const es = {
     cancel_reason_required: 'Para cancelarlo hace falta un motivo.',
     reopen_window_expired: 'Ya no se puede reabrir: pasaron más de 7 días desde que se resolvió. Crea un ticket nuevo.',
     unknown_type: 'Esta versión de Mesa envió un cambio que el servidor no conoce. Actualiza la aplicación.',
-    validation_failed: 'Algún dato no es válido: {{message}}',
+    validation_failed: 'Algún dato del cambio no es válido. Revisa lo que escribiste y vuelve a intentarlo.',
     not_found: 'El ticket o la persona ya no existe en el servidor.',
     forbidden: 'Tu cuenta no tiene permiso para hacer este cambio.',
     already_exists: 'Ese ticket ya existía en el servidor.',
@@ -427,8 +428,9 @@ export const es = {
     rate_limited: 'Demasiados cambios seguidos. Se reintentará en un momento.',
     server_error: 'El servidor falló al aplicar este cambio y no lo aplicó. Vuelve a hacerlo; si se repite, avisa a quien administra Mesa.',
     signed_out: 'La sesión está cerrada: vuelve a iniciar sesión para hacer cambios.',
-    storage_error: 'No se pudo guardar en este equipo: {{message}}',
+    storage_error: 'No se pudo guardar en este dispositivo. Comprueba el espacio libre y vuelve a intentarlo.',
     unknown: 'El cambio no se aplicó ({{code}}).',
+    detail: 'Detalle: {{message}}',
   },
   keyboard: {
     title: 'Atajos de teclado',

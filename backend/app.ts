@@ -18,7 +18,8 @@ export function createFastify(config: BackendConfig): FastifyInstance {
   return Fastify({
     logger: {
       level: config.logLevel,
-      // Tokens may travel in the query (?token= for EventSource): keep them out of the logs.
+      // No route reads a token from the URL, but a misconfigured client may still put one
+      // there: keep it out of the logs.
       serializers: {
         req: (req: { method: string; url: string }) => ({
           method: req.method,

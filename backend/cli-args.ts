@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type BackendConfig } from './config';
+import { parseTrustProxy } from './trust-proxy';
 
 const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
 
@@ -15,8 +16,11 @@ const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
   --token-ttl-seconds <N>       session lifetime (default 30 days)
   --heartbeat-ms <N>            event stream heartbeat (default 15000)
   --login-rate-limit <N>        sign-in attempts per minute per address and account (default 10)
+  --login-address-limit <N>     failed sign-ins per 15 minutes per address, all accounts (default 30)
   --requests-rate-limit <N>     portal posts per minute per address (default 20)
   --public-url <URL>            base URL in feedback links (default http://host:port)
+  --trust-proxy <N|ADDRS>       believe X-Forwarded-For from the N nearest proxies, or from these
+                                addresses/CIDRs (comma-separated); off by default
   --log-level <L>               fatal|error|warn|info|debug (default info, or MESA_LOG_LEVEL)
   --log-requests                log every request`;
 
@@ -45,8 +49,10 @@ const parseFlags = (argv: string[]) =>
       'token-ttl-seconds': { type: 'string' },
       'heartbeat-ms': { type: 'string' },
       'login-rate-limit': { type: 'string' },
+      'login-address-limit': { type: 'string' },
       'requests-rate-limit': { type: 'string' },
       'public-url': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       'log-level': { type: 'string' },
       'log-requests': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -56,6 +62,16 @@ const parseFlags = (argv: string[]) =>
 function parseOrExplain(argv: string[]) {
   try {
     return parseFlags(argv);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, {
+      cause: error,
+    });
+  }
+}
+
+function trustProxyOrExplain(value: string) {
+  try {
+    return parseTrustProxy(value);
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, {
       cause: error,
@@ -99,11 +115,24 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
       ...d.loginRateLimit,
       max: positiveInt('login-rate-limit', values['login-rate-limit'], d.loginRateLimit.max, 1),
     },
+    loginThrottle: {
+      ...d.loginThrottle,
+      addressFailures: {
+        ...d.loginThrottle.addressFailures,
+        max: positiveInt(
+          'login-address-limit',
+          values['login-address-limit'],
+          d.loginThrottle.addressFailures.max,
+          1,
+        ),
+      },
+    },
     requestsRateLimit: {
       ...d.requestsRateLimit,
       max: positiveInt('requests-rate-limit', values['requests-rate-limit'], d.requestsRateLimit.max, 1),
     },
     ...(values['public-url'] ? { publicUrl: values['public-url'].replace(/\/+$/, '') } : {}),
+    trustProxy: values['trust-proxy'] === undefined ? false : trustProxyOrExplain(values['trust-proxy']),
     logLevel: values['log-level'] ?? env.MESA_LOG_LEVEL ?? d.logLevel,
     logRequests: values['log-requests'] ?? false,
   };

@@ -1,4 +1,6 @@
 import { LIMITS } from '../shared/index';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleOptions } from './auth/login-throttle';
+import type { TrustProxy } from './trust-proxy';
 
 /** Everything the backend can be told at start; the CLI fills it from flags and the environment. */
 export interface BackendConfig {
@@ -18,7 +20,11 @@ export interface BackendConfig {
   feedbackLinkTtlMs: number;
   heartbeatMs: number;
   loginRateLimit: { max: number; windowMs: number };
+  /** Failed sign-ins per address across accounts, and the per-account backoff (auth/login-throttle.ts). */
+  loginThrottle: LoginThrottleOptions;
   requestsRateLimit: { max: number; windowMs: number };
+  /** Proxies believed about the client's address, so rate limits key on the client (trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** The address requesters reach (feedback links); defaults to http://host:port. */
   publicUrl?: string;
   logLevel: string;
@@ -40,7 +46,9 @@ export const DEFAULT_CONFIG: BackendConfig = {
   feedbackLinkTtlMs: 30 * DAY_MS,
   heartbeatMs: 15_000,
   loginRateLimit: { max: 10, windowMs: 60_000 },
+  loginThrottle: DEFAULT_LOGIN_THROTTLE,
   requestsRateLimit: { max: 20, windowMs: 60_000 },
+  trustProxy: false,
   logLevel: 'info',
   logRequests: false,
 };

@@ -53,7 +53,6 @@ describe.each(TEST_DIALECTS)('event stream (%s)', (dialect) => {
       stream.close();
     }
   });
-
 });
 
 describe.runIf(TEST_DIALECTS.includes('postgres'))('two backend instances on one PostgreSQL database', () => {

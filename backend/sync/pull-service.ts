@@ -42,11 +42,12 @@ export async function pullPage(database: Database, cursor: number, limit: number
   if (sqlite) {
     // Run while holding Kysely's one connection, so a write transaction in progress is
     // waited for, never read into.
-    const entries = await database.db
-      .connection()
-      .execute(
-        async () => prepared(sqlite, SQLITE_ENTRIES_SQL).raw().all({ cursor, limit: limit + 1 }) as EntryRow[],
-      );
+    const entries = await database.db.connection().execute(
+      async () =>
+        prepared(sqlite, SQLITE_ENTRIES_SQL)
+          .raw()
+          .all({ cursor, limit: limit + 1 }) as EntryRow[],
+    );
     return joinEntries(entries, cursor, limit);
   }
   return assemblePage(await changeRows(database, cursor, limit + 1), cursor, limit);

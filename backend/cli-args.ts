@@ -14,6 +14,8 @@ const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
   --auto-close-days <N>         close resolved tickets after N days (default 3)
   --auto-close-interval-seconds <N>  how often to look (default 600)
   --token-ttl-seconds <N>       session lifetime (default 30 days)
+  --mutation-results-days <N>   keep each mutation's full result this long, then only its id
+                                and refusal code (default 30)
   --heartbeat-ms <N>            event stream heartbeat (default 15000)
   --login-rate-limit <N>        sign-in attempts per minute per address and account (default 10)
   --login-address-limit <N>     failed sign-ins per 15 minutes per address, all accounts (default 30)
@@ -47,6 +49,7 @@ const parseFlags = (argv: string[]) =>
       'auto-close-days': { type: 'string' },
       'auto-close-interval-seconds': { type: 'string' },
       'token-ttl-seconds': { type: 'string' },
+      'mutation-results-days': { type: 'string' },
       'heartbeat-ms': { type: 'string' },
       'login-rate-limit': { type: 'string' },
       'login-address-limit': { type: 'string' },
@@ -110,6 +113,13 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
         1,
       ) * 1000,
     tokenTtlMs: positiveInt('token-ttl-seconds', values['token-ttl-seconds'], d.tokenTtlMs / 1000, 1) * 1000,
+    mutationResultsKeptMs:
+      positiveInt(
+        'mutation-results-days',
+        values['mutation-results-days'],
+        d.mutationResultsKeptMs / 86_400_000,
+        1,
+      ) * 86_400_000,
     heartbeatMs: positiveInt('heartbeat-ms', values['heartbeat-ms'], d.heartbeatMs, 10),
     loginRateLimit: {
       ...d.loginRateLimit,

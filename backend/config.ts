@@ -17,6 +17,9 @@ export interface BackendConfig {
   autoCloseDays: number;
   autoCloseIntervalMs: number;
   tokenTtlMs: number;
+  /** How long a mutation's full result is kept before it is compacted to its id and code (retention.ts). */
+  mutationResultsKeptMs: number;
+  retentionIntervalMs: number;
   feedbackLinkTtlMs: number;
   heartbeatMs: number;
   loginRateLimit: { max: number; windowMs: number };
@@ -43,6 +46,8 @@ export const DEFAULT_CONFIG: BackendConfig = {
   autoCloseDays: 3,
   autoCloseIntervalMs: 10 * 60 * 1000,
   tokenTtlMs: 30 * DAY_MS,
+  mutationResultsKeptMs: 30 * DAY_MS,
+  retentionIntervalMs: 60 * 60 * 1000,
   feedbackLinkTtlMs: 30 * DAY_MS,
   heartbeatMs: 15_000,
   loginRateLimit: { max: 10, windowMs: 60_000 },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createFastify } from './app';
 import type { BackendConfig } from './config';
 import { startAutoCloseJob } from './jobs/auto-close';
+import { startRetentionJob } from './retention-job';
 import { seedDemo } from './seed/demo-seed';
 import { createServices, type Services } from './services';
 import { openDatabase } from './storage/database';
@@ -19,6 +20,8 @@ export interface StartOptions {
   clock?: () => Date;
   /** Skip the auto-close timer (tests run sweeps by hand). */
   autoCloseJob?: boolean;
+  /** Skip the retention timer (tests run passes by hand). */
+  retentionJob?: boolean;
 }
 
 /** Opens the database (migrating it), seeds if asked, and listens. What the CLI runs, and what tests run in-process. */
@@ -45,6 +48,7 @@ export async function startBackend(
     const url = `http://${config.host}:${port}`;
     services.publicUrl = config.publicUrl ?? url;
     const job = options.autoCloseJob === false ? null : startAutoCloseJob(services, app.log);
+    const retention = options.retentionJob === false ? null : startRetentionJob(services, app.log);
     return {
       url,
       port,
@@ -52,6 +56,7 @@ export async function startBackend(
       services,
       async close() {
         job?.stop();
+        retention?.stop();
         await app.close();
         await services.notifier.stop();
         await database.close();

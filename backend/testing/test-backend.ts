@@ -68,7 +68,7 @@ export async function startTestBackend(
     ...(databaseUrl ? { databaseUrl } : {}),
     ...overrides,
   });
-  const backend = await startBackend(config, { autoCloseJob: false, ...options });
+  const backend = await startBackend(config, { autoCloseJob: false, retentionJob: false, ...options });
   const http = new HttpClient(backend.url);
   return {
     dialect,

@@ -78,18 +78,7 @@ describe.each(TEST_DIALECTS)('auth over HTTP (%s)', (dialect) => {
   it('a deactivated agent is signed out and cannot sign in', async () => {
     const admin = await t.login('admin@example.com');
     const lucia = await t.login('lucia@example.com');
-    const [result] = await t.push(admin, [
-      mutations.of('agent.upsert', {
-        agentId: DEMO_IDS.lucia,
-        name: 'Lucía Fernández',
-        email: 'lucia@example.com',
-        role: 'agent',
-        teamIds: [DEMO_IDS.serviceDesk],
-        skills: ['access'],
-        capacity: 12,
-        active: false,
-      }),
-    ]);
+    const [result] = await t.push(admin, [mutations.upsertLucia({ active: false })]);
     expect(result?.status).toBe('applied');
     expect((await lucia.get('/api/v1/sync/pull')).status).toBe(401);
     const right = await t.http.post('/api/v1/auth/login', {

@@ -29,16 +29,7 @@ describe('password changes and concurrent pushes (SQLite)', () => {
   it("does not stall another agent's pushes while it hashes", async () => {
     const newAccount = crypto.randomUUID();
     const change = t.push(admin, [
-      mutations.of('agent.upsert', {
-        agentId: DEMO_IDS.lucia,
-        name: 'Lucía Fernández',
-        email: 'lucia@example.com',
-        role: 'agent',
-        teamIds: [DEMO_IDS.serviceDesk],
-        skills: ['access'],
-        capacity: 12,
-        password: 'nueva-clave-larga',
-      }),
+      mutations.upsertLucia({ password: 'nueva-clave-larga' }),
       mutations.of('agent.upsert', {
         agentId: newAccount,
         name: 'Nuevo Agente',

@@ -132,6 +132,19 @@ export const mutations = {
   of(type: string, args: Record<string, unknown>): MutationEnvelope {
     return { id: uuidv7(), type, args };
   },
+  /** An administrator's agent.upsert of the demo agent Lucía, as seeded, with these changes. */
+  upsertLucia(changes: Record<string, unknown>): MutationEnvelope {
+    return mutations.of('agent.upsert', {
+      agentId: DEMO_IDS.lucia,
+      name: 'Lucía Fernández',
+      email: 'lucia@example.com',
+      role: 'agent',
+      teamIds: [DEMO_IDS.serviceDesk],
+      skills: ['access'],
+      capacity: 12,
+      ...changes,
+    });
+  },
 };
 
 export const DEMO_IDS = {

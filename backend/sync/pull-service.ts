@@ -54,20 +54,20 @@ export async function pullPage(database: Database, cursor: number, limit: number
 }
 
 /**
- * On SQLite each change's JSON is written by the query, as one blob a row, and the page
- * is those blobs joined here in a single Buffer.concat: the rows' order is the ORDER BY's,
- * which SQLite guarantees. (Joining them inside SQL with group_concat would rest on the
- * aggregate keeping a subquery's order, which SQLite does not promise, and the ordered
- * aggregate sorts the whole page once more.) Assembling the same JSON from string columns
- * costs several times more: 3,000 small Buffers encoded from 1,000 strings. The bytes are
- * assemblePage's, seq order included (pull-service.test.ts).
+ * On SQLite each change's JSON is written by the query, one blob a row (null when its
+ * row has gone: `||` with a null is null), and the page is those blobs joined here in a
+ * single Buffer.concat. One query level, so the rows come in its ORDER BY's order, which
+ * SQLite guarantees, read along the seq index without a sort. Joining them inside SQL with
+ * group_concat would rest on the aggregate keeping a subquery's order, which SQLite does
+ * not promise, and the ordered aggregate sorts the whole page once more. Assembling the
+ * same JSON from string columns costs several times more (3,000 small Buffers encoded from
+ * 1,000 strings). The bytes are assemblePage's, seq order included (pull-service.test.ts).
  */
-const SQLITE_ENTRIES_SQL = `select seq, cast(case
-      when op = 'delete' then concat('{"seq":', seq, ',"entity":', json_quote(entity), ',"id":', json_quote(entity_id), ',"op":"delete"}')
-      when data is not null then concat('{"seq":', seq, ',"entity":', json_quote(entity), ',"id":', json_quote(entity_id), ',"op":', json_quote(op), ',"data":', data, '}')
+const SQLITE_ENTRIES_SQL = `select c.seq, cast(case
+      when c.op = 'delete' then concat('{"seq":', c.seq, ',"entity":', json_quote(c.entity), ',"id":', json_quote(c.entity_id), ',"op":"delete"}')
+      else concat('{"seq":', c.seq, ',"entity":', json_quote(c.entity), ',"id":', json_quote(c.entity_id), ',"op":', json_quote(c.op), ',"data":') || ${BODY_SQL} || '}'
     end as blob)
-  from (select c.seq, c.entity, c.entity_id, c.op, ${BODY_SQL} as data
-    from changes c where c.seq > @cursor order by c.seq limit @limit)`;
+  from changes c where c.seq > @cursor order by c.seq limit @limit`;
 
 /** seq and the change's JSON (null for an upsert whose row has gone). */
 type EntryRow = [seq: number, json: Buffer | null];

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { BackendConfig } from './config';
+import { fastifyTrustProxy } from './trust-proxy';
 import { registerAttachments } from './http/attachments';
 import { registerAuth } from './http/auth';
 import { HttpError, errorBody, installErrorHandlers } from './http/errors';
@@ -18,7 +19,8 @@ export function createFastify(config: BackendConfig): FastifyInstance {
   return Fastify({
     logger: {
       level: config.logLevel,
-      // Tokens may travel in the query (?token= for EventSource): keep them out of the logs.
+      // No route reads a token from the URL, but a misconfigured client may still put one
+      // there: keep it out of the logs.
       serializers: {
         req: (req: { method: string; url: string }) => ({
           method: req.method,
@@ -28,6 +30,7 @@ export function createFastify(config: BackendConfig): FastifyInstance {
     },
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: config.maxBodyBytes,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Streams (SSE) are ended in preClose; everything else may finish its request.
     forceCloseConnections: 'idle',
     return503OnClosing: true,

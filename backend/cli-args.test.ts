@@ -61,4 +61,21 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--port', 'abc'], {})).toThrow(/--port must be a whole number/);
     expect(() => parseCliArgs(['--demo-tickets', '-1'], {})).toThrow(/usage/);
   });
+
+  it('trusts no proxy unless told: a hop count or addresses and CIDR ranges', () => {
+    expect(parseCliArgs([], {}).trustProxy).toBe(false);
+    expect(parseCliArgs(['--trust-proxy', '1'], {}).trustProxy).toBe(1);
+    expect(parseCliArgs(['--trust-proxy', '10.0.0.5, 10.1.0.0/16,::1'], {}).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+    ]);
+    for (const bad of ['0', 'proxy.local', '10.0.0.0/33', '10.0.0.5,', ''])
+      expect(() => parseCliArgs(['--trust-proxy', bad], {})).toThrow(/--trust-proxy/);
+  });
+
+  it('reads the per-address limit on failed sign-ins', () => {
+    expect(parseCliArgs(['--login-address-limit', '50'], {}).loginThrottle.addressFailures.max).toBe(50);
+    expect(() => parseCliArgs(['--login-address-limit', '0'], {})).toThrow(/--login-address-limit/);
+  });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type BackendConfig } from './config';
+import { parseTrustProxy } from './trust-proxy';
 
 const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
 
@@ -13,13 +14,18 @@ const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
   --auto-close-days <N>         close resolved tickets after N days (default 3)
   --auto-close-interval-seconds <N>  how often to look (default 600)
   --token-ttl-seconds <N>       session lifetime (default 30 days)
+  --mutation-results-days <N>   keep each mutation's full result this long, then only its id
+                                and refusal code (default 30)
   --heartbeat-ms <N>            event stream heartbeat (default 15000)
   --login-rate-limit <N>        sign-in attempts per minute per address and account (default 10)
+  --login-address-limit <N>     failed sign-ins per 15 minutes per address, all accounts (default 30)
   --requests-rate-limit <N>     portal posts per minute per address (default 20)
   --upload-rate-limit <N>       attachment uploads per minute per agent (default 60)
   --blob-grace-hours <N>        delete files no attachment uses after N hours (default 24)
   --blob-cleanup-interval-seconds <N>  how often to look (default 3600)
   --public-url <URL>            base URL in feedback links (default http://host:port)
+  --trust-proxy <N|ADDRS>       believe X-Forwarded-For from the N nearest proxies, or from these
+                                addresses/CIDRs (comma-separated); off by default
   --log-level <L>               fatal|error|warn|info|debug (default info, or MESA_LOG_LEVEL)
   --log-requests                log every request`;
 
@@ -48,13 +54,16 @@ const parseFlags = (argv: string[]) =>
       'auto-close-days': { type: 'string' },
       'auto-close-interval-seconds': { type: 'string' },
       'token-ttl-seconds': { type: 'string' },
+      'mutation-results-days': { type: 'string' },
       'heartbeat-ms': { type: 'string' },
       'login-rate-limit': { type: 'string' },
+      'login-address-limit': { type: 'string' },
       'requests-rate-limit': { type: 'string' },
       'upload-rate-limit': { type: 'string' },
       'blob-grace-hours': { type: 'string' },
       'blob-cleanup-interval-seconds': { type: 'string' },
       'public-url': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       'log-level': { type: 'string' },
       'log-requests': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -64,6 +73,16 @@ const parseFlags = (argv: string[]) =>
 function parseOrExplain(argv: string[]) {
   try {
     return parseFlags(argv);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, {
+      cause: error,
+    });
+  }
+}
+
+function trustProxyOrExplain(value: string) {
+  try {
+    return parseTrustProxy(value);
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, {
       cause: error,
@@ -102,10 +121,29 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
         1,
       ) * 1000,
     tokenTtlMs: positiveInt('token-ttl-seconds', values['token-ttl-seconds'], d.tokenTtlMs / 1000, 1) * 1000,
+    mutationResultsKeptMs:
+      positiveInt(
+        'mutation-results-days',
+        values['mutation-results-days'],
+        d.mutationResultsKeptMs / 86_400_000,
+        1,
+      ) * 86_400_000,
     heartbeatMs: positiveInt('heartbeat-ms', values['heartbeat-ms'], d.heartbeatMs, 10),
     loginRateLimit: {
       ...d.loginRateLimit,
       max: positiveInt('login-rate-limit', values['login-rate-limit'], d.loginRateLimit.max, 1),
+    },
+    loginThrottle: {
+      ...d.loginThrottle,
+      addressFailures: {
+        ...d.loginThrottle.addressFailures,
+        max: positiveInt(
+          'login-address-limit',
+          values['login-address-limit'],
+          d.loginThrottle.addressFailures.max,
+          1,
+        ),
+      },
     },
     requestsRateLimit: {
       ...d.requestsRateLimit,
@@ -125,6 +163,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
         1,
       ) * 1000,
     ...(values['public-url'] ? { publicUrl: values['public-url'].replace(/\/+$/, '') } : {}),
+    trustProxy: values['trust-proxy'] === undefined ? false : trustProxyOrExplain(values['trust-proxy']),
     logLevel: values['log-level'] ?? env.MESA_LOG_LEVEL ?? d.logLevel,
     logRequests: values['log-requests'] ?? false,
   };

@@ -1,4 +1,6 @@
 import { LIMITS } from '../shared/index';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleOptions } from './auth/login-throttle';
+import type { TrustProxy } from './trust-proxy';
 
 /** Everything the backend can be told at start; the CLI fills it from flags and the environment. */
 export interface BackendConfig {
@@ -15,15 +17,22 @@ export interface BackendConfig {
   autoCloseDays: number;
   autoCloseIntervalMs: number;
   tokenTtlMs: number;
+  /** How long a mutation's full result is kept before it is compacted to its id and code (retention.ts). */
+  mutationResultsKeptMs: number;
+  retentionIntervalMs: number;
   feedbackLinkTtlMs: number;
   heartbeatMs: number;
   loginRateLimit: { max: number; windowMs: number };
+  /** Failed sign-ins per address across accounts, and the per-account backoff (auth/login-throttle.ts). */
+  loginThrottle: LoginThrottleOptions;
   requestsRateLimit: { max: number; windowMs: number };
   /** Uploads per agent (each up to maxAttachmentBytes to stream to disk). */
   uploadRateLimit: { max: number; windowMs: number };
   /** Unreferenced blobs older than this are deleted (a client uploads, then attaches). */
   blobGraceMs: number;
   blobCleanupIntervalMs: number;
+  /** Proxies believed about the client's address, so rate limits key on the client (trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** The address requesters reach (feedback links); defaults to http://host:port. */
   publicUrl?: string;
   logLevel: string;
@@ -42,13 +51,17 @@ export const DEFAULT_CONFIG: BackendConfig = {
   autoCloseDays: 3,
   autoCloseIntervalMs: 10 * 60 * 1000,
   tokenTtlMs: 30 * DAY_MS,
+  mutationResultsKeptMs: 30 * DAY_MS,
+  retentionIntervalMs: 60 * 60 * 1000,
   feedbackLinkTtlMs: 30 * DAY_MS,
   heartbeatMs: 15_000,
   loginRateLimit: { max: 10, windowMs: 60_000 },
+  loginThrottle: DEFAULT_LOGIN_THROTTLE,
   requestsRateLimit: { max: 20, windowMs: 60_000 },
   uploadRateLimit: { max: 60, windowMs: 60_000 },
   blobGraceMs: DAY_MS,
   blobCleanupIntervalMs: 60 * 60 * 1000,
+  trustProxy: false,
   logLevel: 'info',
   logRequests: false,
 };

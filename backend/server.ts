@@ -3,6 +3,7 @@ import { buildApp, createFastify } from './app';
 import type { BackendConfig } from './config';
 import { startAutoCloseJob } from './jobs/auto-close';
 import { startBlobCleanupJob } from './jobs/blob-cleanup';
+import { startRetentionJob } from './jobs/retention';
 import { seedDemo } from './seed/demo-seed';
 import { createServices, type Services } from './services';
 import { openDatabase } from './storage/database';
@@ -22,6 +23,8 @@ export interface StartOptions {
   autoCloseJob?: boolean;
   /** Skip the blob cleanup timer (tests run it by hand). */
   blobCleanupJob?: boolean;
+  /** Skip the retention timer (tests run passes by hand). */
+  retentionJob?: boolean;
 }
 
 /** Opens the database (migrating it), seeds if asked, and listens. What the CLI runs, and what tests run in-process. */
@@ -50,6 +53,7 @@ export async function startBackend(
     const jobs = [
       options.autoCloseJob === false ? null : startAutoCloseJob(services, app.log),
       options.blobCleanupJob === false ? null : startBlobCleanupJob(services, app.log),
+      options.retentionJob === false ? null : startRetentionJob(services, app.log),
     ];
     return {
       url,

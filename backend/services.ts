@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { LoginThrottle } from './auth/login-throttle';
 import { TokenStore } from './auth/tokens';
 import { BlobStore } from './attachments/blob-store';
 import type { BackendConfig } from './config';
@@ -15,6 +16,7 @@ export interface Services {
   database: Database;
   clock: () => Date;
   tokens: TokenStore;
+  loginThrottle: LoginThrottle;
   notifier: ChangeNotifier;
   push: PushService;
   blobs: BlobStore;
@@ -43,6 +45,7 @@ export async function createServices(
     database,
     clock,
     tokens,
+    loginThrottle: new LoginThrottle(config.loginThrottle),
     notifier,
     feedbackTokens,
     publicUrl: config.publicUrl ?? '',

@@ -9,24 +9,21 @@ declare module 'fastify' {
   }
 }
 
-/** The bearer token of a request: the Authorization header, or `?token=` where allowed (EventSource cannot set headers). */
-export function bearerToken(request: FastifyRequest, allowQuery = false): string | null {
+/**
+ * The bearer token of a request, from the Authorization header only: a token in a URL
+ * ends up in proxy and server logs and in browser history.
+ */
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
-  if (typeof header === 'string') {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match?.[1] ?? null;
-  }
-  if (allowQuery) {
-    const token = (request.query as Record<string, unknown> | undefined)?.token;
-    if (typeof token === 'string') return token;
-  }
-  return null;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
 }
 
 /** preHandler: a signed-in, active agent or 401. */
-export function requireAgent(services: Services, options: { allowQueryToken?: boolean } = {}) {
+export function requireAgent(services: Services) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const token = bearerToken(request, options.allowQueryToken);
+    const token = bearerToken(request);
     if (!token)
       throw new HttpError(
         401,

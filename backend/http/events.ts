@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Services } from '../services';
 import { requireAgent } from './authenticate';
 
@@ -21,10 +20,9 @@ export function registerEvents(app: FastifyInstance, services: Services): void {
       schema: {
         summary: 'Change announcements (text/event-stream)',
         tags: ['sync'],
-        querystring: z.object({ token: z.string().optional() }),
         security: [{ bearer: [] }],
       },
-      preHandler: requireAgent(services, { allowQueryToken: true }),
+      preHandler: requireAgent(services),
     },
     (request, reply) => {
       reply.hijack();

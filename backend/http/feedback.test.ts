@@ -68,6 +68,17 @@ describe.each(TEST_DIALECTS)('requester feedback link (%s)', (dialect) => {
     expect((await t.http.get(link)).status).toBe(409);
   });
 
+  it("an agent's ticket.feedback is refused and leaves the requester's single-use link working", async () => {
+    const { ticketId, link } = await resolvedTicket();
+    const [result] = await t.push(agent, [mutations.of('ticket.feedback', { ticketId, rating: 1 })]);
+    expect(result).toMatchObject({ status: 'rejected', code: 'feedback_requester_only' });
+    const ticket = (await t.pullAll(agent)).find((c) => c.id === ticketId)?.data as unknown as Ticket;
+    expect(ticket.feedback).toBeNull();
+
+    expect((await t.http.get(link)).status).toBe(200);
+    expect((await t.http.post(link, 'rating=5', { headers: formHeaders })).status).toBe(200);
+  });
+
   it('tampered, malformed and expired links are refused', async () => {
     const { link } = await resolvedTicket();
     const token = link.split('/').at(-1)!;

@@ -56,6 +56,11 @@ export interface Schema {
     message: string | null;
     applied_at: string;
   };
+  /** Mutation ids whose full result was compacted away (storage/retention.ts): kept forever. */
+  applied_mutation_ids: {
+    id: string;
+    rejected_code: string | null;
+  };
   outbound_email: {
     id: string;
     kind: string;

@@ -1,5 +1,4 @@
 import { addBusinessMinutes, type Agent, type Mutation, type MutationArgs } from '../../shared/index';
-import { hashPassword } from '../auth/passwords';
 import { findAgent, findAgentByEmail, saveAgent } from '../storage/agent-rows';
 import { saveReference } from '../storage/reference-rows';
 import { applied, rejected, type Decision, type MutationScope } from './mutation-scope';
@@ -28,7 +27,7 @@ export async function applyAdminMutation(
   }
   switch (mutation.type) {
     case 'agent.upsert':
-      return upsertAgent(scope, mutation.args, effects);
+      return upsertAgent(scope, mutation.id, mutation.args, effects);
     case 'team.upsert': {
       const { slaPolicyId } = mutation.args;
       if (slaPolicyId && !(await scope.refs()).policies.has(slaPolicyId))
@@ -71,6 +70,7 @@ async function saveRef(
 
 async function upsertAgent(
   scope: MutationScope,
+  mutationId: string,
   args: MutationArgs<'agent.upsert'>,
   effects: AdminEffects,
 ): Promise<Decision> {
@@ -102,7 +102,11 @@ async function upsertAgent(
     openTickets: existing?.openTickets ?? 0,
     lastAssignedAt: existing?.lastAssignedAt ?? null,
   };
-  await saveAgent(scope.trx, agent, args.password ? await hashPassword(args.password) : undefined);
+  const passwordHash = args.password ? scope.passwordHashes.get(mutationId) : undefined;
+  // Hashing here would hold the write lock for the whole of scrypt (see password-hashes.ts).
+  if (args.password && !passwordHash)
+    throw new Error('agent.upsert: password was not hashed before the transaction');
+  await saveAgent(scope.trx, agent, passwordHash);
   if (!active || args.password) await effects.revokeSessions(scope, agent.id);
   scope.log.changed('agent', agent.id);
   return applied;

@@ -2,6 +2,7 @@ import type { Actor, MutationResult, RejectionCode, Ticket } from '../../shared/
 import type { Tx } from '../storage/database';
 import { loadReferenceData, type ReferenceData } from '../storage/reference-rows';
 import type { ChangeLog } from './change-log';
+import type { PasswordHashes } from './password-hashes';
 import type { TicketNumbers } from './ticket-numbers';
 
 /** What a mutation handler can touch: the open transaction, its change log, who acts and when. */
@@ -14,6 +15,8 @@ export interface MutationScope {
   refs(): Promise<ReferenceData>;
   /** After a team, category or policy changed inside this transaction. */
   invalidateRefs(): void;
+  /** The batch's password hashes by mutation id, made before the transaction (password-hashes.ts). */
+  passwordHashes: PasswordHashes;
   /** Side effects of a ticket becoming resolved (the feedback email). */
   onResolved(ticket: Ticket): Promise<void>;
 }

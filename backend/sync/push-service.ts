@@ -20,6 +20,7 @@ import {
   type Decision,
   type MutationScope,
 } from './mutation-scope';
+import { hashBatchPasswords, NO_PASSWORD_HASHES, type PasswordHashes } from './password-hashes';
 import { applyTicketMutationInScope } from './ticket-mutations';
 import { TicketNumbers } from './ticket-numbers';
 
@@ -69,11 +70,12 @@ export class PushService {
     envelopes: MutationEnvelope[],
   ): Promise<MutationResult[]> {
     if (envelopes.length === 0) return [];
+    const hashes = await hashBatchPasswords(actor, envelopes);
     let outcome: WriteOutcome<MutationResult[]>;
     try {
-      outcome = await this.applyBatch(actor, clientId, envelopes, false);
+      outcome = await this.applyBatch(actor, clientId, envelopes, hashes, false);
     } catch {
-      outcome = await this.applyBatch(actor, clientId, envelopes, true);
+      outcome = await this.applyBatch(actor, clientId, envelopes, hashes, true);
     }
     if (outcome.latestSeq > 0) this.deps.notifier.announce(outcome.latestSeq);
     return outcome.result;
@@ -83,12 +85,13 @@ export class PushService {
     actor: Actor & { kind: 'agent' },
     clientId: string,
     envelopes: MutationEnvelope[],
+    hashes: PasswordHashes,
     isolated: boolean,
   ): Promise<WriteOutcome<MutationResult[]>> {
     return writeTransaction(this.deps.database, async (log) => {
       const known = await findApplied(log.trx, [...new Set(envelopes.map((e) => e.id))], log.sqlite);
       const creates = envelopes.filter((e) => e.type === 'ticket.create' && !known.has(e.id)).length;
-      const scope = this.scope(log, actor, creates);
+      const scope = this.scope(log, actor, creates, hashes);
       const results: MutationResult[] = [];
       const records: AppliedRecord[] = [];
       for (const envelope of envelopes) {
@@ -146,7 +149,7 @@ export class PushService {
     const { result, latestSeq } = await writeTransaction(this.deps.database, async (log) => {
       const earlier = (await findApplied(log.trx, [mutation.id], log.sqlite)).get(mutation.id);
       if (earlier) return earlier;
-      const scope = this.scope(log, actor, mutation.type === 'ticket.create' ? 1 : 0);
+      const scope = this.scope(log, actor, mutation.type === 'ticket.create' ? 1 : 0, NO_PASSWORD_HASHES);
       const outcome = toMutationResult(mutation.id, await this.decide(scope, mutation));
       await scope.ticketNumbers.settle();
       await recordApplied(
@@ -161,7 +164,12 @@ export class PushService {
     return result;
   }
 
-  private scope(log: ChangeLog, actor: Actor, creates: number): MutationScope {
+  private scope(
+    log: ChangeLog,
+    actor: Actor,
+    creates: number,
+    passwordHashes: PasswordHashes,
+  ): MutationScope {
     const refs = referenceCache(log.trx);
     const { mailer } = this.deps;
     const scope: MutationScope = {
@@ -172,6 +180,7 @@ export class PushService {
       ticketNumbers: new TicketNumbers(log.trx, creates, log.sqlite),
       refs: refs.get,
       invalidateRefs: refs.invalidate,
+      passwordHashes,
       onResolved: (ticket) => mailer.enqueue(log.trx, ticket, scope.now),
     };
     return scope;

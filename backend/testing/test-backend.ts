@@ -68,7 +68,12 @@ export async function startTestBackend(
     ...(databaseUrl ? { databaseUrl } : {}),
     ...overrides,
   });
-  const backend = await startBackend(config, { autoCloseJob: false, blobCleanupJob: false, ...options });
+  const backend = await startBackend(config, {
+    autoCloseJob: false,
+    blobCleanupJob: false,
+    retentionJob: false,
+    ...options,
+  });
   const http = new HttpClient(backend.url);
   return {
     dialect,
@@ -131,6 +136,19 @@ export const mutations = {
   },
   of(type: string, args: Record<string, unknown>): MutationEnvelope {
     return { id: uuidv7(), type, args };
+  },
+  /** An administrator's agent.upsert of the demo agent Lucía, as seeded, with these changes. */
+  upsertLucia(changes: Record<string, unknown>): MutationEnvelope {
+    return mutations.of('agent.upsert', {
+      agentId: DEMO_IDS.lucia,
+      name: 'Lucía Fernández',
+      email: 'lucia@example.com',
+      role: 'agent',
+      teamIds: [DEMO_IDS.serviceDesk],
+      skills: ['access'],
+      capacity: 12,
+      ...changes,
+    });
   },
 };
 

@@ -140,6 +140,13 @@ describe('applyTicketMutation', () => {
     expect(apply(rated, fb, undefined, requester)).toMatchObject({ ok: false, code: 'feedback_already_given' });
   });
 
+  it('takes feedback only from the requester: an agent or the server is refused, even on a resolved ticket', () => {
+    const fb = { type: 'ticket.feedback', args: { ticketId: TICKET, rating: 1 } } as const;
+    const resolved = ok(apply(created(), { type: 'ticket.transition', args: { ticketId: TICKET, to: 'resolved', resolutionNote: 'ok' } }));
+    expect(apply(resolved, fb)).toMatchObject({ ok: false, code: 'feedback_requester_only' });
+    expect(apply(resolved, fb, undefined, { kind: 'system', name: 'Mesa' })).toMatchObject({ ok: false, code: 'feedback_requester_only' });
+  });
+
   it('a requester can give feedback but not change a ticket', () => {
     expect(apply(created(), { type: 'ticket.update', args: { ticketId: TICKET, title: 'hack' } }, undefined, { kind: 'requester', name: 'x' })).toMatchObject({ ok: false, code: 'forbidden' });
   });

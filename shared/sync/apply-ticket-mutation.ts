@@ -228,6 +228,9 @@ function addComment(current: Ticket, args: MutationArgs<'comment.add'>, ctx: Tic
 }
 
 function feedback(current: Ticket, args: MutationArgs<'ticket.feedback'>, ctx: TicketMutationContext): TicketMutationOutcome {
+  if (ctx.actor.kind !== 'requester') {
+    return reject('feedback_requester_only', 'Only the requester can rate a ticket, through the link in their mail.');
+  }
   if (current.status !== 'resolved' && current.status !== 'closed') {
     return reject('feedback_not_allowed', 'Feedback can be given once the ticket is resolved.');
   }

@@ -51,6 +51,8 @@ export const REJECTION_CODES = [
   'already_exists',
   'feedback_not_allowed',
   'feedback_already_given',
+  /** Only the requester rates a ticket (the signed link); an agent's rating would use up theirs. */
+  'feedback_requester_only',
   'assignee_unavailable',
   'attachment_missing',
   'conflict',

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial';
-import * as blobStorage from './002-blob-storage';
+import * as retention from './002-retention';
+import * as blobStorage from './003-blob-storage';
 
 /** Versioned migrations, in order. Add a file and a line; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
-  '002-blob-storage': blobStorage,
+  '002-retention': retention,
+  '003-blob-storage': blobStorage,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -419,6 +419,7 @@ export const en: MesaResources = {
     already_exists: 'That ticket already existed on the server.',
     feedback_not_allowed: 'Only a resolved ticket can be rated.',
     feedback_already_given: 'This ticket has already been rated.',
+    feedback_requester_only: 'Only the requester can rate a ticket, with the link in their email.',
     assignee_unavailable: 'That person is no longer active; choose someone else.',
     attachment_missing: 'The attachment never reached the server. Attach it again.',
     conflict: 'Someone else changed the ticket at the same time. Check its current state.',

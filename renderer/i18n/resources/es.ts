@@ -421,6 +421,7 @@ export const es = {
     already_exists: 'Ese ticket ya existía en el servidor.',
     feedback_not_allowed: 'Solo se puede valorar un ticket resuelto.',
     feedback_already_given: 'Este ticket ya tiene valoración.',
+    feedback_requester_only: 'Solo el solicitante puede valorar el ticket, con el enlace de su correo.',
     assignee_unavailable: 'Esa persona ya no está activa; elige a otra.',
     attachment_missing: 'El archivo adjunto no llegó al servidor. Vuelve a adjuntarlo.',
     conflict: 'Otra persona cambió el ticket a la vez. Revisa su estado actual.',

@@ -70,7 +70,7 @@ describe('the event stream', () => {
 
   it('pokes once per changes event however the network splits the bytes (CRLF, CR, LF line ends)', async () => {
     const feed = new TextEncoder().encode(
-      ': héllo\r\n\r\nevent: changes\r\ndata: {"cursor":7}\r\n\r\nevent: changes\rdata: {"cursor":8}\r\revent: changes\ndata: {"cursor":9}\n\n',
+      ': heartbeat\r\n\r\nevent: changes\r\ndata: {"cursor":7}\r\n\r\nevent: changes\rdata: {"cursor":8}\r\revent: changes\ndata: {"cursor":9}\n\n',
     );
     for (const size of [1, 2, 3, 5, feed.length]) {
       let controller!: ReadableStreamDefaultController<Uint8Array>;

@@ -8,7 +8,12 @@ import { openDatabase, type Database } from '../backend/storage/database';
 import { postgresAvailable, startPostgresCluster } from '../backend/testing/postgres-cluster';
 import type { LoginResponse, PullResponse, PushResponse } from '../shared/index';
 import type { BenchResult } from './bench-result';
-import { openHttpConnection, requestBytes, type RawResponse } from './http-connection';
+import {
+  openHttpConnection,
+  prepareRequest,
+  type PreparedRequest,
+  type RawResponse,
+} from './http-connection';
 
 /**
  * Sync throughput of the backend over real HTTP, on SQLite and PostgreSQL:
@@ -16,7 +21,7 @@ import { openHttpConnection, requestBytes, type RawResponse } from './http-conne
  *   shared rules, numbered, recorded for exactly-once, logged for sync;
  * - pull: the whole change log in pages of 1,000 (rows/s), request to last byte received,
  *   after untimed passes; the client's JSON.parse of each page is not timed.
- * Both after untimed warm-up, through a minimal client (http-connection.ts).
+ * Both after untimed warm-up, through undici's Client on one keep-alive connection.
  * Baselines, measured in the same run on the same engine: the very rows the timed pushes
  * wrote (tickets, change log, applied mutations) inserted with plain prepared statements
  * in one transaction, and the whole log read back with one prepared join query per page.
@@ -67,14 +72,14 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     demoTickets: 0,
     env: { MESA_LOG_LEVEL: 'warn' },
   });
-  const connection = await openHttpConnection(backend.url);
+  const connection = openHttpConnection(backend.url);
   try {
     const send = async (
       method: 'GET' | 'POST',
       path: string,
       headers: Record<string, string>,
       body?: string,
-    ) => checked(await connection.exchange(requestBytes(method, backend.url, path, headers, body)), path);
+    ) => checked(await connection.exchange(prepareRequest(method, path, headers, body)), path);
     const headers = { 'content-type': 'application/json' };
     const login = parse<LoginResponse>(
       (
@@ -92,15 +97,9 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
       Array.from({ length: BATCH }, (_, i) => createMutation(b * BATCH + i)),
     );
     const pushRequest = (mutations: Array<ReturnType<typeof createMutation>>) =>
-      requestBytes(
-        'POST',
-        backend.url,
-        '/api/v1/sync/push',
-        auth,
-        JSON.stringify({ clientId: 'bench', mutations }),
-      );
+      prepareRequest('POST', '/api/v1/sync/push', auth, JSON.stringify({ clientId: 'bench', mutations }));
     /** Sends one push and fails unless the server applied every mutation in it. */
-    const pushApplied = async (request: Buffer, what: string) => {
+    const pushApplied = async (request: PreparedRequest, what: string) => {
       const res = parse<PushResponse>(checked(await connection.exchange(request), what).body);
       const refused = res.results.find((r) => r.status !== 'applied');
       if (refused) throw new Error(`${what} rejected: ${JSON.stringify(refused)}`);
@@ -167,7 +166,7 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     const pull = rows / (pullMs / 1000);
     return { push, pull, pulledRows: rows, timed };
   } finally {
-    connection.close();
+    await connection.close();
     await backend.stop();
   }
 }

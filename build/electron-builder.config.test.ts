@@ -1,9 +1,11 @@
 // The packaging config cannot be exercised here (electron-builder downloads Electron and
 // its AppImage/NSIS tools), so it is checked as data: electron-builder's own schema, and
-// the things the product promises (targets, id, name, mesa:// protocol, update feed).
+// the properties the product rests on (identifiers the OSes accept, the deep-link scheme the
+// main process handles, only the bundles packed, files that exist, the update feed).
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEEP_LINK_SCHEME } from '../electron/core/deep-link';
 
 const require = createRequire(import.meta.url);
 const CONFIG_PATH = './electron-builder.config.cjs';
@@ -31,6 +33,23 @@ function loadConfig(): BuilderConfig {
   return require(CONFIG_PATH) as BuilderConfig;
 }
 
+/** The Main Categories of the freedesktop.org Desktop Menu Specification. */
+const FREEDESKTOP_MAIN_CATEGORIES = [
+  'AudioVideo',
+  'Audio',
+  'Video',
+  'Development',
+  'Education',
+  'Game',
+  'Graphics',
+  'Network',
+  'Office',
+  'Science',
+  'Settings',
+  'System',
+  'Utility',
+];
+
 const targetNames = (targets: Target[]) => targets.map((t) => (typeof t === 'string' ? t : t.target));
 
 /** PNG width and height from the IHDR chunk. */
@@ -48,32 +67,38 @@ describe('electron-builder config', () => {
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(loadConfig(), new DebugLogger(false))).resolves.toBeUndefined();
     // And the schema does bite, so the line above means something.
-    await expect(validateConfiguration({ ...loadConfig(), bogus: 1 }, new DebugLogger(false))).rejects.toThrow(/bogus/);
+    await expect(
+      validateConfiguration({ ...loadConfig(), bogus: 1 }, new DebugLogger(false)),
+    ).rejects.toThrow(/bogus/);
   });
 
-  it('names the app and every target', () => {
+  it('gives identifiers the platforms accept, and an installer for each of them', () => {
     const config = loadConfig();
-    expect(config.appId).toBe('com.mesa.console');
-    expect(config.productName).toBe('Mesa');
-    expect(targetNames(config.linux.target)).toEqual(['AppImage', 'deb']);
-    expect(targetNames(config.win.target)).toEqual(['nsis']);
-    expect(targetNames(config.mac.target)).toEqual(['dmg']);
-    expect(config.linux.category).toBe('Office');
+    // macOS's CFBundleIdentifier and Windows' AppUserModelID both want reverse-DNS.
+    expect(config.appId).toMatch(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/i);
+    expect(config.productName.trim()).not.toBe('');
+    // A .desktop file whose main category is not a registered one is dropped from menus.
+    expect(FREEDESKTOP_MAIN_CATEGORIES).toContain(config.linux.category);
     expect(config.linux.maintainer).toMatch(/<.+@.+>/);
-    expect(config.mac.category).toBe('public.app-category.business');
+    expect(config.mac.category).toMatch(/^public\.app-category\.[a-z-]+$/);
+    // Notarization refuses an app without the hardened runtime.
     expect(config.mac.hardenedRuntime).toBe(true);
+    for (const os of [config.linux, config.win, config.mac]) expect(targetNames(os.target)).not.toEqual([]);
   });
 
-  it('registers the mesa:// protocol for deep links', () => {
-    expect(loadConfig().protocols).toEqual([{ name: 'Mesa', schemes: ['mesa'] }]);
+  it('registers the scheme the main process handles as deep links', () => {
+    expect(loadConfig().protocols.flatMap((p) => p.schemes)).toEqual([DEEP_LINK_SCHEME]);
   });
 
   it('packs only the bundles into an asar, starting at package.json main', () => {
     const config = loadConfig();
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { main: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      main: string;
+    };
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(false);
-    expect(config.directories.output).toBe('release');
+    const ignored = readFileSync(new URL('../.gitignore', import.meta.url), 'utf8').split('\n');
+    expect(ignored).toContain(`${config.directories.output}/`);
     expect(config.files).toEqual(['dist/**', 'package.json']);
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(config.extraMetadata.main).toMatch(/^dist\//);
@@ -81,16 +106,26 @@ describe('electron-builder config', () => {
 
   it('flips the fuses after packing', () => {
     const config = loadConfig();
-    expect(config.afterPack).toBe('./build/after-pack.cjs');
-    expect(typeof (require('./after-pack.cjs') as { afterPack: unknown }).afterPack).toBe('function');
+    // electron-builder resolves the hook from the project root.
+    const hook = require(new URL(`../${config.afterPack}`, import.meta.url).pathname) as {
+      afterPack: unknown;
+    };
+    expect(typeof hook.afterPack).toBe('function');
   });
 
   it('has real icons: 512 and 256 px PNGs', () => {
     const config = loadConfig();
     expect(pngSize(new URL('./icons/512x512.png', import.meta.url).pathname)).toEqual([512, 512]);
     expect(pngSize(new URL('./icons/256x256.png', import.meta.url).pathname)).toEqual([256, 256]);
-    expect(config.mac.icon).toBe('build/icons/512x512.png');
-    expect(config.win.icon).toBe('build/icons/512x512.png');
+    // macOS wants a square icon of 512 px at least; Windows derives its 256 px size from it.
+    for (const icon of [config.mac.icon, config.win.icon]) {
+      const [width, height] = pngSize(new URL(`../${icon}`, import.meta.url).pathname);
+      expect({ icon, square: width === height, big: width >= 512 }).toEqual({
+        icon,
+        square: true,
+        big: true,
+      });
+    }
     expect(existsSync(new URL(`../${config.linux.icon}`, import.meta.url))).toBe(true);
   });
 
@@ -98,7 +133,9 @@ describe('electron-builder config', () => {
     const saved = process.env.MESA_UPDATE_URL;
     try {
       delete process.env.MESA_UPDATE_URL;
-      expect(loadConfig().publish).toEqual([expect.objectContaining({ provider: 'generic', url: 'https://updates.example.com/mesa' })]);
+      expect(loadConfig().publish).toEqual([
+        expect.objectContaining({ provider: 'generic', url: 'https://updates.example.com/mesa' }),
+      ]);
       process.env.MESA_UPDATE_URL = 'https://updates.internal.example.org/mesa';
       expect(loadConfig().publish[0]?.url).toBe('https://updates.internal.example.org/mesa');
     } finally {

@@ -1,3 +1,5 @@
+import { createParser } from 'eventsource-parser';
+
 /** Reads a text/event-stream for tests: collects events and lets a test wait for one. */
 export interface SseEvent {
   event: string;
@@ -26,24 +28,19 @@ export async function openEventStream(url: string, headers: Record<string, strin
   if (response.body && response.ok) {
     void (async () => {
       const decoder = new TextDecoder();
-      let buffer = '';
+      const parser = createParser({
+        onEvent: ({ event = 'message', data }) => {
+          events.push({ event, data });
+          notify();
+        },
+        onComment: (text) => {
+          comments.push(text.trim());
+          notify();
+        },
+      });
       try {
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          buffer += decoder.decode(chunk, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let event = 'message';
-            const data: string[] = [];
-            for (const line of block.split('\n')) {
-              if (line.startsWith(':')) comments.push(line.slice(1).trim());
-              else if (line.startsWith('event:')) event = line.slice(6).trim();
-              else if (line.startsWith('data:')) data.push(line.slice(5).trim());
-            }
-            if (data.length) events.push({ event, data: data.join('\n') });
-            notify();
-          }
+          parser.feed(decoder.decode(chunk, { stream: true }));
         }
       } catch {
         // aborted

@@ -68,6 +68,23 @@ describe('the event stream', () => {
     stream.stop();
   });
 
+  it('pokes once per changes event however the network splits the bytes (CRLF, CR, LF line ends)', async () => {
+    const feed = new TextEncoder().encode(
+      ': heartbeat\r\n\r\nevent: changes\r\ndata: {"cursor":7}\r\n\r\nevent: changes\rdata: {"cursor":8}\r\revent: changes\ndata: {"cursor":9}\n\n',
+    );
+    for (const size of [1, 2, 3, 5, feed.length]) {
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+      const { stream, log } = setup(async () => new Response(body, { status: 200 }));
+      stream.start('http://s', 'tok');
+      await flush();
+      for (let i = 0; i < feed.length; i += size) controller.enqueue(feed.slice(i, i + size));
+      await flush();
+      expect({ size, pokes: log.pokes }).toEqual({ size, pokes: [7, 8, 9] });
+      stream.stop();
+    }
+  });
+
   it('treats a silent connection as lost and reconnects after the backoff', async () => {
     const { stream, calls, log, advance } = setup(
       async (_n, init) => streamingResponse(init?.signal).response,

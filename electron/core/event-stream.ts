@@ -1,10 +1,10 @@
+import { createParser } from 'eventsource-parser';
 import { MesaError } from '../../shared/ipc/result';
 import { eventsCursorSchema } from '../../shared/sync/wire';
 import type { Backoff } from './backoff';
 import { apiUrl, type Fetch } from './backend-http';
 import type { Clock } from './clock';
 import { errorForNetworkFailure, errorForStatus } from './http-errors';
-import { createSseParser } from './sse-parser';
 
 /**
  * The server's change feed (GET /api/v1/events): it only says "there is something after N",
@@ -141,8 +141,9 @@ export class EventStream {
 
   private async read(body: ReadableStream<Uint8Array>, generation: number, feed: () => void): Promise<void> {
     const decoder = new TextDecoder();
-    const parser = createSseParser(
-      (event) => {
+    // Heartbeat comments need no callback: every chunk read already feeds the watchdog.
+    const parser = createParser({
+      onEvent: (event) => {
         if (event.event !== 'changes' || generation !== this.generation) return;
         let json: unknown;
         try {
@@ -153,15 +154,14 @@ export class EventStream {
         const parsed = eventsCursorSchema.safeParse(json);
         if (parsed.success) this.options.onPoke(parsed.data.cursor);
       },
-      () => {},
-    );
+    });
     const reader = body.getReader();
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
         feed();
-        parser.push(decoder.decode(value, { stream: true }));
+        parser.feed(decoder.decode(value, { stream: true }));
       }
     } finally {
       reader.releaseLock();

@@ -1,9 +1,10 @@
 import type { Ticket } from '../../shared/index';
 
 /**
- * The local search index: each ticket carries `words`, a multi-entry index of folded
- * tokens, and a search is a prefix range on it. Folding = NFD + drop combining marks +
- * lowercase, so "Impresión" is found by "impresion" and by "IMPRES".
+ * The words the local search knows a ticket by: its folded tokens, which the in-memory
+ * word index holds (ticket-memory-index.ts, word-index.ts), and a search is a prefix
+ * lookup there. Folding = NFD + drop combining marks + lowercase, so "Impresión" is found
+ * by "impresion" and by "IMPRES".
  */
 
 /** Tokens shorter than this (except numbers) are noise in an index and cost a row each. */
@@ -11,9 +12,10 @@ const MIN_TOKEN = 2;
 /** A token longer than this is kept as its prefix: prefix search still finds it. */
 const MAX_TOKEN = 40;
 /**
- * Words per ticket. Each word is one index row; a pasted 100 KB log would otherwise add
- * thousands per ticket to a 100k-ticket bootstrap. Identifying fields come first, so
- * they are always in; the long texts fill what is left.
+ * Words per ticket. Each word is a posting in the in-memory index; a pasted 100 KB log
+ * would otherwise add thousands per ticket to the index's memory and to its build after a
+ * 100k-ticket bootstrap. Identifying fields come first, so they are always in; the long
+ * texts fill what is left.
  */
 export const MAX_WORDS_PER_TICKET = 256;
 

@@ -10,7 +10,13 @@ import {
   FIXTURE_TO,
 } from '../../shared/reports/sla-report.fixture';
 import type { HttpClient } from '../testing/http-client';
-import { DEMO_IDS, TEST_DIALECTS, mutations, startTestBackend, type TestBackend } from '../testing/test-backend';
+import {
+  DEMO_IDS,
+  TEST_DIALECTS,
+  mutations,
+  startTestBackend,
+  type TestBackend,
+} from '../testing/test-backend';
 import { saveTicket } from '../storage/ticket-rows';
 
 const HOUR = 3_600_000;
@@ -43,7 +49,9 @@ describe.each(TEST_DIALECTS)('GET /api/v1/reports/sla (%s)', (dialect) => {
   }
 
   it('takes the period in any offset: the same instants give the same report', async () => {
-    const res = await admin.get<SlaReport>(reportUrl('2026-03-01T01:00:00+01:00', '2026-04-08T02:00:00+02:00', 'team'));
+    const res = await admin.get<SlaReport>(
+      reportUrl('2026-03-01T01:00:00+01:00', '2026-04-08T02:00:00+02:00', 'team'),
+    );
     expect(res.status).toBe(200);
     expect(res.body.total).toEqual(FIXTURE_EXPECTED_TOTAL);
   });
@@ -72,7 +80,9 @@ describe.each(TEST_DIALECTS)('GET /api/v1/reports/sla (%s)', (dialect) => {
       // What the console caches: the tickets and the SLA policies, as pulled.
       const pulled = await t.pullAll(desk);
       const pulledOf = <T>(entity: string) =>
-        pulled.filter((change) => change.entity === entity && change.data).map((change) => change.data as unknown as T);
+        pulled
+          .filter((change) => change.entity === entity && change.data)
+          .map((change) => change.data as unknown as T);
       const inConsole = computeSlaReport({
         tickets: pulledOf<Ticket>('ticket'),
         policies: new Map(pulledOf<SlaPolicy>('sla_policy').map((policy) => [policy.id, policy])),
@@ -89,9 +99,9 @@ describe.each(TEST_DIALECTS)('GET /api/v1/reports/sla (%s)', (dialect) => {
   });
 
   it('is described in the OpenAPI document, with its query and refusals', async () => {
-    const res = await t.http.get<{ paths: Record<string, { get?: { parameters?: Array<{ name: string }>; responses?: object } }> }>(
-      '/api/v1/openapi.json',
-    );
+    const res = await t.http.get<{
+      paths: Record<string, { get?: { parameters?: Array<{ name: string }>; responses?: object } }>;
+    }>('/api/v1/openapi.json');
     const get = res.body.paths['/api/v1/reports/sla']?.get;
     expect(get?.parameters?.map((p) => p.name).sort()).toEqual(['from', 'groupBy', 'to']);
     expect(Object.keys(get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403']));

@@ -10,7 +10,11 @@ import { HttpError } from './errors';
 
 function requireAdmin(request: FastifyRequest): void {
   if (signedInAgent(request).role !== 'admin')
-    throw new HttpError(403, 'forbidden', 'Reports are for administrators; ask an admin of this Mesa server.');
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Reports are for administrators; ask an admin of this Mesa server.',
+    );
 }
 
 export function registerReports(app: FastifyInstance, services: Services): void {

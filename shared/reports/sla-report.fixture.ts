@@ -222,7 +222,10 @@ const IMPACT_URGENCY: Record<Priority, [1 | 2 | 3, 1 | 2 | 3]> = {
 };
 
 function toTicket(f: FixtureTicket): Ticket {
-  const history = [{ at: f.createdAt, status: 'new' as TicketStatus }, ...f.changes.map(([at, status]) => ({ at, status }))];
+  const history = [
+    { at: f.createdAt, status: 'new' as TicketStatus },
+    ...f.changes.map(([at, status]) => ({ at, status })),
+  ];
   const last = history[history.length - 1]!;
   const resolved = last.status === 'resolved' ? last.at : null;
   const [impact, urgency] = IMPACT_URGENCY[f.priority];
@@ -275,7 +278,12 @@ const clock = (met: number, breached: number, running: number): ClockCounts => (
   running,
   compliance: met + breached === 0 ? null : met / (met + breached),
 });
-const group = (key: string, tickets: number, firstResponse: ClockCounts, resolution: ClockCounts): SlaReportGroup => ({
+const group = (
+  key: string,
+  tickets: number,
+  firstResponse: ClockCounts,
+  resolution: ClockCounts,
+): SlaReportGroup => ({
   key,
   tickets,
   firstResponse,

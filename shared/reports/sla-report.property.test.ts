@@ -25,9 +25,12 @@ const ticketArb: fc.Arbitrary<ReportTicket> = fc
     category: fc.constantFrom('network', 'hardware', 'access'),
     slaPolicyId: fc.constantFrom(...FIXTURE_POLICIES.keys(), 'deleted-policy', null),
     firstResponseAfter: fc.option(fc.integer({ min: 0, max: 10 * 86_400_000 })),
-    changes: fc.array(fc.tuple(fc.integer({ min: 1, max: 5 * 86_400_000 }), fc.constantFrom(...TICKET_STATUSES)), {
-      maxLength: 6,
-    }),
+    changes: fc.array(
+      fc.tuple(fc.integer({ min: 1, max: 5 * 86_400_000 }), fc.constantFrom(...TICKET_STATUSES)),
+      {
+        maxLength: 6,
+      },
+    ),
   })
   .map(({ createdAt, firstResponseAfter, changes, ...rest }) => {
     let at = createdAt;

@@ -10,7 +10,10 @@ import {
   FIXTURE_TO,
 } from './sla-report.fixture';
 
-const report = (groupBy: SlaReportGroupBy, overrides: { now?: string; tickets?: typeof FIXTURE_TICKETS } = {}) =>
+const report = (
+  groupBy: SlaReportGroupBy,
+  overrides: { now?: string; tickets?: typeof FIXTURE_TICKETS } = {},
+) =>
   computeSlaReport({
     tickets: overrides.tickets ?? FIXTURE_TICKETS,
     policies: FIXTURE_POLICIES,

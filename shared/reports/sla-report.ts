@@ -14,7 +14,14 @@ export type SlaReportGroupBy = 'team' | 'agent' | 'category' | 'priority';
 /** What a report needs of a ticket: the pulled data both sides hold (statusHistory carries pending pauses and reopens). */
 export type ReportTicket = Pick<
   Ticket,
-  'createdAt' | 'priority' | 'firstResponseAt' | 'statusHistory' | 'teamId' | 'assigneeId' | 'category' | 'slaPolicyId'
+  | 'createdAt'
+  | 'priority'
+  | 'firstResponseAt'
+  | 'statusHistory'
+  | 'teamId'
+  | 'assigneeId'
+  | 'category'
+  | 'slaPolicyId'
 >;
 
 export interface ClockCounts {

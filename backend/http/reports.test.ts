@@ -17,6 +17,7 @@ import {
   startTestBackend,
   type TestBackend,
 } from '../testing/test-backend';
+import { ticketPagesCreatedAround } from '../storage/report-rows';
 import { saveTicket } from '../storage/ticket-rows';
 
 const HOUR = 3_600_000;
@@ -96,6 +97,26 @@ describe.each(TEST_DIALECTS)('GET /api/v1/reports/sla (%s)', (dialect) => {
     } finally {
       now = start;
     }
+  });
+
+  it('reads the stored tickets in pages that together hold each ticket once', async () => {
+    const read = async (pageSize: number) => {
+      const pages: string[][] = [];
+      const pagesOf = ticketPagesCreatedAround(
+        t.backend.services.database.db,
+        new Date(FIXTURE_FROM),
+        new Date(FIXTURE_TO),
+        pageSize,
+      );
+      for await (const page of pagesOf) pages.push(page.map((ticket) => ticket.id));
+      return pages;
+    };
+    const small = await read(2);
+    const [whole] = await read(10_000);
+    expect(small.length).toBeGreaterThan(1);
+    for (const page of small) expect(page.length).toBeLessThanOrEqual(2);
+    expect(small.flat()).toEqual(whole);
+    expect(whole).toEqual(expect.arrayContaining(FIXTURE_TICKETS.map((ticket) => ticket.id)));
   });
 
   it('is described in the OpenAPI document, with its query and refusals', async () => {

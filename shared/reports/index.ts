@@ -2,6 +2,7 @@
 export {
   clockOutcome,
   computeSlaReport,
+  SlaReportBuilder,
   groupKeyOf,
   type ClockCounts,
   type ClockOutcome,
@@ -10,6 +11,7 @@ export {
   type SlaReportGroup,
   type SlaReportGroupBy,
   type SlaReportInput,
+  type SlaReportOptions,
 } from './sla-report';
 export {
   SLA_REPORT_MAX_DAYS,

@@ -112,41 +112,60 @@ const groupOf = (key: string, tally: Tally): SlaReportGroup => ({
   resolution: countsOf(tally.resolution),
 });
 
+export type SlaReportOptions = Omit<SlaReportInput, 'tickets'>;
+
 /**
- * A ticket without a known policy (none applied, or since deleted) counts in `tickets`
- * but in neither clock: it has no due time to meet or breach.
+ * A report fed a ticket at a time, so a caller with many tickets can take them in pages
+ * and yield between them (the backend must not block its other requests, nor the
+ * console its queue). A ticket without a known policy (none applied, or since deleted)
+ * counts in `tickets` but in neither clock: it has no due time to meet or breach.
  */
-export function computeSlaReport(input: SlaReportInput): SlaReport {
-  const from = input.from.getTime();
-  const to = input.to.getTime();
-  const total = emptyTally();
-  const byKey = new Map<string, Tally>();
-  for (const ticket of input.tickets) {
+export class SlaReportBuilder {
+  private readonly from: number;
+  private readonly to: number;
+  private readonly total = emptyTally();
+  private readonly byKey = new Map<string, Tally>();
+
+  constructor(private readonly options: SlaReportOptions) {
+    this.from = options.from.getTime();
+    this.to = options.to.getTime();
+  }
+
+  add(ticket: ReportTicket): void {
     const createdAt = Date.parse(ticket.createdAt);
-    if (!(createdAt >= from && createdAt < to)) continue;
-    const key = groupKeyOf(ticket, input.groupBy);
-    let tally = byKey.get(key);
-    if (tally === undefined) byKey.set(key, (tally = emptyTally()));
+    if (!(createdAt >= this.from && createdAt < this.to)) return;
+    const key = groupKeyOf(ticket, this.options.groupBy);
+    let tally = this.byKey.get(key);
+    if (tally === undefined) this.byKey.set(key, (tally = emptyTally()));
     tally.tickets++;
-    total.tickets++;
-    const policy = ticket.slaPolicyId === null ? undefined : input.policies.get(ticket.slaPolicyId);
-    if (policy === undefined) continue;
-    const sla = evaluateSla(toSlaTimeline(ticket), policy, input.now);
+    this.total.tickets++;
+    const policy = ticket.slaPolicyId === null ? undefined : this.options.policies.get(ticket.slaPolicyId);
+    if (policy === undefined) return;
+    const sla = evaluateSla(toSlaTimeline(ticket), policy, this.options.now);
     const firstResponse = clockOutcome(sla.firstResponse);
     const resolution = clockOutcome(sla.resolution);
     tally.firstResponse[firstResponse]++;
     tally.resolution[resolution]++;
-    total.firstResponse[firstResponse]++;
-    total.resolution[resolution]++;
+    this.total.firstResponse[firstResponse]++;
+    this.total.resolution[resolution]++;
   }
-  const groups = [...byKey.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, tally]) => groupOf(key, tally));
-  return {
-    from: input.from.toISOString(),
-    to: input.to.toISOString(),
-    groupBy: input.groupBy,
-    total: groupOf('', total),
-    groups,
-  };
+
+  build(): SlaReport {
+    const groups = [...this.byKey.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, tally]) => groupOf(key, tally));
+    return {
+      from: this.options.from.toISOString(),
+      to: this.options.to.toISOString(),
+      groupBy: this.options.groupBy,
+      total: groupOf('', this.total),
+      groups,
+    };
+  }
+}
+
+export function computeSlaReport(input: SlaReportInput): SlaReport {
+  const builder = new SlaReportBuilder(input);
+  for (const ticket of input.tickets) builder.add(ticket);
+  return builder.build();
 }

@@ -10,6 +10,7 @@ import { registerEvents } from './http/events';
 import { registerFeedback } from './http/feedback';
 import { registerHealth } from './http/health';
 import { registerOpenApiGenerator, registerOpenApiRoute } from './http/openapi';
+import { registerReports } from './http/reports';
 import { registerRequests } from './http/requests';
 import { registerSyncPull } from './http/sync-pull';
 import { registerSyncPush } from './http/sync-push';
@@ -72,6 +73,7 @@ export async function buildApp(app: FastifyInstance, services: Services): Promis
   registerAttachments(app, services);
   registerRequests(app, services);
   registerFeedback(app, services);
+  registerReports(app, services);
   registerOpenApiRoute(app);
   await app.ready();
   return app;

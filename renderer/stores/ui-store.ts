@@ -3,6 +3,15 @@ import { create } from 'zustand';
 /** The one overlay open at a time: opening another closes the first, as agents expect. */
 export type Overlay = 'palette' | 'shortcuts' | 'newTicket' | 'refused' | null;
 
+/** What a new-ticket form opens with: work handed back from a refused change. */
+export interface NewTicketSeed {
+  title: string;
+  description: string;
+  requester: { name: string; email: string; phone?: string } | null;
+  /** The refusal this came from: dismissed once the new ticket is made, as its text then lives there. */
+  fromRefusalId: string;
+}
+
 /** A short confirmation or refusal after a keyboard action that has no control to show it beside. */
 export interface Toast {
   id: number;
@@ -25,9 +34,12 @@ interface UiState {
    */
   replyFocusPending: boolean;
   toast: Toast | null;
+  /** Set only by openNewTicket; any other overlay change clears it, so `n` opens an empty form. */
+  newTicketSeed: NewTicketSeed | null;
   openTicket(id: string): void;
   closeTicket(): void;
   setOverlay(overlay: Overlay): void;
+  openNewTicket(seed: NewTicketSeed): void;
   setSearch(search: string): void;
   focusSearch(): void;
   focusReply(): void;
@@ -43,9 +55,11 @@ export const useUiStore = create<UiState>()((set) => ({
   focusSearchTick: 0,
   replyFocusPending: false,
   toast: null,
+  newTicketSeed: null,
   openTicket: (openTicketId) => set({ openTicketId, overlay: null }),
   closeTicket: () => set({ openTicketId: null }),
-  setOverlay: (overlay) => set({ overlay }),
+  setOverlay: (overlay) => set({ overlay, newTicketSeed: null }),
+  openNewTicket: (newTicketSeed) => set({ overlay: 'newTicket', newTicketSeed }),
   setSearch: (search) => set({ search }),
   focusSearch: () => set((s) => ({ focusSearchTick: s.focusSearchTick + 1, openTicketId: null })),
   focusReply: () => set({ replyFocusPending: true }),

@@ -69,6 +69,7 @@ export const en: MesaResources = {
     count_other: '{{count, number}} tickets',
     empty: 'No tickets in this queue.',
     emptyFiltered: 'No ticket matches the filters.',
+    firstSync: 'Loading your tickets from the server…',
     columns: {
       select: 'Select',
       number: 'Number',

@@ -69,6 +69,7 @@ export const es = {
     count_other: '{{count, number}} tickets',
     empty: 'No hay tickets en esta cola.',
     emptyFiltered: 'Ningún ticket coincide con los filtros.',
+    firstSync: 'Cargando tus tickets desde el servidor…',
     columns: {
       select: 'Seleccionar',
       number: 'Número',

@@ -93,6 +93,7 @@ export const en: MesaResources = {
     results_other: '{{count}} results for “{{query}}”',
     noResults: 'Nothing matches “{{query}}”.',
     clear: 'Clear search',
+    inComment: 'In a comment:',
   },
   status: {
     new: 'New',
@@ -475,6 +476,14 @@ export const en: MesaResources = {
     insertMacro: 'Insert “{{name}}”',
     toggleTheme: 'Switch theme',
     switchLanguage: 'Switch language to {{language}}',
+    movedTo: 'Now “{{status}}”.',
+    assignTo: 'Assign to {{name}}',
+    assignedTo: 'Assigned to {{name}}.',
+    replyInternal: 'Write an internal note instead of a public reply',
+    replyPublic: 'Write a public reply instead of an internal note',
+    nextTicket: 'Next ticket in the queue',
+    previousTicket: 'Previous ticket in the queue',
+    queueEnd: 'No more tickets that way in this queue.',
   },
   settings: {
     language: 'Language',

@@ -93,6 +93,7 @@ export const es = {
     results_other: '{{count}} resultados para «{{query}}»',
     noResults: 'Nada coincide con «{{query}}».',
     clear: 'Borrar búsqueda',
+    inComment: 'En un comentario:',
   },
   status: {
     new: 'Nuevo',
@@ -477,6 +478,14 @@ export const es = {
     insertMacro: 'Insertar «{{name}}»',
     toggleTheme: 'Cambiar tema',
     switchLanguage: 'Cambiar idioma a {{language}}',
+    movedTo: 'Ahora está «{{status}}».',
+    assignTo: 'Asignar a {{name}}',
+    assignedTo: 'Asignado a {{name}}.',
+    replyInternal: 'Escribir una nota interna en vez de una respuesta pública',
+    replyPublic: 'Escribir una respuesta pública en vez de una nota interna',
+    nextTicket: 'Siguiente ticket de la cola',
+    previousTicket: 'Ticket anterior de la cola',
+    queueEnd: 'No hay más tickets en esa dirección en esta cola.',
   },
   settings: {
     language: 'Idioma',

@@ -82,6 +82,20 @@ describe('refused work', () => {
     expect(work?.kind === 'file' ? await work.files[0]!.blob.text() : null).toBe('PNG bytes');
   });
 
+  it('keeps the bytes of a file attached offline to a ticket cancelled meanwhile, through the pull and the refusal', async () => {
+    const file = Object.assign(new NodeBlob(['PNG bytes'], { type: 'image/png' }), { name: 'captura.png' }) as unknown as File;
+    const { attached } = await attachFiles(ticket.id, [file], { db });
+    // The pull brings the colleague's cancellation before the push: the rebase predicts the refusal.
+    const cancelled = { ...ticket, status: 'cancelled' as const, cancelReason: 'Duplicado', updatedAt: '2025-03-04T09:00:00.000Z' };
+    await applyPulledPage([{ seq: 2, entity: 'ticket', id: ticket.id, op: 'upsert', data: cancelled }], 2, db);
+    expect(await db.attachments.get(attached[0]!.attachmentId)).toMatchObject({ fileName: 'captura.png' });
+    await refuseEverything();
+
+    expect(await db.attachments.get(attached[0]!.attachmentId)).toBeUndefined();
+    const work = refusedWorkOf((await db.rejections.toArray())[0]!);
+    expect(work?.kind === 'file' ? await work.files[0]!.blob.text() : null).toBe('PNG bytes');
+  });
+
   it('has nothing to hand back for a change that carried no text', async () => {
     await performMutation('ticket.assign', { ticketId: ticket.id, assigneeId: null }, { db });
     await refuseEverything();

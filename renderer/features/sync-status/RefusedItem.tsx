@@ -71,7 +71,9 @@ export function RefusedItem({ rejection, ticket }: { rejection: Rejection; ticke
       <p>{refusalText(t, { code: rejection.code, message: rejection.message }, { to: targetStatus(rejection) })}</p>
       {rejection.message ? <p className="muted small">{t('refused.serverSaid', { message: rejection.message })}</p> : null}
       {work ? <RefusedWorkView work={work} /> : null}
-      {work && work.kind !== 'ticket' && ticket && !open ? <p className="small">{t('refused.ticketTakesNoMore')}</p> : null}
+      {work && work.kind !== 'ticket' && ticket && !open ? (
+        <p className="small">{work.kind === 'file' ? t('refused.ticketTakesNoFiles') : t('refused.ticketTakesNoMore')}</p>
+      ) : null}
       <AttachProblems problems={attachOutcome?.problems ?? []} refusal={attachOutcome?.refused ?? null} onDismiss={() => setAttachOutcome(null)} />
       {confirming ? (
         <div className="refused-confirm" role="group" aria-label={t('refused.confirmTitle')}>

@@ -409,6 +409,7 @@ export const en: MesaResources = {
     attachAgain: 'Attach again',
     saveFile: 'Save {{name}}',
     ticketTakesNoMore: 'The ticket no longer takes replies or files: copy your work or turn it into a new ticket.',
+    ticketTakesNoFiles: 'The ticket no longer takes files: save this one to keep it.',
     confirmTitle: 'Confirm dismissal',
     confirmDismiss: 'This holds what you wrote or attached. Dismissing it deletes that for good.',
     confirmDismissAll: 'Some of these hold what you wrote or attached. Dismissing all deletes it for good.',

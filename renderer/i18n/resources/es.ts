@@ -410,6 +410,7 @@ export const es = {
     attachAgain: 'Volver a adjuntar',
     saveFile: 'Guardar {{name}}',
     ticketTakesNoMore: 'El ticket ya no admite respuestas ni archivos: copia lo que hiciste o conviértelo en un ticket nuevo.',
+    ticketTakesNoFiles: 'El ticket ya no admite archivos: guarda este para conservarlo.',
     confirmTitle: 'Confirmar el descarte',
     confirmDismiss: 'Aquí está lo que escribiste o adjuntaste. Si lo descartas, se borra para siempre.',
     confirmDismissAll: 'Algunos guardan lo que escribiste o adjuntaste. Si los descartas todos, se borra para siempre.',

@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { Colleague } from './support/admin';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LOCALES, WORDS, grid, keepScreenshot, openQueue, rowOf, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  grid,
+  keepScreenshot,
+  openQueue,
+  rowOf,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/mesa-fixtures';
 
 /**
@@ -57,7 +69,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
   test.describe(`keyboard and search (${lang})`, () => {
     test.use({ locale: LOCALES[lang], viewport: { width: 1366, height: 768 } });
 
-    test('Esc, search from a ticket with snippets, Start work and the palette', async ({ consolePage: page, backend }, testInfo) => {
+    test('Esc, search from a ticket with snippets, Start work and the palette', async ({
+      consolePage: page,
+      backend,
+    }, testInfo) => {
       // A colleague logs a phone call whose only trace of the word is in its description.
       const ana = await Colleague.signIn(backend.url);
       const ticketId = randomUUID();
@@ -140,7 +155,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await page.keyboard.press('Escape');
       await search.press('Escape');
       await openQueue(page, lang, 'all');
-      const [first, second] = await rows(page).evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-ticket-id')!));
+      const [first, second] = await rows(page).evaluateAll((els) =>
+        els.slice(0, 2).map((e) => e.getAttribute('data-ticket-id')!),
+      );
       await rowOf(page, first!).click();
       await expect(view).toHaveAttribute('data-ticket-id', first!);
       await palette(page, lang, lang === 'es' ? 'siguiente' : 'next ticket', t.next);

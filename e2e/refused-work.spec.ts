@@ -1,6 +1,18 @@
 import { Colleague } from './support/admin';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LOCALES, WORDS, connectivity, keepScreenshot, openQueue, pendingCount, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  connectivity,
+  keepScreenshot,
+  openQueue,
+  pendingCount,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/offline-fixtures';
 
 /**
@@ -23,7 +35,13 @@ const T = {
     confirm: 'Confirmar el descarte',
     keep: 'Conservarlo',
     newTicket: 'Convertir en ticket nuevo',
-    form: { title: 'Nuevo ticket', subject: 'Asunto', description: 'Descripción', email: 'Correo del solicitante', submit: 'Crear ticket' },
+    form: {
+      title: 'Nuevo ticket',
+      subject: 'Asunto',
+      description: 'Descripción',
+      email: 'Correo del solicitante',
+      submit: 'Crear ticket',
+    },
     reply: 'La VPN vuelve a caerse: he cambiado el perfil <b>y sigue igual</b>.',
   },
   en: {
@@ -39,21 +57,38 @@ const T = {
     confirm: 'Confirm dismissal',
     keep: 'Keep it',
     newTicket: 'Turn into a new ticket',
-    form: { title: 'New ticket', subject: 'Subject', description: 'Description', email: 'Requester email', submit: 'Create ticket' },
+    form: {
+      title: 'New ticket',
+      subject: 'Subject',
+      description: 'Description',
+      email: 'Requester email',
+      submit: 'Create ticket',
+    },
     reply: 'The VPN drops again: I changed the profile <b>and nothing changed</b>.',
   },
 } as const;
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 for (const lang of ['es', 'en'] as Lang[]) {
   const w = WORDS[lang];
   const t = T[lang];
 
   test.describe(`refused work (${lang})`, () => {
-    test.use({ locale: LOCALES[lang], viewport: { width: 1366, height: 768 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    test.use({
+      locale: LOCALES[lang],
+      viewport: { width: 1366, height: 768 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
 
-    test('a reply and a file refused after going offline come back from the refused-changes panel', async ({ consolePage: page, backend, laptopNetwork }, testInfo) => {
+    test('a reply and a file refused after going offline come back from the refused-changes panel', async ({
+      consolePage: page,
+      backend,
+      laptopNetwork,
+    }, testInfo) => {
       await signInToConsole(page, lang, laptopNetwork.url);
       await waitForSync(page, lang);
       await openQueue(page, lang, 'mine');
@@ -66,12 +101,17 @@ for (const lang of ['es', 'en'] as Lang[]) {
       laptopNetwork.setOffline(true);
       await expect(connectivity(page)).not.toHaveAttribute('data-state', 'online');
       const ana = await Colleague.signIn(backend.url);
-      expect((await ana.push('ticket.transition', { ticketId, to: 'cancelled', cancelReason: 'Duplicado' })).status).toBe('applied');
+      expect(
+        (await ana.push('ticket.transition', { ticketId, to: 'cancelled', cancelReason: 'Duplicado' }))
+          .status,
+      ).toBe('applied');
 
       // The agent replies and attaches a screenshot, both queued.
       await view.getByRole('textbox', { name: w.reply }).fill(t.reply);
       await view.getByRole('button', { name: w.sendReply }).click();
-      await view.getByTestId('attach-file-input').setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: PNG });
+      await view
+        .getByTestId('attach-file-input')
+        .setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: PNG });
       await expect(pendingCount(page)).toHaveAttribute('data-count', '2');
 
       // Back online: both refused, and the reply box is empty, yet nothing is lost.

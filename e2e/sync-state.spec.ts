@@ -1,4 +1,13 @@
-import { LOCALES, WORDS, connectivity, openQueue, rows, signInToConsole, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  connectivity,
+  openQueue,
+  rows,
+  signInToConsole,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/offline-fixtures';
 
 /**
@@ -14,7 +23,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
   test.describe(`sync state (${lang})`, () => {
     test.use({ locale: LOCALES[lang] });
 
-    test('no "No tickets in this queue." before the first pull has finished', async ({ consolePage: page, laptopNetwork }) => {
+    test('no "No tickets in this queue." before the first pull has finished', async ({
+      consolePage: page,
+      laptopNetwork,
+    }) => {
       // Every empty-queue line the page ever shows, however briefly, from the first paint.
       await page.addInitScript(() => {
         const seen: string[] = [];
@@ -29,10 +41,15 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await openQueue(page, lang, 'all');
       await expect(rows(page).first()).toBeVisible();
       await waitForSync(page, lang);
-      expect(await page.evaluate(() => (window as unknown as { emptyQueueSeen: string[] }).emptyQueueSeen)).toEqual([]);
+      expect(
+        await page.evaluate(() => (window as unknown as { emptyQueueSeen: string[] }).emptyQueueSeen),
+      ).toEqual([]);
     });
 
-    test('after a reload with no network, the top bar shows the last sync', async ({ consolePage: page, laptopNetwork }) => {
+    test('after a reload with no network, the top bar shows the last sync', async ({
+      consolePage: page,
+      laptopNetwork,
+    }) => {
       await signInToConsole(page, lang, laptopNetwork.url);
       await waitForSync(page, lang);
       await expect(page.getByTestId('last-sync')).toHaveText(LAST_SYNC[lang]);

@@ -30,7 +30,16 @@ afterEach(async () => {
 
 async function refuseEverything(): Promise<void> {
   const batch = await db.outbox.toArray();
-  await settlePushResults(batch, batch.map((entry) => ({ id: entry.id, status: 'rejected' as const, code: closed, message: 'The ticket is cancelled.' })), db);
+  await settlePushResults(
+    batch,
+    batch.map((entry) => ({
+      id: entry.id,
+      status: 'rejected' as const,
+      code: closed,
+      message: 'The ticket is cancelled.',
+    })),
+    db,
+  );
 }
 
 /** The same cache opened again, as after a reload. */
@@ -45,7 +54,11 @@ async function reopened(): Promise<MesaDb> {
 describe('refused work', () => {
   it('keeps a refused reply’s text after its comment is gone, across a reload', async () => {
     const body = 'Reinicié el router: ¿vuelve a funcionar la VPN?';
-    await performMutation('comment.add', { ticketId: ticket.id, commentId: testUuid(), body, visibility: 'public' }, { db });
+    await performMutation(
+      'comment.add',
+      { ticketId: ticket.id, commentId: testUuid(), body, visibility: 'public' },
+      { db },
+    );
     await refuseEverything();
 
     expect(await db.comments.where('ticketId').equals(ticket.id).count()).toBe(0);
@@ -58,19 +71,34 @@ describe('refused work', () => {
     const requester = { name: 'Eva', email: 'eva@example.com' };
     await performMutation(
       'ticket.create',
-      { ticketId, title: 'Badge does not open', description: 'Main entrance, since Monday', category: 'access', impact: 2, urgency: 2, requester },
+      {
+        ticketId,
+        title: 'Badge does not open',
+        description: 'Main entrance, since Monday',
+        category: 'access',
+        impact: 2,
+        urgency: 2,
+        requester,
+      },
       { db },
     );
     await refuseEverything();
 
     expect(await db.tickets.get(ticketId)).toBeUndefined();
     const work = refusedWorkOf((await db.rejections.toArray())[0]!);
-    expect(work).toEqual({ kind: 'ticket', title: 'Badge does not open', text: 'Main entrance, since Monday', requester });
+    expect(work).toEqual({
+      kind: 'ticket',
+      title: 'Badge does not open',
+      text: 'Main entrance, since Monday',
+      requester,
+    });
     expect(copyableText(work!)).toBe('Badge does not open\n\nMain entrance, since Monday');
   });
 
   it('keeps a refused attachment’s bytes after its attachment row is gone, across a reload', async () => {
-    const file = Object.assign(new NodeBlob(['PNG bytes'], { type: 'image/png' }), { name: 'vpn-error.png' }) as unknown as File;
+    const file = Object.assign(new NodeBlob(['PNG bytes'], { type: 'image/png' }), {
+      name: 'vpn-error.png',
+    }) as unknown as File;
     const { attached } = await attachFiles(ticket.id, [file], { db });
     expect(attached).toHaveLength(1);
     await refuseEverything();
@@ -78,16 +106,31 @@ describe('refused work', () => {
     expect(await db.attachments.get(attached[0]!.attachmentId)).toBeUndefined();
     const [rejection] = await (await reopened()).rejections.toArray();
     const work = refusedWorkOf(rejection!);
-    expect(work).toMatchObject({ kind: 'file', fileName: 'vpn-error.png', files: [{ fileName: 'vpn-error.png', contentType: 'image/png', size: 9 }] });
+    expect(work).toMatchObject({
+      kind: 'file',
+      fileName: 'vpn-error.png',
+      files: [{ fileName: 'vpn-error.png', contentType: 'image/png', size: 9 }],
+    });
     expect(work?.kind === 'file' ? await work.files[0]!.blob.text() : null).toBe('PNG bytes');
   });
 
   it('keeps the bytes of a file attached offline to a ticket cancelled meanwhile, through the pull and the refusal', async () => {
-    const file = Object.assign(new NodeBlob(['PNG bytes'], { type: 'image/png' }), { name: 'captura.png' }) as unknown as File;
+    const file = Object.assign(new NodeBlob(['PNG bytes'], { type: 'image/png' }), {
+      name: 'captura.png',
+    }) as unknown as File;
     const { attached } = await attachFiles(ticket.id, [file], { db });
     // The pull brings the colleague's cancellation before the push: the rebase predicts the refusal.
-    const cancelled = { ...ticket, status: 'cancelled' as const, cancelReason: 'Duplicado', updatedAt: '2025-03-04T09:00:00.000Z' };
-    await applyPulledPage([{ seq: 2, entity: 'ticket', id: ticket.id, op: 'upsert', data: cancelled }], 2, db);
+    const cancelled = {
+      ...ticket,
+      status: 'cancelled' as const,
+      cancelReason: 'Duplicado',
+      updatedAt: '2025-03-04T09:00:00.000Z',
+    };
+    await applyPulledPage(
+      [{ seq: 2, entity: 'ticket', id: ticket.id, op: 'upsert', data: cancelled }],
+      2,
+      db,
+    );
     expect(await db.attachments.get(attached[0]!.attachmentId)).toMatchObject({ fileName: 'captura.png' });
     await refuseEverything();
 

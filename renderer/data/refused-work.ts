@@ -19,17 +19,24 @@ export function refusedWorkOf(rejection: Pick<Rejection, 'type' | 'args' | 'file
     case 'comment.add': {
       const body = text(args.body);
       if (!body.trim()) return null;
-      return { kind: 'reply', visibility: args.visibility === 'internal' ? 'internal' : 'public', text: body };
+      return {
+        kind: 'reply',
+        visibility: args.visibility === 'internal' ? 'internal' : 'public',
+        text: body,
+      };
     }
     case 'ticket.create': {
       const title = text(args.title);
       const description = text(args.description);
       if (!title.trim() && !description.trim()) return null;
-      const requester = args.requester && typeof args.requester === 'object' ? (args.requester as Requester) : null;
+      const requester =
+        args.requester && typeof args.requester === 'object' ? (args.requester as Requester) : null;
       return { kind: 'ticket', title, text: description, requester };
     }
     case 'attachment.add':
-      return rejection.files?.length ? { kind: 'file', fileName: text(args.fileName), files: rejection.files } : null;
+      return rejection.files?.length
+        ? { kind: 'file', fileName: text(args.fileName), files: rejection.files }
+        : null;
     default:
       return null;
   }

@@ -18,7 +18,9 @@ describe('ui store', () => {
   });
 
   it('`n` opens an empty new-ticket form even after one was opened with refused work in it', () => {
-    useUiStore.getState().openNewTicket({ title: 'Sin VPN', description: 'Texto', requester: null, fromRefusalId: 'r1' });
+    useUiStore
+      .getState()
+      .openNewTicket({ title: 'Sin VPN', description: 'Texto', requester: null, fromRefusalId: 'r1' });
     useUiStore.getState().setOverlay(null);
     useUiStore.getState().setOverlay('newTicket');
     expect(useUiStore.getState().newTicketSeed).toBeNull();

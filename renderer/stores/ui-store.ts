@@ -67,7 +67,8 @@ export const useUiStore = create<UiState>()((set) => ({
   requestStatusDialog: (statusDialog) => set({ statusDialog }),
   // Results replace whatever is on screen, a ticket too: typing in the search box while a
   // ticket is open must show what was asked for, not leave the ticket up.
-  setSearch: (search) => set((s) => ({ search, openTicketId: search.trim() ? null : s.openTicketId, statusDialog: null })),
+  setSearch: (search) =>
+    set((s) => ({ search, openTicketId: search.trim() ? null : s.openTicketId, statusDialog: null })),
   focusSearch: () => set((s) => ({ focusSearchTick: s.focusSearchTick + 1, openTicketId: null })),
   focusReply: () => set({ replyFocusPending: true }),
   replyFocused: () => set({ replyFocusPending: false }),

@@ -19,7 +19,13 @@ let db: MesaDb;
 let me: Agent;
 const ana = makeAgent({ name: 'Ana Admin' });
 const gone = makeAgent({ name: 'Bruno Baja', active: false });
-const fresh = makeTicket({ number: 'INC-1', title: 'Sin VPN', status: 'new', assigneeId: null, updatedAt: '2025-03-03T09:00:03.000Z' });
+const fresh = makeTicket({
+  number: 'INC-1',
+  title: 'Sin VPN',
+  status: 'new',
+  assigneeId: null,
+  updatedAt: '2025-03-03T09:00:03.000Z',
+});
 const second = makeTicket({ number: 'INC-2', title: 'Impresora', updatedAt: '2025-03-03T09:00:02.000Z' });
 const third = makeTicket({ number: 'INC-3', title: 'Correo', updatedAt: '2025-03-03T09:00:01.000Z' });
 
@@ -31,9 +37,25 @@ beforeEach(async () => {
   me = await seedSession(db);
   await db.agents.bulkPut([ana, gone]);
   const tickets = [fresh, second, third];
-  await applyPulledPage(tickets.map((t, i) => ({ seq: i + 1, entity: 'ticket' as const, id: t.id, op: 'upsert' as const, data: t })), 3, db);
+  await applyPulledPage(
+    tickets.map((t, i) => ({
+      seq: i + 1,
+      entity: 'ticket' as const,
+      id: t.id,
+      op: 'upsert' as const,
+      data: t,
+    })),
+    3,
+    db,
+  );
   useUiStore.setState({ openTicketId: fresh.id, overlay: null, statusDialog: null, toast: null });
-  useQueueStore.setState({ queue: 'all', filters: NO_FILTERS, sort: 'updated', activeIndex: 0, activeId: fresh.id });
+  useQueueStore.setState({
+    queue: 'all',
+    filters: NO_FILTERS,
+    sort: 'updated',
+    activeIndex: 0,
+    activeId: fresh.id,
+  });
   useDraftStore.setState({ drafts: {} });
 });
 
@@ -67,7 +89,14 @@ describe('palette commands on the open ticket', () => {
   it('offers the moves the ticket allows, assignment to anyone active by name, visibility, next and previous', async () => {
     const labels = (await commandsFor(fresh.id)).filter((c) => c.group === 'ticket').map((c) => c.label);
     expect(labels).toEqual(
-      expect.arrayContaining(['Start work', 'Resolve…', 'Assign to Ana Admin', 'Write an internal note instead of a public reply', 'Next ticket in the queue', 'Previous ticket in the queue']),
+      expect.arrayContaining([
+        'Start work',
+        'Resolve…',
+        'Assign to Ana Admin',
+        'Write an internal note instead of a public reply',
+        'Next ticket in the queue',
+        'Previous ticket in the queue',
+      ]),
     );
     // A new ticket cannot go pending; a deactivated agent takes nothing.
     expect(labels).not.toContain('Set pending…');
@@ -109,8 +138,32 @@ describe('palette commands on the open ticket', () => {
   it('the next ticket is the one after it even when the open one has left the queue', async () => {
     useQueueStore.setState({ queue: 'unassigned' });
     // Taking the first unassigned ticket moves it out of "Unassigned"; next is still INC-2, not INC-3.
-    await applyPulledPage([{ seq: 4, entity: 'ticket', id: second.id, op: 'upsert', data: { ...second, status: 'new', assigneeId: null } }], 4, db);
-    await applyPulledPage([{ seq: 5, entity: 'ticket', id: third.id, op: 'upsert', data: { ...third, status: 'new', assigneeId: null } }], 5, db);
+    await applyPulledPage(
+      [
+        {
+          seq: 4,
+          entity: 'ticket',
+          id: second.id,
+          op: 'upsert',
+          data: { ...second, status: 'new', assigneeId: null },
+        },
+      ],
+      4,
+      db,
+    );
+    await applyPulledPage(
+      [
+        {
+          seq: 5,
+          entity: 'ticket',
+          id: third.id,
+          op: 'upsert',
+          data: { ...third, status: 'new', assigneeId: null },
+        },
+      ],
+      5,
+      db,
+    );
     find(await commandsFor(fresh.id), 'start work').run();
     await expect.poll(async () => (await db.tickets.get(fresh.id))?.status).toBe('in_progress');
     find(await commandsFor(fresh.id), 'next ticket').run();

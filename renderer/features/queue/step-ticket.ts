@@ -23,7 +23,10 @@ export async function stepTicket(delta: 1 | -1, viewer: Viewer, now = Date.now()
   if (found >= 0) target = offset + found + delta;
   else target = delta > 0 ? (current ? queue.activeIndex : 0) : queue.activeIndex - 1;
   if (target < 0) return false;
-  const [next] = target - offset >= 0 && target - offset < around.length ? [around[target - offset]] : await queueQuery({ ...view, offset: target, limit: 1 });
+  const [next] =
+    target - offset >= 0 && target - offset < around.length
+      ? [around[target - offset]]
+      : await queueQuery({ ...view, offset: target, limit: 1 });
   if (!next) return false;
   queue.setActive(target, next.id);
   useUiStore.getState().openTicket(next.id);

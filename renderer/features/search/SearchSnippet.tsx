@@ -31,7 +31,8 @@ export function SearchSnippet({ ticket, prefixes }: { ticket: CachedTicket; pref
   const { t } = useTranslation();
   const title = markMatches(ticket.title, prefixes);
   const inTicket =
-    snippetOf(ticket.description, prefixes) ?? snippetOf(`${ticket.requester.name} <${ticket.requester.email}>`, prefixes);
+    snippetOf(ticket.description, prefixes) ??
+    snippetOf(`${ticket.requester.name} <${ticket.requester.email}>`, prefixes);
   const inComment = useLiveQuery(async () => {
     if (inTicket) return null;
     for (const comment of (await commentsOfTicket(ticket.id)).reverse()) {

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { queryPrefixes } from '../../data/search-words';
 import { markMatches, snippetOf } from './snippet';
 
-const marked = (parts: ReturnType<typeof markMatches>) => parts?.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('') ?? null;
+const marked = (parts: ReturnType<typeof markMatches>) =>
+  parts?.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('') ?? null;
 
 describe('search snippets', () => {
   it('marks every word the query’s words start, accents and case folded', () => {
-    expect(marked(markMatches('La impresión de Recepción no imprime', queryPrefixes('IMPRES recepcion')))).toBe('La [impresión] de [Recepción] no imprime');
+    expect(
+      marked(markMatches('La impresión de Recepción no imprime', queryPrefixes('IMPRES recepcion'))),
+    ).toBe('La [impresión] de [Recepción] no imprime');
   });
 
   it('marks nothing and says so when no word matches', () => {
@@ -14,7 +17,9 @@ describe('search snippets', () => {
   });
 
   it('keeps markup as text: a snippet is never HTML', () => {
-    expect(marked(markMatches('<img src=x onerror=alert(1)> vpn caída', queryPrefixes('vpn')))).toBe('<img src=x onerror=alert(1)> [vpn] caída');
+    expect(marked(markMatches('<img src=x onerror=alert(1)> vpn caída', queryPrefixes('vpn')))).toBe(
+      '<img src=x onerror=alert(1)> [vpn] caída',
+    );
   });
 
   it('cuts a long text around the first match, at spaces, on one line', () => {

@@ -38,11 +38,22 @@ export function snippetOf(text: string, prefixes: readonly string[], width = 140
   const flat = text.replace(/\s+/g, ' ').trim();
   const marked = markMatches(flat, prefixes);
   if (!marked) return null;
-  const firstHit = marked.slice(0, marked.findIndex((part) => part.hit)).reduce((n, part) => n + part.text.length, 0);
+  const firstHit = marked
+    .slice(
+      0,
+      marked.findIndex((part) => part.hit),
+    )
+    .reduce((n, part) => n + part.text.length, 0);
   let start = Math.max(0, firstHit - Math.floor(width / 3));
   if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
   let end = Math.min(flat.length, start + width);
   if (end < flat.length) end = flat.lastIndexOf(' ', end) > firstHit ? flat.lastIndexOf(' ', end) : end;
-  const parts = markMatches(flat.slice(start, end), prefixes) ?? [{ text: flat.slice(start, end), hit: false }];
-  return [...(start > 0 ? [{ text: '…', hit: false }] : []), ...parts, ...(end < flat.length ? [{ text: '…', hit: false }] : [])];
+  const parts = markMatches(flat.slice(start, end), prefixes) ?? [
+    { text: flat.slice(start, end), hit: false },
+  ];
+  return [
+    ...(start > 0 ? [{ text: '…', hit: false }] : []),
+    ...parts,
+    ...(end < flat.length ? [{ text: '…', hit: false }] : []),
+  ];
 }

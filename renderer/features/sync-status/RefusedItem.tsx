@@ -12,19 +12,42 @@ import type { AttachResult } from '../../attachments/attach-files';
 import { attachAgain, canReturnTo, newTicketSeedOf, reopenAsDraft } from './refused-work-actions';
 import { RefusedWorkView } from './RefusedWorkView';
 
-const MUTATION_LABELS = new Set(['ticket.create', 'ticket.update', 'ticket.assign', 'ticket.transition', 'comment.add', 'ticket.feedback', 'attachment.add']);
-type LabelledMutation = 'ticket.create' | 'ticket.update' | 'ticket.assign' | 'ticket.transition' | 'comment.add' | 'ticket.feedback' | 'attachment.add';
+const MUTATION_LABELS = new Set([
+  'ticket.create',
+  'ticket.update',
+  'ticket.assign',
+  'ticket.transition',
+  'comment.add',
+  'ticket.feedback',
+  'attachment.add',
+]);
+type LabelledMutation =
+  | 'ticket.create'
+  | 'ticket.update'
+  | 'ticket.assign'
+  | 'ticket.transition'
+  | 'comment.add'
+  | 'ticket.feedback'
+  | 'attachment.add';
 
 const targetStatus = (rejection: Rejection): TicketStatus | null => {
   const to = (rejection.args as { to?: unknown } | null)?.to;
-  return typeof to === 'string' && (TICKET_STATUSES as readonly string[]).includes(to) ? (to as TicketStatus) : null;
+  return typeof to === 'string' && (TICKET_STATUSES as readonly string[]).includes(to)
+    ? (to as TicketStatus)
+    : null;
 };
 
 /**
  * One refused change: what it was, why the server said no, and (when it carried the agent's
  * words or files) that work with every way to keep it. Dismissing such a refusal asks first.
  */
-export function RefusedItem({ rejection, ticket }: { rejection: Rejection; ticket: CachedTicket | undefined }) {
+export function RefusedItem({
+  rejection,
+  ticket,
+}: {
+  rejection: Rejection;
+  ticket: CachedTicket | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const openTicket = useUiStore((s) => s.openTicket);
@@ -34,7 +57,9 @@ export function RefusedItem({ rejection, ticket }: { rejection: Rejection; ticke
   const [attachOutcome, setAttachOutcome] = useState<AttachResult | null>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
   const work = refusedWorkOf(rejection);
-  const kind = MUTATION_LABELS.has(rejection.type) ? t(`refused.mutation.${rejection.type as LabelledMutation}`) : t('refused.mutation.other');
+  const kind = MUTATION_LABELS.has(rejection.type)
+    ? t(`refused.mutation.${rejection.type as LabelledMutation}`)
+    : t('refused.mutation.other');
   const label = ticket ? (ticket.number ?? ticket.title) : null;
   const open = canReturnTo(ticket) ? ticket : null;
 
@@ -68,20 +93,43 @@ export function RefusedItem({ rejection, ticket }: { rejection: Rejection; ticke
           {format.dateTime(rejection.at)}
         </time>
       </div>
-      <p>{refusalText(t, { code: rejection.code, message: rejection.message }, { to: targetStatus(rejection) })}</p>
-      {rejection.message ? <p className="muted small">{t('refused.serverSaid', { message: rejection.message })}</p> : null}
+      <p>
+        {refusalText(
+          t,
+          { code: rejection.code, message: rejection.message },
+          { to: targetStatus(rejection) },
+        )}
+      </p>
+      {rejection.message ? (
+        <p className="muted small">{t('refused.serverSaid', { message: rejection.message })}</p>
+      ) : null}
       {work ? <RefusedWorkView work={work} /> : null}
       {work && work.kind !== 'ticket' && ticket && !open ? (
-        <p className="small">{work.kind === 'file' ? t('refused.ticketTakesNoFiles') : t('refused.ticketTakesNoMore')}</p>
+        <p className="small">
+          {work.kind === 'file' ? t('refused.ticketTakesNoFiles') : t('refused.ticketTakesNoMore')}
+        </p>
       ) : null}
-      <AttachProblems problems={attachOutcome?.problems ?? []} refusal={attachOutcome?.refused ?? null} onDismiss={() => setAttachOutcome(null)} />
+      <AttachProblems
+        problems={attachOutcome?.problems ?? []}
+        refusal={attachOutcome?.refused ?? null}
+        onDismiss={() => setAttachOutcome(null)}
+      />
       {confirming ? (
         <div className="refused-confirm" role="group" aria-label={t('refused.confirmTitle')}>
           <p>{t('refused.confirmDismiss')}</p>
-          <button ref={keepButton} type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+          <button
+            ref={keepButton}
+            type="button"
+            className="btn btn-small"
+            onClick={() => setConfirming(false)}
+          >
             {t('refused.keep')}
           </button>
-          <button type="button" className="btn btn-small btn-danger" onClick={() => void dismissRejection(rejection.id)}>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            onClick={() => void dismissRejection(rejection.id)}
+          >
             {t('refused.deleteForGood')}
           </button>
         </div>
@@ -98,7 +146,11 @@ export function RefusedItem({ rejection, ticket }: { rejection: Rejection; ticke
             </button>
           ) : null}
           {work?.kind === 'reply' && open ? (
-            <button type="button" className="btn btn-small btn-primary" onClick={() => void reopenAsDraft(rejection, work, open.id)}>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              onClick={() => void reopenAsDraft(rejection, work, open.id)}
+            >
               {t('refused.reopenDraft')}
             </button>
           ) : null}
@@ -108,11 +160,19 @@ export function RefusedItem({ rejection, ticket }: { rejection: Rejection; ticke
             </button>
           ) : null}
           {work && work.kind !== 'file' ? (
-            <button type="button" className="btn btn-small" onClick={() => openNewTicket(newTicketSeedOf(rejection, work, ticket))}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => openNewTicket(newTicketSeedOf(rejection, work, ticket))}
+            >
               {t('refused.newTicket')}
             </button>
           ) : null}
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => (work ? setConfirming(true) : void dismissRejection(rejection.id))}>
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => (work ? setConfirming(true) : void dismissRejection(rejection.id))}
+          >
             {t('refused.dismiss')}
           </button>
         </div>

@@ -27,16 +27,25 @@ export function RefusedWorkView({ work }: { work: RefusedWork }) {
         <ul className="plain-list">
           {work.files.map((file, index) => (
             <li key={index}>
-              <span className="mono">{file.fileName}</span> <span className="muted small">{format.bytes(file.size)}</span> <SaveFileLink file={file} />
+              <span className="mono">{file.fileName}</span>{' '}
+              <span className="muted small">{format.bytes(file.size)}</span> <SaveFileLink file={file} />
             </li>
           ))}
         </ul>
       </div>
     );
   }
-  const label = work.kind === 'ticket' ? t('refused.work.ticket') : work.visibility === 'internal' ? t('refused.work.note') : t('refused.work.reply');
+  const label =
+    work.kind === 'ticket'
+      ? t('refused.work.ticket')
+      : work.visibility === 'internal'
+        ? t('refused.work.note')
+        : t('refused.work.reply');
   return (
-    <div className={`refused-work ${work.kind === 'reply' && work.visibility === 'internal' ? 'refused-internal' : ''}`} data-testid="refused-work">
+    <div
+      className={`refused-work ${work.kind === 'reply' && work.visibility === 'internal' ? 'refused-internal' : ''}`}
+      data-testid="refused-work"
+    >
       <strong className="small">{label}</strong>
       {work.kind === 'ticket' ? <p className="refused-work-text">{work.title}</p> : null}
       {work.text ? <p className="refused-work-text">{work.text}</p> : null}

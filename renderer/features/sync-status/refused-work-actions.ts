@@ -16,18 +16,33 @@ import { appSyncCoordinator } from '../../sync/app-sync';
  */
 
 /** The ticket still takes replies and files: the refused work can go back onto it. */
-export const canReturnTo = (ticket: CachedTicket | undefined): ticket is CachedTicket => ticket !== undefined && acceptsChanges(ticket.status);
+export const canReturnTo = (ticket: CachedTicket | undefined): ticket is CachedTicket =>
+  ticket !== undefined && acceptsChanges(ticket.status);
 
 /** A refused reply or note becomes the ticket's draft again (added under any draft already there). */
-export async function reopenAsDraft(rejection: Rejection, work: Extract<RefusedWork, { kind: 'reply' }>, ticketId: string): Promise<void> {
+export async function reopenAsDraft(
+  rejection: Rejection,
+  work: Extract<RefusedWork, { kind: 'reply' }>,
+  ticketId: string,
+): Promise<void> {
   useDraftStore.getState().insertIntoDraft(ticketId, work.text, work.visibility);
   await dismissRejection(rejection.id);
   useUiStore.getState().openTicket(ticketId);
 }
 
 /** The new-ticket form, filled with the refused work: a refused new ticket as it was, a reply under its ticket's subject and requester. */
-export function newTicketSeedOf(rejection: Rejection, work: RefusedWork, ticket: CachedTicket | undefined): NewTicketSeed {
-  if (work.kind === 'ticket') return { title: work.title, description: work.text, requester: work.requester, fromRefusalId: rejection.id };
+export function newTicketSeedOf(
+  rejection: Rejection,
+  work: RefusedWork,
+  ticket: CachedTicket | undefined,
+): NewTicketSeed {
+  if (work.kind === 'ticket')
+    return {
+      title: work.title,
+      description: work.text,
+      requester: work.requester,
+      fromRefusalId: rejection.id,
+    };
   return {
     title: ticket?.title ?? '',
     description: work.kind === 'reply' ? work.text : '',
@@ -37,7 +52,11 @@ export function newTicketSeedOf(rejection: Rejection, work: RefusedWork, ticket:
 }
 
 /** A refused file attached to the ticket again; the refusal goes once every file is stored. */
-export async function attachAgain(rejection: Rejection, files: readonly RefusedFile[], ticketId: string): Promise<AttachResult> {
+export async function attachAgain(
+  rejection: Rejection,
+  files: readonly RefusedFile[],
+  ticketId: string,
+): Promise<AttachResult> {
   const asFiles = files.map((f) => new File([f.blob], f.fileName, { type: f.contentType }));
   const result = await attachFiles(ticketId, asFiles, { db: getDb() });
   if (result.attached.length === files.length) await dismissRejection(rejection.id);

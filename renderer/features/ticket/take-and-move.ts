@@ -11,7 +11,11 @@ export const needsOwnerFirst = (ticket: Pick<Ticket, 'assigneeId'>, to: TicketSt
  * moves it, as two queued mutations, rather than offering the move and refusing it for
  * want of an assignee. Assigning a new ticket already makes it assigned.
  */
-export async function takeAndMove(ticketId: string, meId: string, to: 'assigned' | 'in_progress'): Promise<ActionResult> {
+export async function takeAndMove(
+  ticketId: string,
+  meId: string,
+  to: 'assigned' | 'in_progress',
+): Promise<ActionResult> {
   const taken = await mutate('ticket.assign', { ticketId, assigneeId: meId });
   if (!taken.ok || to === 'assigned') return taken;
   return mutate('ticket.transition', { ticketId, to });

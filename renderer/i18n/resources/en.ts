@@ -460,7 +460,7 @@ export const en: MesaResources = {
     palette: 'Command palette',
     help: 'Show these shortcuts',
     select: 'Select or deselect the ticket',
-    back: 'Close the dialog or go back to the queue',
+    back: 'Leave the text field, close the dialog, or go back to the queue',
     newTicket: 'New ticket',
   },
   palette: {

@@ -462,7 +462,7 @@ export const es = {
     palette: 'Paleta de comandos',
     help: 'Mostrar estos atajos',
     select: 'Seleccionar o deseleccionar el ticket',
-    back: 'Cerrar el diálogo o volver a la cola',
+    back: 'Salir del campo de texto, cerrar el diálogo o volver a la cola',
     newTicket: 'Nuevo ticket',
   },
   palette: {

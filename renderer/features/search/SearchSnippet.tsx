@@ -24,8 +24,8 @@ export function MarkedText({ parts }: { parts: readonly SnippetPart[] }) {
 
 /**
  * Why a search result matched: its title with the matched words marked, and under it the
- * first other place they occur (description, requester, then a comment, which only rows on
- * screen read from the cache).
+ * first other place they occur (description, requester; else, when not even the title
+ * matched, a comment, which only rows on screen read from the cache).
  */
 export function SearchSnippet({ ticket, prefixes }: { ticket: CachedTicket; prefixes: readonly string[] }) {
   const { t } = useTranslation();
@@ -34,13 +34,14 @@ export function SearchSnippet({ ticket, prefixes }: { ticket: CachedTicket; pref
     snippetOf(ticket.description, prefixes) ??
     snippetOf(`${ticket.requester.name} <${ticket.requester.email}>`, prefixes);
   const inComment = useLiveQuery(async () => {
-    if (inTicket) return null;
+    // The title or the ticket's own fields already say why: no need to read its comments.
+    if (inTicket || title) return null;
     for (const comment of (await commentsOfTicket(ticket.id)).reverse()) {
       const parts = snippetOf(comment.body, prefixes);
       if (parts) return parts;
     }
     return null;
-  }, [ticket.id, inTicket === null, prefixes]);
+  }, [ticket.id, inTicket === null && title === null, prefixes]);
   const excerpt = inTicket ?? inComment ?? null;
   return (
     <span className="search-snippet">

@@ -74,7 +74,19 @@ export interface OutboxEntry extends MutationEnvelope {
   attempts: number;
 }
 
-/** A mutation the server refused, kept for the "Refused changes" panel until dismissed. */
+/** The bytes of a file whose attachment.add the server refused: the rebuild drops the attachment row, not these. */
+export interface RefusedFile {
+  fileName: string;
+  contentType: string;
+  size: number;
+  blob: Blob;
+}
+
+/**
+ * A mutation the server refused, kept for the "Refused changes" panel until dismissed.
+ * `args` keeps what the agent wrote (a reply's body, a new ticket's description), and
+ * `files` a refused attachment's bytes, so a refusal never loses the agent's work.
+ */
 export interface Rejection {
   id: string;
   type: string;
@@ -83,6 +95,7 @@ export interface Rejection {
   message: string;
   at: string;
   args: unknown;
+  files?: RefusedFile[];
 }
 
 export interface SyncMeta {

@@ -17,6 +17,8 @@ export interface MetaValues {
   owner: string;
   /** The outbox entries (seqs) of the push request in flight, until its answer is recorded (outbox.ts). */
   pushInFlight: number[];
+  /** When a pull last ran to its end (ISO): the top bar's "last sync", true after a reload offline. */
+  lastSyncAt: string;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -23,7 +23,8 @@ const TRANSIENT_CODES: ReadonlySet<string> = new Set(['rate_limited']);
  *   a push that applied anything) brings the server's copy, rebased on what is still
  *   queued. Rewriting each acknowledged ticket here only to lower its count was most of a
  *   settle: ~1 ms a ticket in Chromium, 500 tickets a batch, and the pull rewrote them again;
- * - rejected: the refusal is recorded for the agent, the entry leaves the outbox, and the
+ * - rejected: the refusal is recorded for the agent (with what they wrote, and a refused
+ *   file's bytes), the entry leaves the outbox, and the
  *   ticket returns to its server copy + the mutations still pending (a ticket created
  *   here and refused disappears).
  * Results are matched by mutation id, not by position, so a short answer loses nothing.
@@ -80,6 +81,7 @@ export async function settlePushResults(
     await db.meta.delete('pushInFlight');
     if (done.length === 0) return;
     await db.outbox.bulkDelete(done);
+    await keepRefusedFiles(db, settled.rejected);
     await db.rejections.bulkPut(settled.rejected);
     await markAccepted(db, accepted);
     if (rollBack.size) {
@@ -89,6 +91,19 @@ export async function settlePushResults(
     }
   });
   return settled;
+}
+
+/**
+ * A refused attachment's row goes with the rebuild below; its bytes move into the refusal
+ * first, so the agent can still save the file or attach it again.
+ */
+async function keepRefusedFiles(db: MesaDb, rejected: Rejection[]): Promise<void> {
+  for (const rejection of rejected) {
+    const attachmentId = rejection.type === 'attachment.add' ? (rejection.args as { attachmentId?: unknown }).attachmentId : undefined;
+    if (typeof attachmentId !== 'string') continue;
+    const row = await db.attachments.get(attachmentId);
+    if (row?.blob) rejection.files = [{ fileName: row.fileName, contentType: row.contentType, size: row.size, blob: row.blob }];
+  }
 }
 
 /** What applied mutations made locally is now the server's too: no longer ours to roll back. */

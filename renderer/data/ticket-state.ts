@@ -27,11 +27,11 @@ export async function writeTicketState(
   ticketId: string,
   server: Ticket | null,
   replay: ReplayResult,
-  pendingCount: number,
+  pending: readonly OutboxEntry[],
   refs: ReferenceSnapshot,
 ): Promise<void> {
   await reconcileComments(db, ticketId, replay);
-  await reconcileAttachments(db, ticketId, replay);
+  await reconcileAttachments(db, ticketId, replay, pending);
   if (!replay.ticket) {
     await db.tickets.delete(ticketId);
     return;
@@ -40,7 +40,7 @@ export async function writeTicketState(
   await db.tickets.put(
     toCachedTicket(visible, {
       server,
-      pendingCount,
+      pendingCount: pending.length,
       policy: visible.slaPolicyId ? refs.policies.get(visible.slaPolicyId) : null,
     }),
   );
@@ -60,10 +60,14 @@ async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayRes
   await db.comments.bulkPut(fresh);
 }
 
-async function reconcileAttachments(db: MesaDb, ticketId: string, replay: ReplayResult): Promise<void> {
+async function reconcileAttachments(db: MesaDb, ticketId: string, replay: ReplayResult, pending: readonly OutboxEntry[]): Promise<void> {
   const existing = new Map((await db.attachments.where('ticketId').equals(ticketId).toArray()).map((a) => [a.id, a]));
   const made = new Set(replay.attachments.map((attachment) => attachment.id));
-  const stale = [...existing.values()].filter((a) => a.confirmed === 0 && !made.has(a.id)).map((a) => a.id);
+  // A file whose attachment.add is still queued keeps its row (and bytes) even when the
+  // replay predicts a refusal (the ticket was cancelled meanwhile): the bytes exist nowhere
+  // else, and the refusal, once the server gives it, hands them back (settle-push.ts).
+  const queued = new Set(pending.filter((entry) => entry.type === 'attachment.add').map((entry) => (entry.args as { attachmentId?: unknown }).attachmentId));
+  const stale = [...existing.values()].filter((a) => a.confirmed === 0 && !made.has(a.id) && !queued.has(a.id)).map((a) => a.id);
   await db.attachments.bulkDelete(stale);
   const fresh: CachedAttachment[] = replay.attachments
     .filter((attachment) => existing.get(attachment.id)?.confirmed !== 1)
@@ -94,7 +98,7 @@ export async function rebuildTicket(db: MesaDb, ticketId: string, options: Rebui
   const replay = actor
     ? replayPending(server ?? undefined, pending, refs, actor)
     : { ticket: server ?? undefined, comments: [], attachments: [] };
-  await writeTicketState(db, ticketId, server, replay, pending.length, refs);
+  await writeTicketState(db, ticketId, server, replay, pending, refs);
 }
 
 async function serverCopyIn(db: MesaDb, ticketId: string): Promise<Ticket | null> {

@@ -99,6 +99,18 @@ export function formatList(items: string[], lang: string): string {
   return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
 }
 
+/** A file size in the largest unit that keeps it at or above 1 (1024-based, as file managers show it). */
+export function formatBytes(bytes: number, lang: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
 /** The formatters bound to the language on screen; components re-render when it changes. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -111,6 +123,7 @@ export function useFormat() {
       dueTime: (value: Date | string | number) => formatDueTime(value, lang),
       relative: (value: Date | string | number, now: number) => formatRelative(value, now, lang),
       list: (items: string[]) => formatList(items, lang),
+      bytes: (count: number) => formatBytes(count, lang),
     }),
     [lang],
   );

@@ -3,6 +3,15 @@ import { create } from 'zustand';
 /** The one overlay open at a time: opening another closes the first, as agents expect. */
 export type Overlay = 'palette' | 'shortcuts' | 'newTicket' | 'refused' | null;
 
+/** What a new-ticket form opens with: work handed back from a refused change. */
+export interface NewTicketSeed {
+  title: string;
+  description: string;
+  requester: { name: string; email: string; phone?: string } | null;
+  /** The refusal this came from: dismissed once the new ticket is made, as its text then lives there. */
+  fromRefusalId: string;
+}
+
 /** A short confirmation or refusal after a keyboard action that has no control to show it beside. */
 export interface Toast {
   id: number;
@@ -14,7 +23,7 @@ interface UiState {
   /** The ticket shown in the ticket view; null shows the queue. */
   openTicketId: string | null;
   overlay: Overlay;
-  /** The search box's text; non-empty replaces the queue with results. */
+  /** The search box's text; non-empty replaces the queue (or the open ticket) with results. */
   search: string;
   /** Bumped to ask the search box (always mounted) to take focus; it owns its ref. */
   focusSearchTick: number;
@@ -25,9 +34,15 @@ interface UiState {
    */
   replyFocusPending: boolean;
   toast: Toast | null;
+  /** A status dialog the palette asked the open ticket's status control to show (it needs words: a note, a reason). */
+  statusDialog: 'resolved' | 'pending' | null;
+  /** Set only by openNewTicket; any other overlay change clears it, so `n` opens an empty form. */
+  newTicketSeed: NewTicketSeed | null;
   openTicket(id: string): void;
   closeTicket(): void;
   setOverlay(overlay: Overlay): void;
+  openNewTicket(seed: NewTicketSeed): void;
+  requestStatusDialog(dialog: 'resolved' | 'pending' | null): void;
   setSearch(search: string): void;
   focusSearch(): void;
   focusReply(): void;
@@ -43,10 +58,17 @@ export const useUiStore = create<UiState>()((set) => ({
   focusSearchTick: 0,
   replyFocusPending: false,
   toast: null,
-  openTicket: (openTicketId) => set({ openTicketId, overlay: null }),
-  closeTicket: () => set({ openTicketId: null }),
-  setOverlay: (overlay) => set({ overlay }),
-  setSearch: (search) => set({ search }),
+  newTicketSeed: null,
+  statusDialog: null,
+  openTicket: (openTicketId) => set({ openTicketId, overlay: null, statusDialog: null }),
+  closeTicket: () => set({ openTicketId: null, statusDialog: null }),
+  setOverlay: (overlay) => set({ overlay, newTicketSeed: null }),
+  openNewTicket: (newTicketSeed) => set({ overlay: 'newTicket', newTicketSeed }),
+  requestStatusDialog: (statusDialog) => set({ statusDialog }),
+  // Results replace whatever is on screen, a ticket too: typing in the search box while a
+  // ticket is open must show what was asked for, not leave the ticket up.
+  setSearch: (search) =>
+    set((s) => ({ search, openTicketId: search.trim() ? null : s.openTicketId, statusDialog: null })),
   focusSearch: () => set((s) => ({ focusSearchTick: s.focusSearchTick + 1, openTicketId: null })),
   focusReply: () => set({ replyFocusPending: true }),
   replyFocused: () => set({ replyFocusPending: false }),

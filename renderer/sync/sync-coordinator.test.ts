@@ -82,6 +82,24 @@ describe('SyncCoordinator against a real backend', () => {
     expect(store.getState().lastSyncAt).not.toBeNull();
   });
 
+  it('still knows when it last synced after a reload with no network', async () => {
+    const api = await signIn('agent@example.com');
+    const { db, store, coordinator } = await openClient({ api });
+    const synced = store.getState().lastSyncAt;
+    expect(synced).not.toBeNull();
+    await coordinator.stop();
+
+    // The page reloads on the train: same cache, a fresh store, and every request fails.
+    vi.spyOn(api, 'pull').mockRejectedValue(new TypeError('fetch failed'));
+    const after = createStore<SyncState>()(() => ({ ...initialSyncState }));
+    const reloaded = new SyncCoordinator({ api, db, store: after, retryIntervalMs: 0 });
+    opened.push({ coordinator: reloaded, db });
+    await reloaded.start();
+    await reloaded.whenIdle();
+    expect(after.getState().lastError).not.toBeNull();
+    expect(after.getState().lastSyncAt).toBe(synced);
+  });
+
   it('stores a page and its cursor together, or neither', async () => {
     const api = await signIn('agent@example.com');
     const db = freshDb();

@@ -3,7 +3,7 @@ import { LIMITS, type Connectivity, type MesaApi, type MutationType, type Sessio
 import { adoptSession, forgetSessionAgent } from '../data/cache-owner';
 import { ensureClientId } from '../data/client-id';
 import type { MesaDb } from '../data/db';
-import { readCursor, readMeta } from '../data/meta';
+import { readCursor, readMeta, writeMeta } from '../data/meta';
 import { queuedTickets } from '../data/outbox';
 import { ticketMemoryIndex } from '../data/ticket-memory-index';
 import { performMutation, type MutationInput, type MutationOutcome } from './perform-mutation';
@@ -93,6 +93,7 @@ export class SyncCoordinator {
     try {
       this.#clientId = await ensureClientId(this.#db);
       this.#cursor = await readCursor(this.#db);
+      this.#store.setState({ lastSyncAt: (await readMeta(this.#db, 'lastSyncAt')) ?? null });
       await this.#onSession(await this.#api.getSession(undefined));
       this.#onConnectivity(await this.#api.getConnectivity(undefined));
     } catch (error) {
@@ -259,7 +260,9 @@ export class SyncCoordinator {
           return pushed;
         },
       });
-      this.#store.setState((s) => ({ lastSyncAt: this.#now().toISOString(), bootstrap: { ...s.bootstrap, active: false } }));
+      const lastSyncAt = this.#now().toISOString();
+      await writeMeta(this.#db, 'lastSyncAt', lastSyncAt);
+      this.#store.setState((s) => ({ lastSyncAt, bootstrap: { ...s.bootstrap, active: false } }));
       // Read the search words and queue facets in the background now, not on the agent's first search or filter.
       ticketMemoryIndex(this.#db).warm();
     } finally {
@@ -285,7 +288,10 @@ export class SyncCoordinator {
         await forgetSessionAgent(this.#db);
         return;
       }
-      if (await adoptSession(this.#db, session.serverUrl, session.agent)) this.#cursor = 0;
+      if (await adoptSession(this.#db, session.serverUrl, session.agent)) {
+        this.#cursor = 0;
+        this.#store.setState({ lastSyncAt: null });
+      }
       this.#signedIn = true;
       void this.#schedule(true, true);
     } catch (error) {

@@ -54,6 +54,8 @@ export const isTicketMutation = (mutation: Mutation): mutation is TicketMutation
 export const ticketIdOf = (mutation: TicketMutation): string => mutation.args.ticketId;
 
 const TERMINAL: ReadonlySet<TicketStatus> = new Set(['closed', 'cancelled']);
+/** Whether a ticket in this status takes replies, files and edits (the guard every mutation below applies). */
+export const acceptsChanges = (status: TicketStatus): boolean => !TERMINAL.has(status);
 const OPEN: ReadonlySet<TicketStatus> = new Set(['new', 'assigned', 'in_progress', 'pending']);
 
 export const isOpenStatus = (status: TicketStatus): boolean => OPEN.has(status);

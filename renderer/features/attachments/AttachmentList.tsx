@@ -3,21 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { sourcePathOf, uploadFailureOf } from '../../attachments/local-attachment-fields';
 import { uploadFailureText } from '../../attachments/upload-failure-text';
 import type { CachedAttachment } from '../../data/db';
+import { formatBytes } from '../../i18n/format';
 import { AttachmentViewer } from './AttachmentViewer';
 import { isImage, useAttachmentUrl } from './use-attachment-url';
 import './attachments.css';
 import { Icon } from '../../ui/Icon';
-
-const sizeFormat = (bytes: number, lang: string): string => {
-  const units = ['byte', 'kilobyte', 'megabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-};
 
 /** Attachments as thumbnails (images) or file tiles; each opens the viewer. Failed uploads say why below. */
 export function AttachmentList({ attachments, online, action }: { attachments: readonly CachedAttachment[]; online: boolean; action?: ReactNode }) {
@@ -69,7 +59,7 @@ function AttachmentTile({ attachment, online, failureId, onOpen }: { attachment:
       </span>
       <span className="attachment-name">{attachment.fileName}</span>
       <span className={`attachment-meta ${failed ? 'attachment-meta-failed' : 'muted'}`}>
-        {sizeFormat(attachment.size, i18n.resolvedLanguage ?? 'es')}
+        {formatBytes(attachment.size, i18n.resolvedLanguage ?? 'es')}
         {failed ? ` · ${t('attachments.uploadFailed')}` : attachment.uploaded === 0 ? ` · ${t('attachments.notUploaded')}` : ''}
       </span>
     </button>

@@ -26,7 +26,7 @@ export function useAttachmentUrl(attachment: CachedAttachment, wanted: boolean):
 }
 
 /** An object URL for a blob, revoked when the blob changes or the component goes. */
-function useObjectUrl(blob: Blob | null): string | null {
+export function useObjectUrl(blob: Blob | null): string | null {
   const url = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
   useEffect(
     () => () => {

@@ -31,6 +31,7 @@ export function Console({ agent, onSignOut }: ConsoleProps) {
   const search = useUiStore((s) => s.search);
   const overlay = useUiStore((s) => s.overlay);
   const setOverlay = useUiStore((s) => s.setOverlay);
+  const newTicketSeed = useUiStore((s) => s.newTicketSeed);
   const closeOverlay = useCallback(() => setOverlay(null), [setOverlay]);
   useShortcuts(agent.id);
 
@@ -68,7 +69,7 @@ export function Console({ agent, onSignOut }: ConsoleProps) {
       </div>
       {overlay === 'palette' ? <CommandPalette onClose={closeOverlay} signOut={onSignOut} /> : null}
       {overlay === 'shortcuts' ? <ShortcutsHelp onClose={closeOverlay} /> : null}
-      {overlay === 'newTicket' ? <NewTicketForm onClose={closeOverlay} /> : null}
+      {overlay === 'newTicket' ? <NewTicketForm onClose={closeOverlay} seed={newTicketSeed} /> : null}
       {overlay === 'refused' ? <RefusedChangesPanel onClose={closeOverlay} /> : null}
       <Toast />
     </div>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { emailSchema, type Impact, type TicketChannel, type Urgency } from '../../../shared/index';
 import type { Refusal } from '../../i18n/refusals';
-import { useUiStore } from '../../stores/ui-store';
+import { dismissRejection } from '../../data/ticket-queries';
+import { useUiStore, type NewTicketSeed } from '../../stores/ui-store';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { ImpactUrgencyFields } from '../../ui/ImpactUrgencyFields';
@@ -21,17 +22,17 @@ type Errors = Partial<Record<'name' | 'email' | 'title' | 'category', string>>;
  * change, so it works offline: the ticket shows at once as not synced, and gets its
  * number when the server receives it.
  */
-export function NewTicketForm({ onClose }: { onClose(): void }) {
+export function NewTicketForm({ onClose, seed = null }: { onClose(): void; seed?: NewTicketSeed | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
   const categories = useCategories().filter((c) => c.active);
   const openTicket = useUiStore((s) => s.openTicket);
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [phone, setPhone] = useState('');
+  const [name, setName] = useState(seed?.requester?.name ?? '');
+  const [email, setEmail] = useState(seed?.requester?.email ?? '');
+  const [phone, setPhone] = useState(seed?.requester?.phone ?? '');
   const [channel, setChannel] = useState<TicketChannel>('phone');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const [title, setTitle] = useState(seed?.title ?? '');
+  const [description, setDescription] = useState(seed?.description ?? '');
   const [category, setCategory] = useState('');
   const [impact, setImpact] = useState<Impact>(3);
   const [urgency, setUrgency] = useState<Urgency>(2);
@@ -64,6 +65,8 @@ export function NewTicketForm({ onClose }: { onClose(): void }) {
         requester: { name, email, ...(phone.trim() ? { phone } : {}) },
       });
       if (!result.ok) return setRefusal({ code: result.code, message: result.message });
+      // The refused work now lives in this ticket (and its outbox entry): the refusal has done its job.
+      if (seed) await dismissRejection(seed.fromRefusalId);
       onClose();
       openTicket(ticketId);
     } finally {

@@ -1,9 +1,12 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ticketById } from '../../data/ticket-queries';
+import { draftOf, useDraftStore } from '../../stores/draft-store';
 import { useQueueStore } from '../../stores/queue-store';
 import { useUiStore } from '../../stores/ui-store';
 import { Dialog } from '../../ui/Dialog';
-import { useMacros, useSessionAgent } from '../reference/use-reference-data';
+import { useAgents, useMacros, useMe } from '../reference/use-reference-data';
 import { buildCommands, filterCommands, type Command, type CommandGroup } from './commands';
 import './palette.css';
 
@@ -22,12 +25,27 @@ export function CommandPalette({ onClose, signOut }: { onClose(): void; signOut(
   const openTicketId = useUiStore((s) => s.openTicketId);
   const activeId = useQueueStore((s) => s.activeId);
   const macros = useMacros();
-  const session = useSessionAgent();
+  const agents = useAgents();
+  const { session, agent } = useMe();
   const ticketId = openTicketId ?? activeId;
+  const ticket = useLiveQuery(() => (ticketId ? ticketById(ticketId) : undefined), [ticketId]);
+  const visibility = useDraftStore((s) => (ticketId ? draftOf(s.drafts, ticketId).visibility : 'public'));
 
   const commands = useMemo(
-    () => buildCommands({ t, ticketId, me: session ? { id: session.id, name: session.name } : null, macros, signOut }),
-    [t, ticketId, session, macros, signOut],
+    () =>
+      buildCommands({
+        t,
+        ticketId,
+        ticket: ticket ?? null,
+        ticketOpen: openTicketId !== null,
+        me: session ? { id: session.id, name: session.name } : null,
+        agents,
+        viewer: { id: session?.id ?? null, teamIds: agent?.teamIds ?? [] },
+        visibility,
+        macros,
+        signOut,
+      }),
+    [t, ticketId, ticket, openTicketId, session, agent?.teamIds, agents, visibility, macros, signOut],
   );
   const shown = useMemo(() => {
     const filtered = filterCommands(commands, query);

@@ -1,12 +1,17 @@
 import type { TFunction } from 'i18next';
-import type { Macro } from '../../../shared/index';
+import { allowedNextStatuses, type Agent, type CommentVisibility, type Macro, type Ticket } from '../../../shared/index';
 import { LANGUAGE_NAMES, currentLanguage, setLanguage } from '../../i18n/i18n';
 import { applyTheme, usePrefsStore } from '../../stores/prefs-store';
 import { QUEUE_IDS, useQueueStore } from '../../stores/queue-store';
 import { useUiStore } from '../../stores/ui-store';
 import { applyMacro } from '../macros/apply-macro';
+import { useDraftStore } from '../../stores/draft-store';
 import { mutate } from '../mutations';
 import { refusalText } from '../../i18n/refusals';
+import type { Viewer } from '../queue/queue-query-of';
+import { stepTicket } from '../queue/step-ticket';
+import type { ActionResult } from '../ticket/actions';
+import { needsOwnerFirst, takeAndMove } from '../ticket/take-and-move';
 
 export type CommandGroup = 'navigation' | 'ticket' | 'macros' | 'app';
 
@@ -20,14 +25,24 @@ export interface Command {
 
 interface CommandContext {
   t: TFunction;
+  /** The open ticket, or else the queue's highlighted one. */
   ticketId: string | null;
+  /** That ticket as cached, once read: its status decides which moves are offered. */
+  ticket?: Pick<Ticket, 'id' | 'status' | 'assigneeId'> | null;
+  /** True when the ticket is on screen (not just highlighted in the queue): next/previous step from it. */
+  ticketOpen?: boolean;
   me: { id: string; name: string } | null;
+  agents?: readonly Pick<Agent, 'id' | 'name' | 'active'>[];
+  viewer?: Viewer;
+  /** The reply box's current visibility on that ticket. */
+  visibility?: CommentVisibility;
   macros: readonly Macro[];
   signOut(): void;
 }
 
 /** What the palette can do right now: navigation always; ticket actions and macros with a ticket. */
-export function buildCommands({ t, ticketId, me, macros, signOut }: CommandContext): Command[] {
+export function buildCommands(context: CommandContext): Command[] {
+  const { t, ticketId, me, macros, signOut } = context;
   const ui = useUiStore.getState;
   const commands: Command[] = QUEUE_IDS.map((queue) => ({
     id: `queue:${queue}`,
@@ -58,6 +73,7 @@ export function buildCommands({ t, ticketId, me, macros, signOut }: CommandConte
           ),
       });
     }
+    commands.push(...ticketCommands(context, ticketId));
     for (const macro of macros) {
       commands.push({
         id: `macro:${macro.id}`,
@@ -85,6 +101,81 @@ export function buildCommands({ t, ticketId, me, macros, signOut }: CommandConte
     },
     { id: 'sign-out', group: 'app', label: t('connect.signOut'), run: signOut },
   );
+  return commands;
+}
+
+/** Tells the agent how a palette action went, since the palette has closed and no control is beside it. */
+function report(t: TFunction, done: string) {
+  return (result: ActionResult) => useUiStore.getState().showToast(result.ok ? 'info' : 'error', result.ok ? done : refusalText(t, result));
+}
+
+/** Everything the ticket view's controls do, by name: moves, assignment to anyone, reply visibility, next/previous. */
+function ticketCommands({ t, ticket, ticketOpen, me, agents = [], viewer, visibility = 'public' }: CommandContext, ticketId: string): Command[] {
+  const ui = useUiStore.getState;
+  const commands: Command[] = [];
+  const onScreen = () => {
+    if (ui().openTicketId !== ticketId) ui().openTicket(ticketId);
+  };
+  if (ticket) {
+    const next = allowedNextStatuses(ticket.status);
+    const moved = t('palette.movedTo', { status: t('status.in_progress') });
+    if (next.includes('in_progress') && ticket.status !== 'resolved') {
+      commands.push({
+        id: 'start-work',
+        group: 'ticket',
+        label: t('statusAction.in_progress'),
+        run: () =>
+          void (me && needsOwnerFirst(ticket, 'in_progress')
+            ? takeAndMove(ticketId, me.id, 'in_progress')
+            : mutate('ticket.transition', { ticketId, to: 'in_progress' })
+          ).then(report(t, moved)),
+      });
+    }
+    for (const to of ['pending', 'resolved'] as const) {
+      if (!next.includes(to)) continue;
+      commands.push({
+        id: `status:${to}`,
+        group: 'ticket',
+        label: t(`statusAction.${to}`),
+        run: () => {
+          onScreen();
+          ui().requestStatusDialog(to);
+        },
+      });
+    }
+    if (ticket.status !== 'closed' && ticket.status !== 'cancelled') {
+      for (const agent of agents) {
+        if (!agent.active || agent.id === me?.id || agent.id === ticket.assigneeId) continue;
+        commands.push({
+          id: `assign:${agent.id}`,
+          group: 'ticket',
+          label: t('palette.assignTo', { name: agent.name }),
+          run: () => void mutate('ticket.assign', { ticketId, assigneeId: agent.id }).then(report(t, t('palette.assignedTo', { name: agent.name }))),
+        });
+      }
+    }
+  }
+  const other: CommentVisibility = visibility === 'public' ? 'internal' : 'public';
+  commands.push({
+    id: 'reply-visibility',
+    group: 'ticket',
+    label: other === 'internal' ? t('palette.replyInternal') : t('palette.replyPublic'),
+    run: () => {
+      onScreen();
+      useDraftStore.getState().setDraft(ticketId, { visibility: other });
+      ui().focusReply();
+    },
+  });
+  if (ticketOpen && viewer) {
+    for (const [id, delta, label] of [['next-ticket', 1, t('palette.nextTicket')], ['previous-ticket', -1, t('palette.previousTicket')]] as const) {
+      commands.push({
+        id,
+        group: 'ticket',
+        label,
+        run: () => void stepTicket(delta, viewer).then((moved) => moved || ui().showToast('info', t('palette.queueEnd'))),
+      });
+    }
+  }
   return commands;
 }
 

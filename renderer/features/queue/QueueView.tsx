@@ -5,6 +5,7 @@ import type { CachedTicket } from '../../data/db';
 import { useNow } from '../../stores/now-store';
 import { hasFilters, useQueueStore } from '../../stores/queue-store';
 import { useUiStore } from '../../stores/ui-store';
+import { firstPullPending, useSyncStore } from '../../sync/sync-store';
 import { BulkBar } from '../bulk/BulkBar';
 import { useAgentNames, useMe, usePolicyResolver } from '../reference/use-reference-data';
 import { QueueFilterBar } from './QueueFilterBar';
@@ -23,6 +24,7 @@ export function QueueView() {
   const toggleSelected = useQueueStore((s) => s.toggleSelected);
   const selectMany = useQueueStore((s) => s.selectMany);
   const openTicket = useUiStore((s) => s.openTicket);
+  const filling = useSyncStore(firstPullPending);
   const { session, agent } = useMe();
   const names = useAgentNames();
   const resolvePolicy = usePolicyResolver();
@@ -80,6 +82,7 @@ export function QueueView() {
         onToggle={toggleSelected}
         onSelectMany={selectMany}
         emptyText={hasFilters(filters) ? t('queue.emptyFiltered') : t('queue.empty')}
+        loadingText={filling ? t('queue.firstSync') : null}
       />
     </section>
   );

@@ -22,6 +22,10 @@ interface TicketGridProps {
   /** Ticks every row on screen (the header checkbox), for bulk triage of what the agent sees. */
   onSelectMany?(ids: string[]): void;
   emptyText: string;
+  /** Search results: the folded prefixes to mark in each row. */
+  highlight?: readonly string[];
+  /** Shown instead of emptyText while the list may be empty only because the cache is still being filled. */
+  loadingText?: string | null;
 }
 
 /**
@@ -30,7 +34,7 @@ interface TicketGridProps {
  * only ~30 rows exist in the DOM.
  */
 export function TicketGrid(props: TicketGridProps) {
-  const { label, source, activeIndex, selected, nameOf, policyOf, onRange, onActivate, onOpen, onToggle, onSelectMany, emptyText } = props;
+  const { label, source, activeIndex, selected, nameOf, policyOf, onRange, onActivate, onOpen, onToggle, onSelectMany, emptyText, loadingText, highlight } = props;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const total = source.total ?? 0;
@@ -128,13 +132,20 @@ export function TicketGrid(props: TicketGridProps) {
               policy={policyOf(ticket)}
               onOpen={open}
               onToggle={onToggle}
+              highlight={highlight}
             />
           ) : (
             <PlaceholderRow key={`placeholder-${item.index}`} index={item.index} top={item.start} />
           );
         })}
       </div>
-      {source.total === 0 ? <p className="grid-empty muted">{emptyText}</p> : null}
+      {source.total === 0 && loadingText ? (
+        <p className="grid-loading muted" role="status" data-testid="grid-loading">
+          {loadingText}
+        </p>
+      ) : source.total === 0 ? (
+        <p className="grid-empty muted">{emptyText}</p>
+      ) : null}
     </div>
   );
 }

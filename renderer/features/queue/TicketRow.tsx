@@ -6,6 +6,7 @@ import { useNow } from '../../stores/now-store';
 import { useHasQueuedChanges } from '../../sync/sync-store';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
 import { SlaBadge } from '../../ui/SlaBadge';
+import { SearchSnippet } from '../search/SearchSnippet';
 import { liveSlaState } from '../sla/live-clock';
 
 interface TicketRowProps {
@@ -18,11 +19,13 @@ interface TicketRowProps {
   policy: SlaPolicy | null;
   onOpen(index: number, id: string): void;
   onToggle(id: string): void;
+  /** A search's folded prefixes: the title shows why the ticket matched. */
+  highlight?: readonly string[];
 }
 
 /** One ticket in the queue: what the agent scans for (number, subject, who, priority, status, owner, SLA). */
 export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
-  const { ticket, index, top, active, selected, assigneeName, policy, onOpen, onToggle } = props;
+  const { ticket, index, top, active, selected, assigneeName, policy, onOpen, onToggle, highlight } = props;
   const { t } = useTranslation();
   // The SLA is evaluated once a minute; the badge counts down between evaluations.
   const minute = useNow(60_000);
@@ -55,7 +58,7 @@ export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
         <NotSyncedMark pending={queued || ticket.number === null} />
       </div>
       <div role="gridcell" className="cell cell-title">
-        <span className="row-title">{ticket.title}</span>
+        {highlight ? <SearchSnippet ticket={ticket} prefixes={highlight} /> : <span className="row-title">{ticket.title}</span>}
       </div>
       <div role="gridcell" className="cell cell-requester">
         {ticket.requester.name}

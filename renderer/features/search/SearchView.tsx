@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { CachedTicket } from '../../data/db';
 import { searchTickets } from '../../data/search-tickets';
+import { queryPrefixes } from '../../data/search-words';
 import { useQueueStore } from '../../stores/queue-store';
 import { useUiStore } from '../../stores/ui-store';
 import { BulkBar } from '../bulk/BulkBar';
@@ -29,6 +30,7 @@ export function SearchView({ query }: { query: string }) {
   const resolvePolicy = usePolicyResolver();
   const ranked = useMemo(() => (results ? rank(results, deferred) : undefined), [results, deferred]);
   const source = useMemo(() => staticSource(ranked), [ranked]);
+  const highlight = useMemo(() => queryPrefixes(deferred), [deferred]);
 
   const onOpen = useCallback(
     (index: number, id: string) => {
@@ -75,6 +77,7 @@ export function SearchView({ query }: { query: string }) {
         onToggle={toggleSelected}
         onSelectMany={selectMany}
         emptyText={t('search.noResults', { query })}
+        highlight={highlight}
       />
     </section>
   );

@@ -40,7 +40,15 @@ export function useShortcuts(meId: string | null): void {
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (modalOpen() || isTyping(event.target)) return;
+      if (modalOpen()) return;
+      // Esc leaves the field being typed in (the reply box, a filter) without touching it; the
+      // next Esc, now outside any field, goes back. Without this, `/vpn` after Esc landed in the reply.
+      if (event.key === 'Escape' && isTyping(event.target)) {
+        event.preventDefault();
+        (event.target as HTMLElement).blur();
+        return;
+      }
+      if (isTyping(event.target)) return;
       const inTicket = ui().openTicketId !== null;
       const onButton = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
       const move = (delta: number) => {

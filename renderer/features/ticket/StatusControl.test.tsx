@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Ticket } from '../../../shared/index';
+import { useUiStore } from '../../stores/ui-store';
 import { renderIn } from '../../testing/render-in';
 import { StatusControl } from './StatusControl';
 
@@ -42,5 +43,27 @@ describe('StatusControl', () => {
     renderIn('es', <StatusControl ticket={{ ...unassignedNew, status: 'resolved', assigneeId: 'a', resolvedAt }} onTransition={vi.fn()} />);
     expect(screen.getByRole('button', { name: 'Reabrir' })).toBeInTheDocument();
     expect(screen.getByText(/Se puede reabrir hasta el/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['es', 'Empezar a trabajar'],
+    ['en', 'Start work'],
+  ] as const)('takes an unassigned ticket for me and starts it, instead of refusing (%s)', async (lang, button) => {
+    const onTransition = vi.fn();
+    const onTakeAndMove = vi.fn().mockResolvedValue({ ok: true });
+    renderIn(lang, <StatusControl ticket={unassignedNew} onTransition={onTransition} onTakeAndMove={onTakeAndMove} />);
+    await userEvent.click(screen.getByRole('button', { name: button }));
+    expect(onTakeAndMove).toHaveBeenCalledWith('in_progress');
+    expect(onTransition).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('opens the dialog the palette asked for, and forgets the request when closed', async () => {
+    useUiStore.setState({ statusDialog: 'resolved' });
+    renderIn('en', <StatusControl ticket={{ ...unassignedNew, assigneeId: 'a' }} onTransition={vi.fn()} />);
+    const dialog = screen.getByRole('dialog', { name: 'Resolve INC-9' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(useUiStore.getState().statusDialog).toBeNull();
   });
 });

@@ -6,7 +6,9 @@ import { useNow } from '../../stores/now-store';
 import type { Refusal } from '../../i18n/refusals';
 import { StatusBadge } from '../../ui/badges';
 import { RefusalMessage } from '../../ui/RefusalMessage';
-import { predictTransition } from './actions';
+import { useUiStore } from '../../stores/ui-store';
+import { predictTransition, type ActionResult } from './actions';
+import { needsOwnerFirst } from './take-and-move';
 import { ReasonDialog } from './dialogs/ReasonDialog';
 import { ReopenDialog } from './dialogs/ReopenDialog';
 import { ResolveDialog } from './dialogs/ResolveDialog';
@@ -15,6 +17,8 @@ import type { TransitionSubmit } from './dialogs/use-transition-form';
 interface StatusControlProps {
   ticket: Pick<Ticket, 'number' | 'title' | 'status' | 'assigneeId' | 'resolvedAt'>;
   onTransition: TransitionSubmit;
+  /** Takes an unassigned ticket for the signed-in agent and moves it (take-and-move.ts); absent when no one is signed in. */
+  onTakeAndMove?(to: 'assigned' | 'in_progress'): Promise<ActionResult>;
 }
 
 type OpenDialog = 'resolved' | 'pending' | 'cancelled' | 'reopen' | null;
@@ -26,11 +30,19 @@ const isReopen = (from: TicketStatus, to: TicketStatus) => from === 'resolved' &
  * (resolve, pending, cancel, reopen) open their dialog; the rest apply at once, and a
  * refusal appears right under these buttons.
  */
-export function StatusControl({ ticket, onTransition }: StatusControlProps) {
+export function StatusControl({ ticket, onTransition, onTakeAndMove }: StatusControlProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // The palette asks for the resolve or pending dialog through the UI store; this control owns the dialogs.
+  const requested = useUiStore((s) => s.statusDialog);
+  const requestStatusDialog = useUiStore((s) => s.requestStatusDialog);
+  const shown: OpenDialog = dialog ?? requested;
+  const closeDialog = () => {
+    setDialog(null);
+    requestStatusDialog(null);
+  };
   const [refusal, setRefusal] = useState<{ refusal: Refusal; to: TicketStatus } | null>(null);
   const next = allowedNextStatuses(ticket.status);
   const now = useNow(60_000);
@@ -39,6 +51,11 @@ export function StatusControl({ ticket, onTransition }: StatusControlProps) {
     setRefusal(null);
     if (isReopen(ticket.status, to)) return setDialog('reopen');
     if (to === 'resolved' || to === 'pending' || to === 'cancelled') return setDialog(to);
+    if (onTakeAndMove && needsOwnerFirst(ticket, to)) {
+      const taken = await onTakeAndMove(to as 'assigned' | 'in_progress');
+      if (!taken.ok) setRefusal({ refusal: { code: taken.code, message: taken.message }, to });
+      return;
+    }
     const predicted = predictTransition(ticket, to);
     const result = predicted.ok ? await onTransition(to, {}) : predicted;
     if (!result.ok) setRefusal({ refusal: { code: result.code, message: result.message }, to });
@@ -80,11 +97,9 @@ export function StatusControl({ ticket, onTransition }: StatusControlProps) {
       ) : null}
       <RefusalMessage refusal={refusal?.refusal ?? null} context={{ from: ticket.status, to: refusal?.to ?? null }} />
 
-      {dialog === 'resolved' ? <ResolveDialog ticket={ticket} onSubmit={onTransition} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'pending' || dialog === 'cancelled' ? (
-        <ReasonDialog to={dialog} ticket={ticket} onSubmit={onTransition} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog === 'reopen' ? <ReopenDialog ticket={ticket} onSubmit={onTransition} onClose={() => setDialog(null)} /> : null}
+      {shown === 'resolved' ? <ResolveDialog ticket={ticket} onSubmit={onTransition} onClose={closeDialog} /> : null}
+      {shown === 'pending' || shown === 'cancelled' ? <ReasonDialog to={shown} ticket={ticket} onSubmit={onTransition} onClose={closeDialog} /> : null}
+      {shown === 'reopen' ? <ReopenDialog ticket={ticket} onSubmit={onTransition} onClose={closeDialog} /> : null}
     </section>
   );
 }

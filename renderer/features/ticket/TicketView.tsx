@@ -24,6 +24,7 @@ import { StatusControl } from './StatusControl';
 import { TicketDetails } from './TicketDetails';
 import { TicketHeader } from './TicketHeader';
 import { Timeline } from './Timeline';
+import { takeAndMove } from './take-and-move';
 import { useTicketActions } from './use-ticket-actions';
 import './ticket.css';
 
@@ -97,7 +98,11 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         </AttachDropZone>
         <aside className="ticket-side" aria-label={t('ticket.properties')}>
           <RequesterCard ticket={ticket} />
-          <StatusControl ticket={ticket} onTransition={actions.transition} />
+          <StatusControl
+            ticket={ticket}
+            onTransition={actions.transition}
+            onTakeAndMove={session ? (to) => takeAndMove(ticket.id, session.id, to) : undefined}
+          />
           <AssigneePicker ticket={ticket} agents={agents} meId={session?.id ?? null} onAssign={actions.assign} />
           <SlaClocks clocks={clocks} />
           <ClassificationFields ticket={ticket} categories={categories} teams={teams} onUpdate={actions.update} />

@@ -66,6 +66,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         version: options.version ?? 'dev',
         locale: Intl.DateTimeFormat().resolvedOptions().locale,
         platform: process.platform,
+        ...(options.demoLogin ? { demoAccount: { ...DEMO_CREDENTIALS } } : {}),
       }),
       showNotification: () => ({ shown: false }),
       // The page can put the count in its own title; there is no tray here.

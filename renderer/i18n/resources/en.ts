@@ -37,6 +37,7 @@ export const en: MesaResources = {
     },
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
+    demoAccount: 'Demo: sign in as {{email}} with the password {{password}}.',
   },
   queues: {
     label: 'Queues',

@@ -37,6 +37,7 @@ export const es = {
     },
     signOut: 'Cerrar sesión',
     signedInAs: 'Sesión iniciada como {{name}}',
+    demoAccount: 'Demostración: inicia sesión como {{email}} con la contraseña {{password}}.',
   },
   queues: {
     label: 'Colas',

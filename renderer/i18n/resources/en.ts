@@ -87,7 +87,7 @@ export const en: MesaResources = {
   },
   search: {
     label: 'Search tickets',
-    placeholder: 'Search number, subject, requester, comments…  ( / )',
+    placeholder: 'Search number, subject, requester… (/)',
     results_one: '{{count}} result for “{{query}}”',
     results_many: '{{count}} results for “{{query}}”',
     results_other: '{{count}} results for “{{query}}”',
@@ -126,12 +126,18 @@ export const en: MesaResources = {
     v1: 'High: whole organisation or a critical service',
     v2: 'Medium: a department or several users',
     v3: 'Low: one person',
+    n1: 'High',
+    n2: 'Medium',
+    n3: 'Low',
   },
   urgency: {
     label: 'Urgency',
     v1: 'High: work has stopped',
     v2: 'Medium: work is hampered',
     v3: 'Low: it can wait',
+    n1: 'High',
+    n2: 'Medium',
+    n3: 'Low',
   },
   channel: {
     phone: 'Phone',

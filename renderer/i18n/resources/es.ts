@@ -87,7 +87,7 @@ export const es = {
   },
   search: {
     label: 'Buscar tickets',
-    placeholder: 'Buscar por número, asunto, solicitante, comentarios…  ( / )',
+    placeholder: 'Buscar número, asunto, solicitante… (/)',
     results_one: '{{count}} resultado para «{{query}}»',
     results_many: '{{count}} resultados para «{{query}}»',
     results_other: '{{count}} resultados para «{{query}}»',
@@ -127,12 +127,18 @@ export const es = {
     v1: 'Alto: toda la organización o un servicio crítico',
     v2: 'Medio: un departamento o varios usuarios',
     v3: 'Bajo: una persona',
+    n1: 'Alto',
+    n2: 'Medio',
+    n3: 'Bajo',
   },
   urgency: {
     label: 'Urgencia',
     v1: 'Alta: no se puede trabajar',
     v2: 'Media: se trabaja con dificultad',
     v3: 'Baja: puede esperar',
+    n1: 'Alta',
+    n2: 'Media',
+    n3: 'Baja',
   },
   channel: {
     phone: 'Teléfono',

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { startBackendProcess } from '../backend/testing/backend-process';
 import { Colleague } from './support/admin';
 import { clippedControls } from './support/clipping';
 import { LOCALES, WORDS, connectivity, openQueue, rowOf, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
@@ -11,6 +12,7 @@ import { expect, test } from './support/offline-fixtures';
  * shows its whole placeholder while the top bar also shows a refused change.
  */
 const LAPTOP = { width: 1366, height: 768 };
+const DENSITY = { es: { label: 'Filas de la cola', compact: 'Compactas: más tickets a la vista' }, en: { label: 'Queue rows', compact: 'Compact: more tickets on screen' } } as const;
 const T = { es: { impact: 'Impacto', urgency: 'Urgencia' }, en: { impact: 'Impact', urgency: 'Urgency' } } as const;
 const SMALL_LAPTOP = { width: 1280, height: 720 };
 
@@ -99,6 +101,58 @@ for (const lang of ['es', 'en'] as const) {
         }
         await view.evaluate((el) => el.scrollTo({ top: 0 }));
       }
+    });
+  });
+}
+
+/** The rows wholly inside the grid's viewport, and whether each starts where the one above ends. */
+async function rowsOnScreen(page: Page): Promise<{ count: number; heights: number[]; gapsOrOverlaps: number }> {
+  return page.getByTestId('ticket-grid').evaluate((grid) => {
+    const view = grid.getBoundingClientRect();
+    const head = grid.querySelector('.grid-head')?.getBoundingClientRect().bottom ?? view.top;
+    const boxes = [...grid.querySelectorAll('[data-testid="ticket-row"]')]
+      .map((row) => row.getBoundingClientRect())
+      .filter((box) => box.top >= head - 1 && box.bottom <= view.bottom + 1)
+      .sort((a, b) => a.top - b.top);
+    const gapsOrOverlaps = boxes.slice(1).filter((box, i) => Math.abs(box.top - boxes[i]!.bottom) > 1).length;
+    return { count: boxes.length, heights: [...new Set(boxes.map((box) => Math.round(box.height)))], gapsOrOverlaps };
+  });
+}
+
+const withManyTickets = test.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+  backend: async ({}, use) => {
+    const backend = await startBackendProcess({ seedDemo: true, demoTickets: 300 });
+    await use(backend);
+    await backend.stop();
+  },
+});
+
+for (const lang of ['es', 'en'] as const) {
+  withManyTickets.describe(`compact rows (${lang})`, () => {
+    withManyTickets.use({ locale: LOCALES[lang], viewport: LAPTOP });
+
+    withManyTickets('compact rows show more of the queue, each where the virtualizer puts it, and stay chosen', async ({ consolePage: page, backend }) => {
+      await signInToConsole(page, lang, backend.url);
+      await waitForSync(page, lang);
+      await openQueue(page, lang, 'all');
+      const comfortable = await rowsOnScreen(page);
+      expect(comfortable).toMatchObject({ heights: [44], gapsOrOverlaps: 0 });
+
+      await page.getByTestId('settings-button').click();
+      await page.getByLabel(DENSITY[lang].label).selectOption({ label: DENSITY[lang].compact });
+      await page.getByTestId('settings-button').click();
+      await expect.poll(async () => (await rowsOnScreen(page)).heights).toEqual([30]);
+      const compact = await rowsOnScreen(page);
+      expect(compact.gapsOrOverlaps).toBe(0);
+      expect(compact.count).toBeGreaterThanOrEqual(Math.floor(comfortable.count * 1.4));
+      // Scrolled to the end, the last ticket is reachable and drawn in its place.
+      await page.getByTestId('ticket-grid').evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
+      await expect.poll(async () => (await rowsOnScreen(page)).gapsOrOverlaps).toBe(0);
+
+      await page.reload();
+      await openQueue(page, lang, 'all');
+      await expect.poll(async () => (await rowsOnScreen(page)).count).toBe(compact.count);
     });
   });
 }

@@ -469,6 +469,9 @@ export const en: MesaResources = {
     themeSystem: 'Follow system',
     themeLight: 'Light',
     themeDark: 'Dark',
+    density: 'Queue rows',
+    densityComfortable: 'Comfortable',
+    densityCompact: 'Compact: more tickets on screen',
   },
   attach: {
     pick: 'Attach files',

@@ -471,6 +471,9 @@ export const es = {
     themeSystem: 'Como el sistema',
     themeLight: 'Claro',
     themeDark: 'Oscuro',
+    density: 'Filas de la cola',
+    densityComfortable: 'Cómodas',
+    densityCompact: 'Compactas: más tickets a la vista',
   },
   attach: {
     pick: 'Adjuntar archivos',

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { startBackendProcess } from '../backend/testing/backend-process';
 import { Colleague } from './support/admin';
 import { clippedControls } from './support/clipping';
-import { LOCALES, WORDS, connectivity, openQueue, rowOf, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import { LOCALES, WORDS, connectivity, keepScreenshot, openQueue, rowOf, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
 import { expect, test } from './support/offline-fixtures';
 
 /**
@@ -36,7 +36,7 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(`the console fits a laptop (${lang})`, () => {
     test.use({ locale: LOCALES[lang], viewport: LAPTOP });
 
-    test('no control on the main screens has its words cut', async ({ consolePage: page, backend, laptopNetwork }) => {
+    test('no control on the main screens has its words cut', async ({ consolePage: page, backend, laptopNetwork }, testInfo) => {
       await signInToConsole(page, lang, laptopNetwork.url);
       await waitForSync(page, lang);
       await makeRefusedChange(page, lang, backend.url, (offline) => laptopNetwork.setOffline(offline));
@@ -49,6 +49,7 @@ for (const lang of ['es', 'en'] as const) {
         await openQueue(page, lang, queue);
         await check(`queue ${queue}`);
       }
+      await keepScreenshot(page, testInfo, `queue-refused-1366-${lang}`);
 
       await page.keyboard.press('Control+k');
       await expect(page.getByRole('dialog')).toBeVisible();
@@ -73,8 +74,10 @@ for (const lang of ['es', 'en'] as const) {
       await rows(page).first().click();
       await expect(ticketView(page)).toBeVisible();
       await check('ticket 1366×768');
+      await keepScreenshot(page, testInfo, `ticket-1366-${lang}`);
       await page.setViewportSize(SMALL_LAPTOP);
       await check('ticket 1280×720');
+      await keepScreenshot(page, testInfo, `ticket-1280-${lang}`);
 
       expect(found).toEqual([]);
     });

@@ -21,6 +21,8 @@ export function clippedControls(page: Page): Promise<string[]> {
       '[role="gridcell"].cell-assignee',
       '[role="gridcell"].cell-requester',
       '.nav-item',
+      // The bar itself: a control pushed past its right edge is cut too.
+      '.top-bar',
     ].join(',');
     const shown = (el: Element) => {
       const box = el.getBoundingClientRect();
@@ -53,12 +55,20 @@ export function clippedControls(page: Page): Promise<string[]> {
         if (needed > el.clientWidth + 1) found.push(describe(el, Math.ceil(needed), el.clientWidth, text));
         continue;
       }
+      if (el.matches('.top-bar')) {
+        const edge = el.getBoundingClientRect().right;
+        const out = [...el.querySelectorAll('*')].find((child) => child.getBoundingClientRect().right > edge + 1);
+        if (out) found.push(describe(out, Math.round(out.getBoundingClientRect().right), Math.round(edge)));
+        continue;
+      }
       if (el.scrollWidth > el.clientWidth + 1) found.push(describe(el, el.scrollWidth, el.clientWidth));
       else if (el.matches(ONE_LINE) && lines(el) > 1) found.push(describe(el, `${lines(el)} lines`, '1 line'));
     }
     for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
       if (!shown(input) || input.value) continue;
-      const needed = measure(input.placeholder, input) + padding(input);
+      // A few pixels for the caret and the field's inner edge, and in a search field the
+      // room Chromium keeps for its clear button.
+      const needed = measure(input.placeholder, input) + padding(input) + 4 + (input.type === 'search' ? 20 : 0);
       if (needed > input.clientWidth + 1) found.push(`input "${input.placeholder}" (${Math.ceil(needed)} > ${input.clientWidth})`);
     }
     return [...new Set(found)];

@@ -3,6 +3,10 @@
 //                      build machines) it says so and runs the browser host instead.
 // npm run start:web  → the backend + the browser host; prints the URL to open.
 // Options: --web, --no-build (use what is in dist/ as it is).
+// Ports: the backend (and its requester portal) on MESA_BACKEND_PORT, else 4000; the browser
+// host on MESA_CONSOLE_PORT, else 4100. Both stay the same from one start to the next: the
+// console's cache and unsent changes belong to the backend's address and live in the
+// browser under the console's address, so a new port would leave them behind.
 // Data lives in .data/ (backend database, browser-host session); delete it to start over.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +20,7 @@ const build = !args.has('--no-build');
 const children = new Set();
 let shuttingDown = false;
 
+const DEMO_ACCOUNTS = 'agent@example.com (agent) or admin@example.com (admin), password mesa-demo';
 const say = (message) => console.log(`\x1b[1m[start]\x1b[0m ${message}`);
 
 /** Starts a long-running child, prefixing its output, and returns it. */
@@ -68,16 +73,24 @@ function waitForLine(child, pattern, timeoutMs, what) {
   });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
+/** The port from `variable`, else `fallback`; a taken one is an error that says what to do. */
+async function stablePort(variable, fallback, what) {
+  const text = process.env[variable];
+  const port = text ? Number(text) : fallback;
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`${variable} must be a port number from 1 to 65535, not "${text}".`);
+  const free = await new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+  if (!free)
+    throw new Error(
+      `127.0.0.1:${port} (${what}) is already in use: stop the program using it (another npm start?), ` +
+        `or set ${variable} to another port and use that one every time.`,
+    );
+  return port;
 }
 
 async function shutdown(code) {
@@ -104,7 +117,8 @@ async function main() {
   }
   const useElectron = Boolean(electron?.path);
 
-  const port = await freePort();
+  const port = await stablePort('MESA_BACKEND_PORT', 4000, 'the backend');
+  const consolePort = useElectron ? 0 : await stablePort('MESA_CONSOLE_PORT', 4100, 'the console');
   const backend = launch('backend', process.execPath, [
     '--import',
     'tsx',
@@ -143,6 +157,7 @@ async function main() {
       electronArgs.push('--no-sandbox');
     }
     say(`backend at ${backendUrl}; starting Electron.`);
+    say(`requesters report problems at ${backendUrl}/ (the portal, Spanish or English)`);
     launch('electron', electron.path, electronArgs, { MESA_BACKEND_URL: backendUrl, MESA_DEMO_LOGIN: '1' });
     return;
   }
@@ -158,10 +173,14 @@ async function main() {
     '--static',
     'dist/renderer',
     '--demo-login',
+    '--port',
+    String(consolePort),
   ]);
   const [, consoleUrl] = await waitForLine(host, /console at (\S+)/, 60_000, 'the browser host');
   say(`backend at ${backendUrl}`);
+  say(`requesters report problems at ${backendUrl}/ (the portal, Spanish or English)`);
   say(`open the console: \x1b[1m${consoleUrl}\x1b[0m`);
+  say(`demo accounts: ${DEMO_ACCOUNTS}`);
   say('Ctrl+C stops everything.');
 }
 

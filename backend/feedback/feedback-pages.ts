@@ -9,6 +9,7 @@ const TEXT = {
     ratings: { 1: '1 — Muy mal', 2: '2 — Mal', 3: '3 — Regular', 4: '4 — Bien', 5: '5 — Muy bien' },
     comment: 'Comentario (opcional)',
     submit: 'Enviar valoración',
+    ratingMissing: 'Elija una valoración, de 1 (muy mal) a 5 (muy bien), y vuelva a enviar.',
     thanks: '¡Gracias por su valoración!',
     used: 'Ya recibimos su valoración para esta solicitud. ¡Gracias!',
     invalid: 'Este enlace no es válido.',
@@ -22,6 +23,7 @@ const TEXT = {
     ratings: { 1: '1 — Very poor', 2: '2 — Poor', 3: '3 — Fair', 4: '4 — Good', 5: '5 — Very good' },
     comment: 'Comment (optional)',
     submit: 'Send rating',
+    ratingMissing: 'Please choose a rating, from 1 (very poor) to 5 (very good), and send again.',
     thanks: 'Thank you for your feedback!',
     used: 'We already have your feedback for this request. Thank you!',
     invalid: 'This link is not valid.',
@@ -32,14 +34,19 @@ const TEXT = {
 
 export type FeedbackNotice = 'thanks' | 'used' | 'invalid' | 'expired' | 'notYet';
 
-export function feedbackFormPage(lang: Lang, token: string, ticket: Ticket, error?: string): SafeHtml {
+/** A refused post shows the form again, saying what is missing and keeping the comment typed. */
+export interface FeedbackRetry {
+  comment?: string;
+}
+
+export function feedbackFormPage(lang: Lang, token: string, ticket: Ticket, retry?: FeedbackRetry): SafeHtml {
   const t = TEXT[lang];
   return page(
     lang,
     t.title,
     html`<h1>${t.title}</h1>
       <p>${t.intro} <strong>${ticket.number ?? ''}</strong> «${ticket.title}» ${t.resolved}</p>
-      ${error ? html`<div class="errors" role="alert">${error}</div>` : ''}
+      ${retry ? html`<div class="errors" role="alert">${t.ratingMissing}</div>` : ''}
       <form method="post" action="/feedback/${token}?lang=${lang}" accept-charset="utf-8">
         <fieldset class="rating">
           <legend>${t.title}</legend>
@@ -48,7 +55,9 @@ export function feedbackFormPage(lang: Lang, token: string, ticket: Ticket, erro
               html`<label><input type="radio" name="rating" value="${n}" required />${t.ratings[n]}</label>`,
           )}
         </fieldset>
-        <label>${t.comment}<textarea name="comment" maxlength="2000"></textarea></label>
+        <label
+          >${t.comment}<textarea name="comment" maxlength="2000">${retry?.comment ?? ''}</textarea>
+        </label>
         <button type="submit">${t.submit}</button>
       </form>`,
   );

@@ -106,6 +106,18 @@ describe.each(TEST_DIALECTS)('requester feedback link (%s)', (dialect) => {
     expect((await t.http.get(link)).status).toBe(200);
   });
 
+  it("a post without a rating says what is missing, in the requester's language, and keeps the comment", async () => {
+    const { ticketId, link } = await resolvedTicket();
+    const es = await t.http.post(link, 'comment=Muy%20amables', { headers: formHeaders });
+    expect(es.status).toBe(400);
+    expect(es.text).toContain('Elija una valoración, de 1 (muy mal) a 5 (muy bien), y vuelva a enviar.');
+    expect(es.text).toContain('>Muy amables</textarea>');
+    const en = await t.http.post(`${link}?lang=en`, 'comment=', { headers: formHeaders });
+    expect(en.text).toContain('Please choose a rating, from 1 (very poor) to 5 (very good), and send again.');
+    const ticket = (await t.pullAll(agent)).find((c) => c.id === ticketId)?.data as unknown as Ticket;
+    expect(ticket.feedback).toBeNull();
+  });
+
   it('a bad rating re-shows the form; a reopened ticket cannot be rated', async () => {
     const { ticketId, link } = await resolvedTicket();
     expect((await t.http.post(link, 'rating=9', { headers: formHeaders })).status).toBe(400);

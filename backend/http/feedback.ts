@@ -42,8 +42,11 @@ export function registerFeedback(app: FastifyInstance, services: Services): void
       const state = await feedbackLinkState(services, request.params.token);
       if (state.kind === 'closed')
         return sendPage(reply, state.status, feedbackNoticePage(lang, state.notice));
-      if (request.validationError)
-        return sendPage(reply, 400, feedbackFormPage(lang, request.params.token, state.ticket, '1–5'));
+      if (request.validationError) {
+        const typed: unknown = (request.body as Record<string, unknown> | undefined)?.comment;
+        const retry = { comment: typeof typed === 'string' ? typed : '' };
+        return sendPage(reply, 400, feedbackFormPage(lang, request.params.token, state.ticket, retry));
+      }
       const outcome = await recordFeedback(services, state.ticket, request.body);
       return sendPage(reply, outcome.status, feedbackNoticePage(lang, outcome.notice));
     },

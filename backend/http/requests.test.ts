@@ -88,6 +88,23 @@ describe.each(TEST_DIALECTS)('requester intake (%s)', (dialect) => {
     expect(bad.text).toContain('&quot;&gt;&lt;script&gt;');
   });
 
+  it("tells the requester which fields to fix, in the page's language", async () => {
+    const { impact: _impact, ...noImpact } = valid;
+    const es = await t.http.post('/api/v1/requests?lang=es', form({ ...noImpact, email: 'carmen@' }), {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(es.status).toBe(400);
+    expect(es.text).toContain('Correo electrónico: escriba una dirección válida');
+    expect(es.text).toContain('¿A cuántas personas afecta?: elija una de las respuestas.');
+    expect(es.text).not.toMatch(/Invalid input|expected number|NaN/);
+    expect(es.text).toContain('value="Carmen García"');
+    const en = await t.http.post('/api/v1/requests?lang=en', form({ ...valid, category: 'nope' }), {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(en.status).toBe(400);
+    expect(en.text).toContain('Kind of problem: please choose one from the list.');
+  });
+
   it('is rate-limited per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) statuses.push((await t.http.post('/api/v1/requests', valid)).status);

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiErrorSchema, describeIssues } from '../../shared/index';
 import { pickLang, sendPage } from '../portal/html';
-import { activeCategories, intakeRequestSchema, intakeResponseSchema, submitRequest } from '../portal/intake';
+import {
+  IntakeFieldError,
+  activeCategories,
+  intakeRequestSchema,
+  intakeResponseSchema,
+  submitRequest,
+} from '../portal/intake';
+import { fieldMessages, fieldsWithIssues } from '../portal/request-form-errors';
 import { requestFormPage, requestReceivedPage, type FormValues } from '../portal/request-form-page';
 import type { Services } from '../services';
 import { HttpError } from './errors';
@@ -38,26 +45,35 @@ export function registerRequests(app: FastifyInstance, services: Services): void
     async (request, reply) => {
       const form = isForm(request.headers['content-type']);
       const lang = pickLang(request);
+      const formAgain = async (problems: string[]) =>
+        sendPage(
+          reply,
+          400,
+          requestFormPage(
+            lang,
+            await activeCategories(services),
+            (request.body ?? {}) as unknown as FormValues,
+            problems,
+          ),
+        );
+      if (request.validationError) {
+        const parsed = intakeRequestSchema.safeParse(request.body);
+        if (form) return formAgain(parsed.success ? [] : fieldMessages(lang, fieldsWithIssues(parsed.error)));
+        throw new HttpError(
+          400,
+          'validation_failed',
+          parsed.success ? request.validationError.message : describeIssues(parsed.error),
+        );
+      }
       try {
-        if (request.validationError) {
-          const parsed = intakeRequestSchema.safeParse(request.body);
-          throw new HttpError(
-            400,
-            'validation_failed',
-            parsed.success ? request.validationError.message : describeIssues(parsed.error),
-          );
-        }
         const created = await submitRequest(services, request.body);
         return form
           ? sendPage(reply, 201, requestReceivedPage(lang, created.number, request.body.email))
           : reply.code(201).send(created);
       } catch (error) {
         if (!form || !(error instanceof HttpError) || error.statusCode !== 400) throw error;
-        const values = (request.body ?? {}) as unknown as FormValues;
-        return sendPage(
-          reply,
-          400,
-          requestFormPage(lang, await activeCategories(services), values, error.message.split('; ')),
+        return formAgain(
+          error instanceof IntakeFieldError ? fieldMessages(lang, [error.field]) : error.message.split('; '),
         );
       }
     },

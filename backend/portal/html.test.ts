@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SafeHtml, html } from './html';
+import { PAGE_CSP, SafeHtml, html, page } from './html';
 
 describe('html', () => {
   it('escapes every interpolated value, also inside attributes and lists', () => {
@@ -17,5 +18,16 @@ describe('html', () => {
 
   it('passes trusted markup and drops empty values', () => {
     expect(html`${new SafeHtml('<b>')}${null}${undefined}${false}`.value).toBe('<b>');
+  });
+});
+
+describe('page', () => {
+  it('serves the stylesheet the CSP allows, byte for byte', () => {
+    const served = /<style>([\s\S]*?)<\/style>/.exec(page('es', 'Título', html`<p>x</p>`).value)?.[1];
+    expect(served).toBeDefined();
+    const hash = createHash('sha256')
+      .update(served ?? '')
+      .digest('base64');
+    expect(PAGE_CSP).toContain(`style-src 'sha256-${hash}'`);
   });
 });

@@ -15,6 +15,17 @@ import { HttpError } from '../http/errors';
 import type { Services } from '../services';
 import { listReference } from '../storage/reference-rows';
 import { findTicket } from '../storage/ticket-rows';
+import type { RequestFormField } from './request-form-errors';
+
+/** A request the rules refused because of one field the requester can correct. */
+export class IntakeFieldError extends HttpError {
+  constructor(
+    readonly field: RequestFormField,
+    message: string,
+  ) {
+    super(400, 'validation_failed', message);
+  }
+}
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -53,7 +64,7 @@ export async function submitRequest(
 ): Promise<{ ticketId: string; number: string }> {
   const categories = await activeCategories(services);
   if (!categories.some((c) => c.id === input.category)) {
-    throw new HttpError(400, 'validation_failed', `category: unknown category "${input.category}"`);
+    throw new IntakeFieldError('category', `category: unknown category "${input.category}"`);
   }
   const ticketId = uuidv7();
   const mutation: Mutation = {

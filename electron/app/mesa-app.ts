@@ -116,6 +116,7 @@ export function startMesaApp({
           version: app.getVersion(),
           locale: app.getLocale(),
           platform: process.platform,
+          ...(env.MESA_DEMO_LOGIN === '1' ? { demoAccount: { ...DEMO_CREDENTIALS } } : {}),
         }),
         showNotification: (request) => notifications.show(request),
         setAttentionCount: (count) => tray?.setCount(count),

@@ -10,6 +10,7 @@ import { DEMO_CREDENTIALS } from '../core/demo-account';
 import { createIpcRouter } from '../core/ipc-router';
 import { contentSecurityPolicy, securityHeaders } from '../core/security/content-security-policy';
 import { loadStaticFile } from '../core/static-files';
+import { PortInUseError } from './console-port';
 import { serveIpcSocket } from './ipc-socket';
 import { newLaunchSecret } from './launch-secret';
 import { checkUpgrade, parseProtocolsHeader } from './upgrade-check';
@@ -25,7 +26,7 @@ export interface BrowserHostOptions {
   /** The backend this launch uses (pinned; the sign-in form's default). */
   backendUrl?: string | null;
   staticDir?: string;
-  /** 0 picks a free port. */
+  /** 0 picks a free port (tests); the CLI passes a stable one, see console-port.ts. */
   port?: number;
   /** Where the session file (0600) lives. */
   dataDir: string;
@@ -65,6 +66,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         version: options.version ?? 'dev',
         locale: Intl.DateTimeFormat().resolvedOptions().locale,
         platform: process.platform,
+        ...(options.demoLogin ? { demoAccount: { ...DEMO_CREDENTIALS } } : {}),
       }),
       showNotification: () => ({ shown: false }),
       // The page can put the count in its own title; there is no tray here.
@@ -120,7 +122,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       { origin, secret },
     );
     if (!verdict.ok) {
-      log(`browser host: refused a socket (${verdict.reason})`);
+      log(`refused a socket (${verdict.reason})`);
       socket.end(
         `HTTP/1.1 ${verdict.status} ${verdict.status === 404 ? 'Not Found' : verdict.status === 400 ? 'Bad Request' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
       );
@@ -136,10 +138,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     );
   });
 
+  const wanted = options.port ?? 0;
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(wanted) : error);
+    server.once('error', onError);
+    server.listen(wanted, '127.0.0.1', () => {
+      server.off('error', onError);
       resolvePromise();
     });
   });

@@ -50,7 +50,7 @@ export function serveIpcSocket(socket: WebSocket, { router, events, snapshot, lo
       if (!parsed.success) throw new Error('not a call');
       call = parsed.data;
     } catch {
-      log('browser host: dropped a malformed frame');
+      log('dropped a malformed frame');
       return;
     }
     void router
@@ -58,5 +58,5 @@ export function serveIpcSocket(socket: WebSocket, { router, events, snapshot, lo
       .then((result: IpcResult<unknown>) => send({ id: call.id, result }));
   });
   socket.on('close', unsubscribe);
-  socket.on('error', (error) => log(`browser host socket: ${error.message}`));
+  socket.on('error', (error) => log(`socket error: ${error.message}`));
 }

@@ -1,5 +1,5 @@
 import type { MesaApi } from '../../shared/ipc/contract';
-import { takeLaunchSecret } from './launch-secret';
+import { hasLaunchSecret, takeLaunchSecret } from './launch-secret';
 import { toMesaApi } from './mesa-api';
 import { createWsBridge } from './ws-bridge';
 
@@ -19,6 +19,12 @@ export function getMesa(): MesaApi {
       location: window.location,
       history: window.history,
       storage: window.sessionStorage,
+    });
+    // After the host restarts, its new URL differs from this tab's only in the fragment, so
+    // opening it here does not load the page again: the socket would keep offering the
+    // old launch's secret. Load afresh, and the secret is taken as on any launch.
+    window.addEventListener('hashchange', () => {
+      if (hasLaunchSecret(window.location.hash)) window.location.reload();
     });
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     mesa = toMesaApi(createWsBridge({ url: `${scheme}//${window.location.host}/ipc`, secret }));

@@ -23,3 +23,6 @@ export function takeLaunchSecret({ location, history, storage }: SecretPlaces): 
   }
   return storage.getItem(STORAGE_KEY);
 }
+
+/** Whether the address now carries a launch secret (the agent opened a new launch's URL). */
+export const hasLaunchSecret = (hash: string): boolean => SECRET_IN_HASH.test(hash);

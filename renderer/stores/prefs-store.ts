@@ -2,13 +2,17 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** How tall the queue's rows are: compact fits about half as many again on a laptop screen. */
+export type Density = 'comfortable' | 'compact';
 
 interface PrefsState {
   theme: ThemeChoice;
   /** The server the agent last signed in to, to prefill the connect screen. */
   lastServerUrl: string;
   lastEmail: string;
+  density: Density;
   setTheme(theme: ThemeChoice): void;
+  setDensity(density: Density): void;
   rememberServer(serverUrl: string, email: string): void;
 }
 
@@ -19,7 +23,9 @@ export const usePrefsStore = create<PrefsState>()(
       theme: 'system',
       lastServerUrl: '',
       lastEmail: '',
+      density: 'comfortable',
       setTheme: (theme) => set({ theme }),
+      setDensity: (density) => set({ density }),
       rememberServer: (lastServerUrl, lastEmail) => set({ lastServerUrl, lastEmail }),
     }),
     { name: 'mesa.prefs' },

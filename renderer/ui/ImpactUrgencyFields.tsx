@@ -35,16 +35,19 @@ export function ImpactUrgencyFields({ impact, urgency, onImpact, onUrgency, disa
 
 type Level = Impact & Urgency; // the same 1–3 scale
 
-/** One of the two scales, each level in words (`impact.v1`, `urgency.v2`, …). */
+/**
+ * One of the two scales. The select shows the level's name (`impact.n1`), which fits a
+ * narrow sidebar in both languages; what the chosen level means (`impact.v1`) is its hint.
+ */
 function LevelField({ kind, value, disabled, onChange }: { kind: 'impact' | 'urgency'; value: Level; disabled?: boolean; onChange(level: Level): void }) {
   const { t } = useTranslation();
   return (
-    <Field label={t(`${kind}.label`)}>
+    <Field label={t(`${kind}.label`)} hint={t(`${kind}.v${value}`)}>
       {(props) => (
         <select {...props} className="select" value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value) as Level)}>
           {LEVELS.map((level) => (
             <option key={level} value={level}>
-              {t(`${kind}.v${level}`)}
+              {t(`${kind}.n${level}`)}
             </option>
           ))}
         </select>

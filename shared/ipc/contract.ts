@@ -52,6 +52,8 @@ export const appInfoSchema = z.object({
   version: z.string(),
   locale: z.string(),
   platform: z.string(),
+  /** Set when the host signs in as the demo agent (npm start): the sign-in screen names it. */
+  demoAccount: z.object({ email: z.string(), password: z.string() }).optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

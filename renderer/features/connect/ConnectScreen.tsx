@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MesaError } from '../../../shared/index';
@@ -24,6 +25,7 @@ export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const demo = useQuery({ queryKey: ['appInfo'], queryFn: () => getMesa().getAppInfo(undefined), staleTime: Infinity }).data?.demoAccount;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -59,6 +61,11 @@ export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
         </div>
         <h1 id="connect-title">{t('connect.title')}</h1>
         <p className="muted">{t('connect.intro')}</p>
+        {demo ? (
+          <p className="connect-demo" data-testid="demo-account">
+            {t('connect.demoAccount', { email: demo.email, password: demo.password })}
+          </p>
+        ) : null}
         <Field label={t('connect.serverUrl')} hint={t('connect.serverUrlHint')}>
           {(p) => <input {...p} className="input" type="url" required autoComplete="url" value={server} onChange={(e) => setServer(e.target.value)} />}
         </Field>

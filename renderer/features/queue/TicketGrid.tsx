@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaPolicy } from '../../../shared/index';
 import type { CachedTicket } from '../../data/db';
+import { usePrefsStore } from '../../stores/prefs-store';
+import { ROW_HEIGHTS } from './row-height';
 import type { TicketSource } from './use-queue-window';
 import { PlaceholderRow, TicketRow } from './TicketRow';
-
-const ROW_HEIGHT = 44;
 
 interface TicketGridProps {
   label: string;
@@ -38,10 +38,11 @@ export function TicketGrid(props: TicketGridProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const total = source.total ?? 0;
+  const rowHeight = ROW_HEIGHTS[usePrefsStore((s) => s.density)];
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     initialRect: { width: 1200, height: 800 },
   });
@@ -50,6 +51,8 @@ export function TicketGrid(props: TicketGridProps) {
   const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => onRange(first, last), [first, last, onRange]);
+  // The virtualizer caches each row's size: a new density must lay every row out again.
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
 
   // Keep the keyboard cursor on screen and its id known (Enter, `a` and the palette act on it).
   const activeRow = source.rowAt(activeIndex);
@@ -70,6 +73,7 @@ export function TicketGrid(props: TicketGridProps) {
     <div
       ref={scroller}
       className="ticket-grid"
+      style={{ '--row-height': `${rowHeight}px` } as CSSProperties}
       role="grid"
       aria-label={label}
       aria-rowcount={total + 1}

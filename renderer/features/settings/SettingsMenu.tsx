@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NAMES, currentLanguage, setLanguage, type Language } from '../../i18n/i18n';
 import { SlaAlertSettingsPanel } from '../../notifications/SlaAlertSettingsPanel';
-import { applyTheme, usePrefsStore, type ThemeChoice } from '../../stores/prefs-store';
+import { applyTheme, usePrefsStore, type Density, type ThemeChoice } from '../../stores/prefs-store';
 import './settings.css';
 
 const THEMES: Array<[ThemeChoice, 'settings.themeSystem' | 'settings.themeLight' | 'settings.themeDark']> = [
@@ -17,6 +17,9 @@ export function SettingsMenu({ agentName, onSignOut }: { agentName?: string; onS
   const panelId = useId();
   const languageId = useId();
   const themeId = useId();
+  const densityId = useId();
+  const density = usePrefsStore((s) => s.density);
+  const setDensity = usePrefsStore((s) => s.setDensity);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const theme = usePrefsStore((s) => s.theme);
@@ -75,6 +78,13 @@ export function SettingsMenu({ agentName, onSignOut }: { agentName?: string; onS
                   {t(label)}
                 </option>
               ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={densityId}>{t('settings.density')}</label>
+            <select id={densityId} className="select" value={density} onChange={(e) => setDensity(e.target.value as Density)} data-testid="density-select">
+              <option value="comfortable">{t('settings.densityComfortable')}</option>
+              <option value="compact">{t('settings.densityCompact')}</option>
             </select>
           </div>
           {agentName ? <SlaAlertSettingsPanel /> : null}

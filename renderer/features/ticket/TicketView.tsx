@@ -97,15 +97,16 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           />
         </AttachDropZone>
         <aside className="ticket-side" aria-label={t('ticket.properties')}>
-          <RequesterCard ticket={ticket} />
+          {/* Triage first: status, then impact and urgency, within the first screen of a laptop. */}
           <StatusControl
             ticket={ticket}
             onTransition={actions.transition}
             onTakeAndMove={session ? (to) => takeAndMove(ticket.id, session.id, to) : undefined}
           />
+          <ClassificationFields ticket={ticket} categories={categories} teams={teams} onUpdate={actions.update} />
           <AssigneePicker ticket={ticket} agents={agents} meId={session?.id ?? null} onAssign={actions.assign} />
           <SlaClocks clocks={clocks} />
-          <ClassificationFields ticket={ticket} categories={categories} teams={teams} onUpdate={actions.update} />
+          <RequesterCard ticket={ticket} />
           <AttachmentList attachments={attachments} online={online} action={<AttachButton ticketId={ticket.id} disabled={closed} />} />
         </aside>
       </div>

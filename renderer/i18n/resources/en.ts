@@ -39,6 +39,7 @@ export const en: MesaResources = {
     },
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
+    demoAccount: 'Demo: sign in as {{email}} with the password {{password}}.',
   },
   queues: {
     label: 'Queues',
@@ -90,7 +91,7 @@ export const en: MesaResources = {
   },
   search: {
     label: 'Search tickets',
-    placeholder: 'Search number, subject, requester, comments…  ( / )',
+    placeholder: 'Search number, subject, requester… (/)',
     results_one: '{{count}} result for “{{query}}”',
     results_many: '{{count}} results for “{{query}}”',
     results_other: '{{count}} results for “{{query}}”',
@@ -130,12 +131,18 @@ export const en: MesaResources = {
     v1: 'High: whole organisation or a critical service',
     v2: 'Medium: a department or several users',
     v3: 'Low: one person',
+    n1: 'High',
+    n2: 'Medium',
+    n3: 'Low',
   },
   urgency: {
     label: 'Urgency',
     v1: 'High: work has stopped',
     v2: 'Medium: work is hampered',
     v3: 'Low: it can wait',
+    n1: 'High',
+    n2: 'Medium',
+    n3: 'Low',
   },
   channel: {
     phone: 'Phone',
@@ -497,6 +504,9 @@ export const en: MesaResources = {
     themeSystem: 'Follow system',
     themeLight: 'Light',
     themeDark: 'Dark',
+    density: 'Queue rows',
+    densityComfortable: 'Comfortable',
+    densityCompact: 'Compact: more tickets on screen',
   },
   attach: {
     pick: 'Attach files',

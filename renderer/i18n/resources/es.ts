@@ -39,6 +39,7 @@ export const es = {
     },
     signOut: 'Cerrar sesión',
     signedInAs: 'Sesión iniciada como {{name}}',
+    demoAccount: 'Demostración: inicia sesión como {{email}} con la contraseña {{password}}.',
   },
   queues: {
     label: 'Colas',
@@ -90,7 +91,7 @@ export const es = {
   },
   search: {
     label: 'Buscar tickets',
-    placeholder: 'Buscar por número, asunto, solicitante, comentarios…  ( / )',
+    placeholder: 'Buscar número, asunto, solicitante… (/)',
     results_one: '{{count}} resultado para «{{query}}»',
     results_many: '{{count}} resultados para «{{query}}»',
     results_other: '{{count}} resultados para «{{query}}»',
@@ -131,12 +132,18 @@ export const es = {
     v1: 'Alto: toda la organización o un servicio crítico',
     v2: 'Medio: un departamento o varios usuarios',
     v3: 'Bajo: una persona',
+    n1: 'Alto',
+    n2: 'Medio',
+    n3: 'Bajo',
   },
   urgency: {
     label: 'Urgencia',
     v1: 'Alta: no se puede trabajar',
     v2: 'Media: se trabaja con dificultad',
     v3: 'Baja: puede esperar',
+    n1: 'Alta',
+    n2: 'Media',
+    n3: 'Baja',
   },
   channel: {
     phone: 'Teléfono',
@@ -499,6 +506,9 @@ export const es = {
     themeSystem: 'Como el sistema',
     themeLight: 'Claro',
     themeDark: 'Oscuro',
+    density: 'Filas de la cola',
+    densityComfortable: 'Cómodas',
+    densityCompact: 'Compactas: más tickets a la vista',
   },
   attach: {
     pick: 'Adjuntar archivos',

@@ -1,4 +1,4 @@
-// The architecture of DESIGN.md, enforced: each top-level folder is a runtime, and
+// The architecture of ARCHITECTURE.md, enforced: each top-level folder is a runtime, and
 // these blocks say what each may import. Nobody has to remember the layering.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -2,7 +2,7 @@ import { redactUrl } from './storage/database';
 import { parseCliArgs } from './cli-args';
 import { startBackend } from './server';
 
-/** `npm run backend -- --port <P> --data <DIR> …` (CONTRACT.md §2). */
+/** `npm run backend -- --port <P> --data <DIR> …` (docs/http-api.md). */
 async function main(): Promise<void> {
   let config;
   try {

@@ -1,4 +1,4 @@
-/** One benchmark figure (CONTRACT.md §3). A baseline is measured in the same run. */
+/** One benchmark figure (docs/benchmarks.md). A baseline is measured in the same run. */
 export interface BenchResult {
   name: string;
   value: number;
@@ -11,7 +11,7 @@ export interface BenchResult {
 export const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
- * A figure measured against a same-run baseline, as the two lines CONTRACT.md §3 wants:
+ * A figure measured against a same-run baseline, as the two lines docs/benchmarks.md wants:
  * the figure naming its baseline, and the baseline as a figure of its own in the same unit.
  */
 export function compared(

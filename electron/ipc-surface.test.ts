@@ -1,4 +1,4 @@
-// One table, three doors (STYLE.md): the channels Electron's main registers, the functions the
+// One table, three doors (docs/conventions.md): the channels Electron's main registers, the functions the
 // preload exposes, and the channels the browser host serves are each exactly the table.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

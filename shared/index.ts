@@ -1,4 +1,4 @@
-// The domain module (CONTRACT.md §1) and the wire contracts every part shares.
+// The domain module (docs/domain-rules.md) and the wire contracts every part shares.
 export * from './domain/index';
 export * from './entities/primitives';
 export * from './entities/ticket';

@@ -10,7 +10,7 @@ export async function registerOpenApiGenerator(app: FastifyInstance): Promise<vo
       info: {
         title: 'Mesa ticket backend',
         description:
-          'Sync API for the Mesa console (CONTRACT.md §2) and the requester portal. Errors are `{ error: { code, message } }`.',
+          'Sync API for the Mesa console (docs/http-api.md) and the requester portal. Errors are `{ error: { code, message } }`.',
         version: '1',
       },
       components: {

@@ -8,7 +8,7 @@ import { freePort } from './free-port';
 /**
  * A private PostgreSQL cluster for tests and benchmarks: a temporary folder, a free
  * port, trust auth on loopback only. initdb refuses to run as root, so as root every
- * server command runs as the `postgres` user (MACHINE.md).
+ * server command runs as the `postgres` user (docs/conventions.md).
  */
 export interface PostgresCluster {
   url(dbName?: string): string;

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 
-/** A colleague at the backend over plain HTTP (CONTRACT §2): sign in, push mutations. */
+/** A colleague at the backend over plain HTTP (docs/http-api.md): sign in, push mutations. */
 export interface BackendClient {
   push(mutations: Array<{ id: string; type: string; args: unknown }>): Promise<Array<{ id: string; status: string; code?: string }>>;
 }

@@ -16,7 +16,7 @@ import { newLaunchSecret } from './launch-secret';
 import { checkUpgrade, parseProtocolsHeader } from './upgrade-check';
 
 /**
- * The console without Electron (DESIGN.md, "The browser host"): the same core in Node, the
+ * The console without Electron (ARCHITECTURE.md, "The browser host"): the same core in Node, the
  * built renderer over HTTP on 127.0.0.1, and the IPC contract over a WebSocket guarded by a
  * per-launch secret. Notifications: showNotification answers { shown: false } and the page
  * shows a Web Notification itself, since only the page can ask the browser's permission and

@@ -1,5 +1,5 @@
 /**
- * The demo agent the backend's --seed-demo creates (CONTRACT.md §2). `npm start` signs in with
+ * The demo agent the backend's --seed-demo creates (docs/http-api.md). `npm start` signs in with
  * it on the first run (MESA_DEMO_LOGIN=1) so the product opens on the demo tickets; nothing
  * else uses it.
  */

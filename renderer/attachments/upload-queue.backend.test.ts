@@ -47,7 +47,7 @@ describe('upload queue against the backend', () => {
     expect(await drainUploads(again.store, uploader(() => backend.url))).toEqual({ state: 'done', uploaded: 1, failed: 0 });
 
     const download = await fetch(`${backend.url}/api/v1/attachments/${a.sha256}`);
-    expect(download.status).toBe(401); // reading needs a session; the upload itself needs none (CONTRACT §2)
+    expect(download.status).toBe(401); // reading needs a session; the upload itself needs none (docs/http-api.md)
   });
 
   it('marks a blob whose bytes do not match its hash as failed, with the server’s reason', async () => {

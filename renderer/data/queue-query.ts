@@ -9,7 +9,7 @@ import { ticketMemoryIndex, type TicketMemoryIndex } from './ticket-memory-index
 /**
  * The queue views. An unfiltered view is ONE range read of the `*queueKeys` index
  * (queue-keys.ts) with a limit: the cache may hold 100k tickets and a 50-row page by index
- * costs milliseconds where reading the table costs seconds (MACHINE.md). A filtered view is
+ * costs milliseconds where reading the table costs seconds (docs/sync-protocol.md). A filtered view is
  * selected from the in-memory facets (ticket-memory-index.ts); the rules are queue-match.ts.
  */
 

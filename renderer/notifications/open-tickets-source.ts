@@ -5,7 +5,7 @@ import type { SlaWatchSettings } from './sla-watcher';
 /**
  * The open tickets the watcher looks at: the agent's own and/or their teams', each one
  * index range read (openTicketsBySlaDue) soonest-due first with a limit,
- * never the whole table (MACHINE.md: 100k rows cost seconds). Past the limit are tickets
+ * never the whole table (docs/sync-protocol.md: 100k rows cost seconds). Past the limit are tickets
  * due latest or paused; an agent with more than that many open tickets has bigger news
  * than one more notification.
  */

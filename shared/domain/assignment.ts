@@ -1,7 +1,7 @@
 import type { AgentCandidate } from './types';
 
 /**
- * Ranked assignee suggestions (CONTRACT §1), best first.
+ * Ranked assignee suggestions (docs/domain-rules.md), best first.
  *
  * Excluded: offline agents, agents at or over capacity, agents without the ticket's
  * category among their skills and, when the ticket has a team, agents outside it.

@@ -4,7 +4,7 @@ import { CHUNK_DAYS, chunkAt, compileCalendar, locateDay, positionInChunk } from
 import { MINUTE_MS, epochMs } from './zone-clock';
 
 /**
- * Business time (CONTRACT §1): local wall-clock hours in the calendar's IANA zone, so
+ * Business time (docs/domain-rules.md): local wall-clock hours in the calendar's IANA zone, so
  * they follow daylight saving; an interval that spans a clock change lasts the real time
  * between its two real instants (01:00–04:00 on a spring-forward day is 2 h).
  *

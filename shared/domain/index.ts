@@ -1,4 +1,4 @@
-/** The domain rules of CONTRACT §1: pure functions, shared by the backend and the console. */
+/** The domain rules of docs/domain-rules.md: pure functions, shared by the backend and the console. */
 export type * from './types';
 export { priorityOf } from './priority';
 export {

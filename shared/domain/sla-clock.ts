@@ -5,7 +5,7 @@ import { addBusinessMs, businessMsBetween, minutesToMs } from './business-calend
 import { MINUTE_MS, epochMs } from './zone-clock';
 
 /**
- * SLA clocks (CONTRACT §1), evaluated from a ticket's timeline at a given `now`.
+ * SLA clocks (docs/domain-rules.md), evaluated from a ticket's timeline at a given `now`.
  *
  * - Resolution: counts business time in new / assigned / in_progress, is paused in
  *   pending, stopped in resolved / closed / cancelled; a reopen resumes from what it had.

@@ -16,7 +16,7 @@ const COMPLETE_INPUT: TransitionInput = {
   cancelReason: 'Duplicate of INC-1',
 };
 
-/** CONTRACT §1's table, written out again independently of the implementation. */
+/** docs/domain-rules.md's table, written out again independently of the implementation. */
 const CONTRACT_TABLE: Record<TicketStatus, TicketStatus[]> = {
   new: ['assigned', 'in_progress', 'resolved', 'cancelled'],
   assigned: ['new', 'in_progress', 'pending', 'resolved', 'cancelled'],
@@ -45,7 +45,7 @@ describe('TICKET_STATUSES and the table', () => {
       'cancelled',
     ]);
   });
-  it('matches CONTRACT §1 and is exposed through allowedNextStatuses', () => {
+  it('matches docs/domain-rules.md and is exposed through allowedNextStatuses', () => {
     for (const from of TICKET_STATUSES) {
       expect([...ALLOWED_TRANSITIONS[from]].sort()).toEqual([...CONTRACT_TABLE[from]].sort());
       expect(allowedNextStatuses(from)).toEqual(ALLOWED_TRANSITIONS[from]);

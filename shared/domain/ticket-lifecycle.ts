@@ -15,7 +15,7 @@ export const TICKET_STATUSES: readonly TicketStatus[] = Object.freeze([
 export const REOPEN_WINDOW_DAYS = 7;
 const REOPEN_WINDOW_MS = REOPEN_WINDOW_DAYS * 86_400_000;
 
-/** CONTRACT §1's table. Anything not listed is invalid_transition. */
+/** docs/domain-rules.md's table. Anything not listed is invalid_transition. */
 export const ALLOWED_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = Object.freeze({
   new: Object.freeze(['assigned', 'in_progress', 'resolved', 'cancelled'] as const),
   assigned: Object.freeze(['new', 'in_progress', 'pending', 'resolved', 'cancelled'] as const),
@@ -45,7 +45,7 @@ export function allowedNextStatuses(from: TicketStatus): readonly TicketStatus[]
 }
 
 /**
- * Whether `ticket` may move to `to` (CONTRACT §1). Checked in this order, the first
+ * Whether `ticket` may move to `to` (docs/domain-rules.md). Checked in this order, the first
  * failure wins: same status; the table; then the guards as the contract lists them —
  * assignee, pending reason, resolution note, cancel reason, reopen window.
  *

@@ -1,4 +1,4 @@
-/** The types of CONTRACT.md §1, exactly as written there. */
+/** The types of docs/domain-rules.md, exactly as written there. */
 
 export type Impact = 1 | 2 | 3; // 1 = high
 export type Urgency = 1 | 2 | 3; // 1 = high

@@ -74,7 +74,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-/** A ticket as the backend sends it in a pull (CONTRACT.md §2) and as the console caches it. */
+/** A ticket as the backend sends it in a pull (docs/sync-protocol.md) and as the console caches it. */
 export const ticketSchema = z.object({
   id: uuidSchema,
   /** Given by the server (INC-1042); null while the ticket exists only on this laptop. */

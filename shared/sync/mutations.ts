@@ -20,7 +20,7 @@ import { fileNameSchema } from '../entities/attachment';
 import { slaPolicySchema } from '../entities/sla-policy';
 
 /**
- * Every mutation the console can push, by name, with its arguments (CONTRACT.md §2).
+ * Every mutation the console can push, by name, with its arguments (docs/sync-protocol.md).
  * Mutations carry intents, not whole records, so two agents who change different
  * fields of one ticket both keep their change.
  */

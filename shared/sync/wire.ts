@@ -8,7 +8,7 @@ export const SYNC_ENTITIES = ['ticket', 'comment', 'attachment', 'agent', 'team'
 export const syncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof syncEntitySchema>;
 
-/** One numbered change (CONTRACT.md §2). `data` is the whole entity after the change, for upserts. */
+/** One numbered change (docs/sync-protocol.md). `data` is the whole entity after the change, for upserts. */
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
   entity: syncEntitySchema,

@@ -2,7 +2,7 @@ import { isSameOrigin } from './app-origin';
 
 /**
  * Which web permissions the page gets: notifications (SLA warnings may also come from the
- * page) and persistent-storage (DESIGN: the page calls navigator.storage.persist() so the
+ * page) and persistent-storage (ARCHITECTURE.md: the page calls navigator.storage.persist() so the
  * offline cache and its outbox are not evicted; Electron routes that through this handler
  * and a refusal would leave unsent work evictable). Both only for our own origin, only in
  * the main frame. Camera, microphone, geolocation, clipboard-read, USB, … are refused.

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createFastify } from './app';
 import type { BackendConfig } from './config';
 import { startAutoCloseJob } from './jobs/auto-close';
+import { startMailJobs, type MailJobs } from './mail/mail-jobs';
 import { seedDemo } from './seed/demo-seed';
 import { createServices, type Services } from './services';
 import { openDatabase } from './storage/database';
@@ -11,6 +12,7 @@ export interface RunningBackend {
   port: number;
   app: FastifyInstance;
   services: Services;
+  mail: MailJobs;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,8 @@ export interface StartOptions {
   clock?: () => Date;
   /** Skip the auto-close timer (tests run sweeps by hand). */
   autoCloseJob?: boolean;
+  /** Tests retry failed mail sooner than a real server should. */
+  mailRetryBaseMs?: number;
 }
 
 /** Opens the database (migrating it), seeds if asked, and listens. What the CLI runs, and what tests run in-process. */
@@ -45,13 +49,18 @@ export async function startBackend(
     const url = `http://${config.host}:${port}`;
     services.publicUrl = config.publicUrl ?? url;
     const job = options.autoCloseJob === false ? null : startAutoCloseJob(services, app.log);
+    const mail = await startMailJobs(services, app.log, {
+      ...(options.mailRetryBaseMs ? { retryBaseMs: options.mailRetryBaseMs } : {}),
+    });
     return {
       url,
       port,
       app,
       services,
+      mail,
       async close() {
         job?.stop();
+        await mail.stop();
         await app.close();
         await services.notifier.stop();
         await database.close();

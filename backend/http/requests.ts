@@ -47,7 +47,7 @@ export function registerRequests(app: FastifyInstance, services: Services): void
             parsed.success ? request.validationError.message : describeIssues(parsed.error),
           );
         }
-        const created = await submitRequest(services, request.body);
+        const created = await submitRequest(services, request.body, lang);
         return form
           ? sendPage(reply, 201, requestReceivedPage(lang, created.number, request.body.email))
           : reply.code(201).send(created);

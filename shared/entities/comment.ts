@@ -4,6 +4,10 @@ import { LIMITS, isoDateTimeSchema, sha256Schema, textSchema, uuidSchema } from 
 export const commentVisibilitySchema = z.enum(['public', 'internal']);
 export type CommentVisibility = z.infer<typeof commentVisibilitySchema>;
 
+/** How a requester's words reached us. */
+export const requesterChannelSchema = z.enum(['email', 'page']);
+export type RequesterChannel = z.infer<typeof requesterChannelSchema>;
+
 export const commentSchema = z.object({
   id: uuidSchema,
   ticketId: uuidSchema,
@@ -17,5 +21,7 @@ export const commentSchema = z.object({
   writtenAt: isoDateTimeSchema,
   /** When the server accepted it. */
   createdAt: isoDateTimeSchema,
+  /** Set on a requester's comment: by email or on the requester's page. */
+  channel: requesterChannelSchema.optional(),
 });
 export type Comment = z.infer<typeof commentSchema>;

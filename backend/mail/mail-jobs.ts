@@ -1,12 +1,34 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../services';
 import { redactUrl } from '../storage/database';
+import { ImapPoller } from './imap-poller';
 import { OutboxSender } from './outbox-sender';
 import { countQueued } from './outbox-store';
 
 export interface MailJobs {
   sender: OutboxSender | null;
+  poller: ImapPoller | null;
   stop(): Promise<void>;
+}
+
+/** Largest inbound message downloaded: the attachment limit plus room for the text and MIME encoding. */
+const inboundLimit = (maxAttachmentBytes: number) => Math.ceil(maxAttachmentBytes * 1.4) + 1024 * 1024;
+
+function startPoller(services: Services, logger: FastifyBaseLogger): ImapPoller | null {
+  const { config } = services;
+  if (!config.imapUrl) {
+    logger.info('mail is not being read: no --imap-url');
+    return null;
+  }
+  const poller = new ImapPoller({
+    services,
+    imapUrl: config.imapUrl,
+    pollMs: config.mailPollMs,
+    maxMessageBytes: inboundLimit(config.maxAttachmentBytes),
+    log: logger,
+  });
+  poller.start();
+  return poller;
 }
 
 /**
@@ -19,12 +41,13 @@ export async function startMailJobs(
   tuning: { retryBaseMs?: number } = {},
 ): Promise<MailJobs> {
   const { config } = services;
+  const poller = startPoller(services, logger);
   if (!config.smtpUrl) {
     logger.warn(
       { queued: await countQueued(services.database) },
       'mail is not being sent: no --smtp-url; requester mail stays in the outbox until one is set',
     );
-    return { sender: null, stop: async () => undefined };
+    return { sender: null, poller, stop: async () => poller?.stop() };
   }
   const sender = new OutboxSender({
     database: services.database,
@@ -46,7 +69,9 @@ export async function startMailJobs(
   drain();
   return {
     sender,
+    poller,
     async stop() {
+      await poller?.stop();
       clearInterval(timer);
       unsubscribe();
       sender.close();

@@ -33,3 +33,8 @@ export function domainOf(address: string): string {
 export function ticketNumberInSubject(subject: string): string | null {
   return /\[(INC-\d{1,12})\]/i.exec(subject)?.[1]?.toUpperCase() ?? null;
 }
+
+/** The bare address in "Name <address>". */
+export function addressOf(mailbox: string): string {
+  return (/<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
+}

@@ -86,7 +86,9 @@ export function applyTicketMutation(
     return withSla(createTicket(mutation.args, ctx), ctx, 'ticket.create', {});
   }
   if (!current) return reject('not_found', 'The ticket does not exist (it may have been deleted).');
-  const requesterMay = mutation.type === 'ticket.feedback' || mutation.type === 'comment.requester_reply';
+  // A requester acts only through the server (portal, mail, their page): feedback, a reply, its files.
+  const requesterMay =
+    mutation.type === 'ticket.feedback' || mutation.type === 'comment.requester_reply' || mutation.type === 'attachment.add';
   if (ctx.actor.kind === 'requester' && !requesterMay) {
     return reject('forbidden', 'Only agents can change a ticket.');
   }

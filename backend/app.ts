@@ -9,6 +9,7 @@ import { registerEvents } from './http/events';
 import { registerFeedback } from './http/feedback';
 import { registerHealth } from './http/health';
 import { registerOpenApiGenerator, registerOpenApiRoute } from './http/openapi';
+import { registerRequesterPage } from './http/requester-page';
 import { registerRequests } from './http/requests';
 import { registerSyncPull } from './http/sync-pull';
 import { registerSyncPush } from './http/sync-push';
@@ -69,6 +70,7 @@ export async function buildApp(app: FastifyInstance, services: Services): Promis
   registerAttachments(app, services);
   registerRequests(app, services);
   registerFeedback(app, services);
+  registerRequesterPage(app, services);
   registerOpenApiRoute(app);
   await app.ready();
   return app;

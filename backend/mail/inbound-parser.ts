@@ -36,7 +36,12 @@ const ids = (value: string | string[] | undefined): string[] =>
 /** A header as the sender wrote it (mailparser turns address headers into objects). */
 function rawHeader(lines: ReadonlyArray<{ key: string; line: string }>, name: string): string | undefined {
   const line = lines.find((l) => l.key === name)?.line;
-  return line === undefined ? undefined : line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line === undefined
+    ? undefined
+    : line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim();
 }
 
 const countAddresses = (field: AddressObject | AddressObject[] | undefined): number =>

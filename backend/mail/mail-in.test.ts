@@ -301,7 +301,12 @@ describe.skipIf(!dovecot).each(TEST_DIALECTS)('mail from requesters (%s)', (dial
 
   it('a 50 MB message is not downloaded: it stays in the mailbox, flagged, and the log says why', async () => {
     const messageId = `<huge.${dialect}@x>`;
-    const huge = rawMail({ from: `huge.${dialect}@example.org`, subject: 'Vídeo', messageId, text: 'x'.repeat(50 * 1024 * 1024) });
+    const huge = rawMail({
+      from: `huge.${dialect}@example.org`,
+      subject: 'Vídeo',
+      messageId,
+      text: 'x'.repeat(50 * 1024 * 1024),
+    });
     await mailbox.deliver(huge);
     const row = await inboundOutcome(messageId);
     expect(row.outcome).toBe('too_large');

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../services';
 import { redactUrl } from '../storage/database';
+import { publishCommentDelivery } from './comment-delivery';
 import { ImapPoller } from './imap-poller';
 import { OutboxSender } from './outbox-sender';
 import { countQueued } from './outbox-store';
@@ -55,6 +56,8 @@ export async function startMailJobs(
     mailFrom: config.mailFrom,
     clock: services.clock,
     log: logger,
+    onDelivery: (commentId, delivery) =>
+      publishCommentDelivery(services.database, services.notifier, commentId, delivery),
     ...tuning,
   });
   logger.info({ smtp: redactUrl(config.smtpUrl), from: config.mailFrom }, 'sending requester mail');

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { MailDelivery } from '../../shared/index';
 import type { Database } from '../storage/database';
 import { claimDueEmails, markFailed, markRetry, markSent, type OutboxRow } from './outbox-store';
 import { classifySendError, retryDelayMs } from './smtp-failure';
@@ -16,6 +17,8 @@ export interface OutboxSenderOptions {
   /** How long a claim holds: longer than one SMTP conversation can take. */
   leaseMs?: number;
   batch?: number;
+  /** A row that carries an agent's reply changed state: the console shows it on the reply. */
+  onDelivery?(commentId: string, delivery: MailDelivery): Promise<void>;
 }
 
 /**
@@ -91,6 +94,7 @@ export class OutboxSender {
         ...(row.kind === 'acknowledgement' ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
       });
       await markSent(database, row.id, clock());
+      await this.report(row, { status: 'sent', at: clock().toISOString() });
       log.info({ emailId: row.id, kind: row.kind, response: info.response }, 'email sent');
       return true;
     } catch (error) {
@@ -98,13 +102,23 @@ export class OutboxSender {
       const giveUp = failure.kind === 'permanent' || row.attempts >= (this.options.maxAttempts ?? 12);
       if (giveUp) {
         await markFailed(database, row.id, clock(), failure.reason);
+        await this.report(row, { status: 'failed', reason: failure.reason, at: clock().toISOString() });
         log.warn({ emailId: row.id, kind: row.kind, reason: failure.reason }, 'email failed; not retrying');
       } else {
         const delay = retryDelayMs(row.attempts, this.options.retryBaseMs ?? 30_000);
         await markRetry(database, row.id, new Date(clock().getTime() + delay), failure.reason);
+        await this.report(row, { status: 'queued', reason: failure.reason, at: clock().toISOString() });
         log.warn({ emailId: row.id, reason: failure.reason, retryInMs: delay }, 'email not sent; will retry');
       }
       return false;
     }
+  }
+
+  private async report(row: OutboxRow, delivery: MailDelivery): Promise<void> {
+    if (!row.comment_id || !this.options.onDelivery) return;
+    await this.options.onDelivery(row.comment_id, {
+      ...delivery,
+      ...(delivery.reason ? { reason: delivery.reason.slice(0, 500) } : {}),
+    });
   }
 }

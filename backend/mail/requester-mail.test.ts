@@ -123,6 +123,12 @@ describe.each(TEST_DIALECTS)('mail to the requester (%s)', (dialect) => {
 
     const rows = await outboxRows(ticketId);
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    const comments = (await t.pullAll(agent)).filter(
+      (c) => c.entity === 'comment' && rows.some((r) => r.comment_id === c.id),
+    );
+    expect(comments.map((c) => (c.data as { delivery?: { status: string } }).delivery?.status)).toEqual([
+      'sent',
+    ]);
     expect(rows.map((r) => r.message_id)).toEqual(all.map((m) => m.parsed.messageId));
     // The internal note is nowhere: not in any column of any outbox row, not in any mail.
     const everything = JSON.stringify(
@@ -163,6 +169,24 @@ describe.each(TEST_DIALECTS)('mail to the requester (%s)', (dialect) => {
     expect(row.last_error).toContain('550');
     expect(row.last_error).toContain('No such mailbox');
     expect(row.attempts).toBe(1);
+
+    // An agent's reply to them carries the failure, with the server's words, to the console.
+    const commentId = uuidv7();
+    await t.push(agent, [
+      mutations.of('comment.add', {
+        ticketId: create.args.ticketId,
+        commentId,
+        body: '¿Sigue fallando?',
+        visibility: 'public',
+      }),
+    ]);
+    await waitForRow(create.args.ticketId, 'public_reply', 'failed');
+    const pulled = (await t.pullAll(agent))
+      .filter((c) => c.entity === 'comment' && c.id === commentId)
+      .at(-1);
+    expect(pulled?.data).toMatchObject({
+      delivery: { status: 'failed', reason: expect.stringContaining('550') },
+    });
   });
 
   it('a line break in a title or a name never adds a header', async () => {

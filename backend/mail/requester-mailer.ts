@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../storage/database';
 import type { Lang } from '../portal/html';
 import { storableText } from '../storage/text';
+import { setCommentDelivery } from './comment-delivery';
 import { composeMail } from './mail-content';
 import { mailsFor, type TicketChange } from './mail-triggers';
 import { outboxMessageId, ticketThreadId } from './message-ids';
@@ -80,6 +81,9 @@ export class RequesterMailer {
           failed_at: null,
         })
         .execute();
+      // The reply's change is already in this transaction's log: the console learns the mail is queued with it.
+      if (kind === 'public_reply' && change.comment)
+        await setCommentDelivery(db, change.comment.id, { status: 'queued', at: now.toISOString() });
       this.deps.log('email queued', { emailId: id, ticket: ticket.number, kind, lang: thread.lang });
     }
   }

@@ -8,6 +8,14 @@ export type CommentVisibility = z.infer<typeof commentVisibilitySchema>;
 export const requesterChannelSchema = z.enum(['email', 'page']);
 export type RequesterChannel = z.infer<typeof requesterChannelSchema>;
 
+export const mailDeliverySchema = z.object({
+  status: z.enum(['queued', 'sent', 'failed']),
+  /** The mail server's words: why it failed, or why it is being retried. */
+  reason: z.string().max(500).optional(),
+  at: isoDateTimeSchema.optional(),
+});
+export type MailDelivery = z.infer<typeof mailDeliverySchema>;
+
 export const commentSchema = z.object({
   id: uuidSchema,
   ticketId: uuidSchema,
@@ -23,5 +31,7 @@ export const commentSchema = z.object({
   createdAt: isoDateTimeSchema,
   /** Set on a requester's comment: by email or on the requester's page. */
   channel: requesterChannelSchema.optional(),
+  /** Set on an agent's public reply: whether its mail to the requester went out. */
+  delivery: mailDeliverySchema.optional(),
 });
 export type Comment = z.infer<typeof commentSchema>;

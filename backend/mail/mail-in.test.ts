@@ -328,3 +328,42 @@ describe.skipIf(!dovecot).each(TEST_DIALECTS)('mail from requesters (%s)', (dial
     expect(await ticketsFrom(email)).toHaveLength(1);
   });
 });
+
+// Two instances on one PostgreSQL database reading one mailbox: each message applied once.
+describe.skipIf(!dovecot || !TEST_DIALECTS.includes('postgres'))(
+  'mail from requesters, two instances (postgres)',
+  () => {
+    it('every message becomes exactly one ticket although both instances read it', async () => {
+      const mailbox = await startDovecot();
+      const settings = { imapUrl: mailbox.url, mailFrom: 'Soporte <soporte@mesa.example>', mailPollMs: 100 };
+      const a = await startTestBackend('postgres', settings);
+      const b = await startTestBackend('postgres', settings, {
+        databaseUrl: a.databaseUrl!,
+        dataDir: a.dataDir,
+      });
+      try {
+        const senders = Array.from({ length: 8 }, (_, i) => `twice.${i}@example.org`);
+        for (const from of senders)
+          await mailbox.deliver(rawMail({ from, subject: `Petición de ${from}`, text: 'hola' }));
+        const db = a.backend.services.database.db;
+        const deadline = Date.now() + 30_000;
+        while (
+          (await db.selectFrom('inbound_email').select('message_id').execute()).length < senders.length
+        ) {
+          if (Date.now() > deadline) throw new Error('not every message was read');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        // Both pollers have had their turn at every message by now.
+        await Promise.all([a.backend.mail.poller!.poll(), b.backend.mail.poller!.poll()]);
+        const tickets = (await db.selectFrom('tickets').select('data').execute())
+          .map((r) => JSON.parse(r.data) as Ticket)
+          .filter((x) => x.requester.email.startsWith('twice.'));
+        expect(tickets.map((x) => x.requester.email).sort()).toEqual([...senders].sort());
+      } finally {
+        await b.close();
+        await a.close();
+        await mailbox.stop();
+      }
+    });
+  },
+);

@@ -7,7 +7,7 @@ import { composeMail } from './mail-content';
 import { mailsFor, type TicketChange } from './mail-triggers';
 import { outboxMessageId, ticketThreadId } from './message-ids';
 import type { PageTokens } from './page-tokens';
-import { ensureTicketMail } from './ticket-mail-rows';
+import { ensureTicketMail, insertTicketMail } from './ticket-mail-rows';
 
 /** What the caller knows about the requester when a ticket is created (portal language, the mail that opened it). */
 export interface RequesterHint {
@@ -40,11 +40,15 @@ export class RequesterMailer {
     const kinds = mailsFor(change);
     if (kinds.length === 0) return;
     const ticket = change.after;
-    const thread = await ensureTicketMail(db, ticket.id, {
+    const fresh = {
       lang: hint.lang ?? 'es',
       threadId: hint.threadId ?? ticketThreadId(ticket.id, this.deps.domain),
       pageVersion: 1,
-    });
+    } as const;
+    // A new ticket has no mail row yet: one insert, no lookups (ticket creation is the hot path of a push).
+    const thread = change.before
+      ? await ensureTicketMail(db, ticket.id, fresh)
+      : await insertTicketMail(db, ticket.id, fresh);
     for (const kind of kinds) {
       const content = composeMail({
         kind,

@@ -18,24 +18,22 @@ export async function findTicketMail(db: Db, ticketId: string): Promise<TicketMa
   return row && { lang: mailLang(row.lang), threadId: row.thread_id, pageVersion: row.page_version };
 }
 
+export async function insertTicketMail(db: Db, ticketId: string, row: TicketMailRow): Promise<TicketMailRow> {
+  await db
+    .insertInto('ticket_mail')
+    .values({ ticket_id: ticketId, lang: row.lang, thread_id: row.threadId, page_version: row.pageVersion })
+    .onConflict((oc) => oc.column('ticket_id').doNothing())
+    .execute();
+  return row;
+}
+
+/** The ticket's row, made with `fallback` for a ticket from before mail (its requester's language unknown). */
 export async function ensureTicketMail(
   db: Db,
   ticketId: string,
   fallback: TicketMailRow,
 ): Promise<TicketMailRow> {
-  const found = await findTicketMail(db, ticketId);
-  if (found) return found;
-  await db
-    .insertInto('ticket_mail')
-    .values({
-      ticket_id: ticketId,
-      lang: fallback.lang,
-      thread_id: fallback.threadId,
-      page_version: fallback.pageVersion,
-    })
-    .onConflict((oc) => oc.column('ticket_id').doNothing())
-    .execute();
-  return (await findTicketMail(db, ticketId)) ?? fallback;
+  return (await findTicketMail(db, ticketId)) ?? insertTicketMail(db, ticketId, fallback);
 }
 
 /** Every requester-page link of the ticket stops working. */

@@ -112,4 +112,74 @@ describe.each(TEST_DIALECTS)("the requester's page (%s)", (dialect) => {
     expect(revoked.text).not.toContain('Pantalla');
     expect((await t.http.post(link, 'body=hola', { headers: form })).status).toBe(404);
   });
+
+  it("lists the requester's files and those on public replies, never a file on an internal note", async () => {
+    const { ticketId, link } = await pendingRequest();
+    const PNG = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const PDF = Buffer.from('%PDF-1.4\n% interno\n');
+    const { createHash } = await import('node:crypto');
+    const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    for (const bytes of [PNG, PDF]) await t.backend.services.blobs.put(hash(bytes), bytes);
+    const publicNote = uuidv7();
+    const internalNote = uuidv7();
+    const results = await t.push(agent, [
+      mutations.of('comment.add', {
+        ticketId,
+        commentId: publicNote,
+        body: 'Mire la captura.',
+        visibility: 'public',
+        attachments: [hash(PNG)],
+      }),
+      mutations.of('attachment.add', {
+        attachmentId: uuidv7(),
+        ticketId,
+        commentId: publicNote,
+        sha256: hash(PNG),
+        fileName: 'captura.png',
+        contentType: 'image/png',
+        size: PNG.length,
+      }),
+      mutations.of('comment.add', {
+        ticketId,
+        commentId: internalNote,
+        body: 'Informe interno',
+        visibility: 'internal',
+        attachments: [hash(PDF)],
+      }),
+      mutations.of('attachment.add', {
+        attachmentId: uuidv7(),
+        ticketId,
+        commentId: internalNote,
+        sha256: hash(PDF),
+        fileName: 'informe-interno.pdf',
+        contentType: 'application/pdf',
+        size: PDF.length,
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    const page = await t.http.get(link);
+    expect(page.text).toContain('captura.png');
+    expect(page.text).not.toContain('informe-interno.pdf');
+    expect((await t.http.get(`${link}/files/${hash(PNG)}`)).status).toBe(200);
+    expect((await t.http.get(`${link}/files/${hash(PDF)}`)).status).toBe(404);
+  });
+});
+
+describe("the requester's page is rate-limited", () => {
+  it('answers 429 once an address has asked too often', async () => {
+    const t = await startTestBackend('sqlite', { requestsRateLimit: { max: 2, windowMs: 60_000 } });
+    try {
+      const forged = '/t/01900000-0000-7000-8000-000000000999.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+      expect((await t.http.get(forged)).status).toBe(404);
+      expect((await t.http.get(forged)).status).toBe(404);
+      const limited = await t.http.get<{ error: { code: string } }>(forged);
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.code).toBe('rate_limited');
+    } finally {
+      await t.close();
+    }
+  });
 });

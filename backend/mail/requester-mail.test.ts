@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import { freePort } from '../testing/free-port';
 import type { HttpClient } from '../testing/http-client';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../testing/smtp-receiver';
 import {
@@ -304,6 +305,40 @@ describe.each(TEST_DIALECTS)('mail to the requester (%s)', (dialect) => {
       expect(taken.length).toBe(30);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('mail when the SMTP server is down', () => {
+  it('keeps the row queued and retries later, with the reason, when the connection is refused', async () => {
+    const port = await freePort();
+    const t = await startTestBackend(
+      'sqlite',
+      { smtpUrl: `smtp://mesa:secret@127.0.0.1:${port}`, mailPollMs: 100 },
+      { mailRetryBaseMs: 60_000 },
+    );
+    try {
+      const agent = await t.login();
+      const create = mutations.create();
+      await t.push(agent, [create]);
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const row = await t.backend.services.database.db
+          .selectFrom('outbound_email')
+          .selectAll()
+          .where('ticket_id', '=', create.args.ticketId)
+          .executeTakeFirstOrThrow();
+        if (row.last_error) {
+          expect(row).toMatchObject({ status: 'queued', attempts: 1, sent_at: null });
+          expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
+          expect(Date.parse(row.next_attempt_at!)).toBeGreaterThan(Date.now() + 30_000);
+          break;
+        }
+        if (Date.now() > deadline) throw new Error('the sender never tried');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await t.close();
     }
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import type { FastifyBaseLogger } from 'fastify';
 import { freePort } from '../testing/free-port';
+import { startMailJobs } from './mail-jobs';
 import type { HttpClient } from '../testing/http-client';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../testing/smtp-receiver';
 import {
@@ -337,6 +339,34 @@ describe('mail when the SMTP server is down', () => {
         if (Date.now() > deadline) throw new Error('the sender never tried');
         await new Promise((r) => setTimeout(r, 50));
       }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('without an SMTP URL, mail is kept in the outbox and the log says once, at start, that it is not sent', async () => {
+    const t = await startTestBackend('sqlite');
+    try {
+      const agent = await t.login();
+      const create = mutations.create();
+      await t.push(agent, [create]);
+      const lines: string[] = [];
+      const capture = (_fields: object, message?: string) => void lines.push(message ?? '');
+      const logger = {
+        warn: capture,
+        info: capture,
+        error: capture,
+        debug: capture,
+      } as unknown as FastifyBaseLogger;
+      const jobs = await startMailJobs(t.backend.services, logger);
+      await jobs.stop();
+      expect(lines.filter((l) => l.startsWith('mail is not being sent'))).toHaveLength(1);
+      const row = await t.backend.services.database.db
+        .selectFrom('outbound_email')
+        .selectAll()
+        .where('ticket_id', '=', create.args.ticketId)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ kind: 'acknowledgement', status: 'queued', attempts: 0 });
     } finally {
       await t.close();
     }

@@ -124,11 +124,20 @@ describe.each(TEST_DIALECTS)('mail to the requester (%s)', (dialect) => {
     }
     expect(new Set(all.map((m) => m.parsed.messageId)).size).toBe(4);
 
+    // The server accepted the last mail a moment before its row and its reply are marked.
+    for (const kind of ['acknowledgement', 'public_reply', 'pending', 'feedback_request'])
+      await waitForRow(ticketId, kind, 'sent');
     const rows = await outboxRows(ticketId);
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
-    const comments = (await t.pullAll(agent)).filter(
-      (c) => c.entity === 'comment' && rows.some((r) => r.comment_id === c.id),
-    );
+    let comments: Awaited<ReturnType<typeof t.pullAll>> = [];
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      comments = (await t.pullAll(agent)).filter(
+        (c) => c.entity === 'comment' && rows.some((r) => r.comment_id === c.id),
+      );
+      if (comments.every((c) => (c.data as { delivery?: { status: string } }).delivery?.status === 'sent'))
+        break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect(comments.map((c) => (c.data as { delivery?: { status: string } }).delivery?.status)).toEqual([
       'sent',
     ]);
@@ -184,9 +193,18 @@ describe.each(TEST_DIALECTS)('mail to the requester (%s)', (dialect) => {
       }),
     ]);
     await waitForRow(create.args.ticketId, 'public_reply', 'failed');
-    const pulled = (await t.pullAll(agent))
-      .filter((c) => c.entity === 'comment' && c.id === commentId)
-      .at(-1);
+    // The reply learns of the failure just after the row is marked.
+    const deadline = Date.now() + 20_000;
+    const failedReply = async () =>
+      (await t.pullAll(agent)).filter((c) => c.entity === 'comment' && c.id === commentId).at(-1);
+    let pulled = await failedReply();
+    while (
+      (pulled?.data as { delivery?: { status: string } })?.delivery?.status !== 'failed' &&
+      Date.now() < deadline
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+      pulled = await failedReply();
+    }
     expect(pulled?.data).toMatchObject({
       delivery: { status: 'failed', reason: expect.stringContaining('550') },
     });

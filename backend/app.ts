@@ -11,6 +11,7 @@ import { registerFeedback } from './http/feedback';
 import { registerHealth } from './http/health';
 import { registerOpenApiGenerator, registerOpenApiRoute } from './http/openapi';
 import { registerReports } from './http/reports';
+import { registerRequesterPage } from './http/requester-page';
 import { registerRequests } from './http/requests';
 import { registerSyncPull } from './http/sync-pull';
 import { registerSyncPush } from './http/sync-push';
@@ -74,6 +75,7 @@ export async function buildApp(app: FastifyInstance, services: Services): Promis
   registerRequests(app, services);
   registerFeedback(app, services);
   registerReports(app, services);
+  registerRequesterPage(app, services);
   registerOpenApiRoute(app);
   await app.ready();
   return app;

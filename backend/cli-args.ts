@@ -26,6 +26,11 @@ const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
   --public-url <URL>            base URL in feedback links (default http://host:port)
   --trust-proxy <N|ADDRS>       believe X-Forwarded-For from the N nearest proxies, or from these
                                 addresses/CIDRs (comma-separated); off by default
+  --smtp-url <URL>              send requester mail: smtp://user:pass@host:port, smtps://… for TLS
+                                (or MESA_SMTP_URL); without it mail is queued, not sent
+  --mail-from <ADDR>            From of requester mail, e.g. "Service Desk <support@example.org>"
+  --imap-url <URL>              read replies: imaps://user:pass@host/INBOX (or MESA_IMAP_URL)
+  --mail-poll-seconds <N>       how often to look at the outbox and, without IDLE, the mailbox (default 30)
   --log-level <L>               fatal|error|warn|info|debug (default info, or MESA_LOG_LEVEL)
   --log-requests                log every request`;
 
@@ -37,6 +42,31 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
   if (!Number.isSafeInteger(n) || n < min)
     throw new Error(`--${name} must be a whole number ≥ ${min}, not "${value}"\n\n${USAGE}`);
   return n;
+}
+
+function mailUrl(name: string, value: string | undefined, schemes: string[]): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--${name} is not a URL\n\n${USAGE}`);
+  }
+  if (!schemes.includes(url.protocol)) throw new Error(`--${name} must start with ${schemes.join(' or ')}//\n\n${USAGE}`);
+  return value;
+}
+
+function mailSettings(values: ReturnType<typeof parseFlags>['values'], env: NodeJS.ProcessEnv) {
+  const smtpUrl = mailUrl('smtp-url', values['smtp-url'] ?? env.MESA_SMTP_URL, ['smtp:', 'smtps:']);
+  const imapUrl = mailUrl('imap-url', values['imap-url'] ?? env.MESA_IMAP_URL, ['imap:', 'imaps:']);
+  const mailFrom = values['mail-from'] ?? DEFAULT_CONFIG.mailFrom;
+  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom)) throw new Error(`--mail-from must be one address\n\n${USAGE}`);
+  return {
+    ...(smtpUrl ? { smtpUrl } : {}),
+    ...(imapUrl ? { imapUrl } : {}),
+    mailFrom,
+    mailPollMs: positiveInt('mail-poll-seconds', values['mail-poll-seconds'], DEFAULT_CONFIG.mailPollMs / 1000, 1) * 1000,
+  };
 }
 
 const parseFlags = (argv: string[]) =>
@@ -64,6 +94,10 @@ const parseFlags = (argv: string[]) =>
       'blob-cleanup-interval-seconds': { type: 'string' },
       'public-url': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'smtp-url': { type: 'string' },
+      'mail-from': { type: 'string' },
+      'imap-url': { type: 'string' },
+      'mail-poll-seconds': { type: 'string' },
       'log-level': { type: 'string' },
       'log-requests': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -164,6 +198,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
       ) * 1000,
     ...(values['public-url'] ? { publicUrl: values['public-url'].replace(/\/+$/, '') } : {}),
     trustProxy: values['trust-proxy'] === undefined ? false : trustProxyOrExplain(values['trust-proxy']),
+    ...mailSettings(values, env),
     logLevel: values['log-level'] ?? env.MESA_LOG_LEVEL ?? d.logLevel,
     logRequests: values['log-requests'] ?? false,
   };

@@ -37,6 +37,14 @@ export interface BackendConfig {
   publicUrl?: string;
   logLevel: string;
   logRequests: boolean;
+  /** smtp://user:pass@host:port or smtps://…; without it the outbox fills and nothing is sent. */
+  smtpUrl?: string;
+  /** The From of every mail to requesters; its domain also names our Message-IDs. */
+  mailFrom: string;
+  /** imap://user:pass@host:port/INBOX or imaps://…: the support mailbox replies arrive in. */
+  imapUrl?: string;
+  /** How often the mailbox is read when the server offers no IDLE, and the outbox is looked at. */
+  mailPollMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,6 +72,8 @@ export const DEFAULT_CONFIG: BackendConfig = {
   trustProxy: false,
   logLevel: 'info',
   logRequests: false,
+  mailFrom: 'Service Desk <support@localhost>',
+  mailPollMs: 30_000,
 };
 
 export const configWith = (overrides: Partial<BackendConfig>): BackendConfig => ({

@@ -4,6 +4,7 @@ import type { BackendConfig } from './config';
 import { startAutoCloseJob } from './jobs/auto-close';
 import { startBlobCleanupJob } from './jobs/blob-cleanup';
 import { startRetentionJob } from './jobs/retention';
+import { startMailJobs, type MailJobs } from './mail/mail-jobs';
 import { seedDemo } from './seed/demo-seed';
 import { createServices, type Services } from './services';
 import { openDatabase } from './storage/database';
@@ -13,6 +14,7 @@ export interface RunningBackend {
   port: number;
   app: FastifyInstance;
   services: Services;
+  mail: MailJobs;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface StartOptions {
   blobCleanupJob?: boolean;
   /** Skip the retention timer (tests run passes by hand). */
   retentionJob?: boolean;
+  /** Tests retry failed mail sooner than a real server should. */
+  mailRetryBaseMs?: number;
 }
 
 /** Opens the database (migrating it), seeds if asked, and listens. What the CLI runs, and what tests run in-process. */
@@ -55,13 +59,18 @@ export async function startBackend(
       options.blobCleanupJob === false ? null : startBlobCleanupJob(services, app.log),
       options.retentionJob === false ? null : startRetentionJob(services, app.log),
     ];
+    const mail = await startMailJobs(services, app.log, {
+      ...(options.mailRetryBaseMs ? { retryBaseMs: options.mailRetryBaseMs } : {}),
+    });
     return {
       url,
       port,
       app,
       services,
+      mail,
       async close() {
         await Promise.all(jobs.map((job) => job?.stop()));
+        await mail.stop();
         await app.close();
         await services.notifier.stop();
         await database.close();

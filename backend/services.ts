@@ -3,8 +3,10 @@ import { LoginThrottle } from './auth/login-throttle';
 import { TokenStore } from './auth/tokens';
 import { BlobStore } from './attachments/blob-store';
 import type { BackendConfig } from './config';
-import { FeedbackMailer } from './feedback/feedback-email';
 import { FeedbackTokens } from './feedback/feedback-tokens';
+import { domainOf } from './mail/message-ids';
+import { PageTokens } from './mail/page-tokens';
+import { RequesterMailer } from './mail/requester-mailer';
 import type { Database } from './storage/database';
 import { loadOrCreateSecret } from './storage/server-settings';
 import { ChangeNotifier } from './sync/change-notifier';
@@ -21,7 +23,8 @@ export interface Services {
   push: PushService;
   blobs: BlobStore;
   feedbackTokens: FeedbackTokens;
-  mailer: FeedbackMailer;
+  mailer: RequesterMailer;
+  pageTokens: PageTokens;
   /** Set once the server listens: where requesters reach it (feedback links). */
   publicUrl: string;
 }
@@ -50,11 +53,14 @@ export async function createServices(
     feedbackTokens,
     publicUrl: config.publicUrl ?? '',
   } as Services;
-  services.mailer = new FeedbackMailer(
-    feedbackTokens,
-    () => services.publicUrl,
-    (message, fields) => logger.info(fields, message),
-  );
+  services.pageTokens = new PageTokens(await loadOrCreateSecret(database.db, 'requester_page_secret'));
+  services.mailer = new RequesterMailer({
+    pageTokens: services.pageTokens,
+    feedbackLink: (ticketId, now) => `${services.publicUrl}/feedback/${feedbackTokens.create(ticketId, now)}`,
+    publicUrl: () => services.publicUrl,
+    domain: domainOf(config.mailFrom),
+    log: (message, fields) => logger.debug(fields, message),
+  });
   services.blobs = new BlobStore(database, config.dataDir, config.maxAttachmentBytes, clock);
   services.push = new PushService({
     database,

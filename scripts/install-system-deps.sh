@@ -2,11 +2,13 @@
 # What the tests need from the system, installed from Debian's packages if absent:
 # Chromium (Playwright drives it; it never downloads its own browser), PostgreSQL
 # (the backend's team deployment is tested against a real cluster), a C++ toolchain
-# (better-sqlite3 compiles from source when no prebuilt binary can be fetched).
+# (better-sqlite3 compiles from source when no prebuilt binary can be fetched), Dovecot's
+# IMAP server (the mail tests start their own on a free port and fill its mailbox).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 command -v g++ >/dev/null || missing+=(g++)
 command -v make >/dev/null || missing+=(make)
 command -v python3 >/dev/null || missing+=(python3)

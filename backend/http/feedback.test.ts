@@ -39,6 +39,7 @@ describe.each(TEST_DIALECTS)('requester feedback link (%s)', (dialect) => {
       .selectFrom('outbound_email')
       .selectAll()
       .where('ticket_id', '=', ticketId)
+      .where('kind', '=', 'feedback_request')
       .executeTakeFirstOrThrow();
     expect(mail).toMatchObject({ kind: 'feedback_request', to_address: 'jordi@example.org', sent_at: null });
     const link = /https?:\/\/\S+\/feedback\/\S+/.exec(mail.body)?.[0];

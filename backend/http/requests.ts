@@ -66,7 +66,10 @@ export function registerRequests(app: FastifyInstance, services: Services): void
         );
       }
       try {
-        const created = await submitRequest(services, request.body);
+        // The requester's language for every mail about the ticket, when they told us one (else mail is in Spanish).
+        const told =
+          (request.query as { lang?: unknown }).lang !== undefined || !!request.headers['accept-language'];
+        const created = await submitRequest(services, request.body, told ? lang : undefined);
         return form
           ? sendPage(reply, 201, requestReceivedPage(lang, created.number, request.body.email))
           : reply.code(201).send(created);

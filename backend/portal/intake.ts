@@ -12,6 +12,7 @@ import {
   type Mutation,
 } from '../../shared/index';
 import { HttpError } from '../http/errors';
+import type { Lang } from './html';
 import type { Services } from '../services';
 import { listReference } from '../storage/reference-rows';
 import { findTicket } from '../storage/ticket-rows';
@@ -61,6 +62,7 @@ export async function activeCategories(services: Services): Promise<Category[]> 
 export async function submitRequest(
   services: Services,
   input: IntakeRequest,
+  lang?: Lang,
 ): Promise<{ ticketId: string; number: string }> {
   const categories = await activeCategories(services);
   if (!categories.some((c) => c.id === input.category)) {
@@ -81,7 +83,12 @@ export async function submitRequest(
       channel: 'portal',
     },
   };
-  const result = await services.push.applyAs({ kind: 'requester', name: input.name }, mutation, 'portal');
+  const result = await services.push.applyAs(
+    { kind: 'requester', name: input.name },
+    mutation,
+    'portal',
+    lang ? { lang } : undefined,
+  );
   if (result.status !== 'applied')
     throw new HttpError(400, result.code ?? 'rejected', result.message ?? 'The request was refused.');
   const ticket = await findTicket(services.database.db, ticketId);

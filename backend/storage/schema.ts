@@ -70,6 +70,27 @@ export interface Schema {
     ticket_id: string | null;
     created_at: string;
     sent_at: string | null;
+    status: 'queued' | 'sent' | 'failed';
+    lang: string | null;
+    html: string | null;
+    message_id: string | null;
+    in_reply_to: string | null;
+    references_header: string | null;
+    comment_id: string | null;
+    attempts: number;
+    next_attempt_at: string | null;
+    lease_until: string | null;
+    last_error: string | null;
+    failed_at: string | null;
+  };
+  ticket_mail: { ticket_id: string; lang: string; thread_id: string; page_version: number };
+  inbound_email: {
+    message_id: string;
+    mailbox_uid: string | null;
+    ticket_id: string | null;
+    outcome: string;
+    reason: string | null;
+    received_at: string;
   };
 }
 

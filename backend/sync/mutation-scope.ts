@@ -1,4 +1,5 @@
-import type { Actor, MutationResult, RejectionCode, Ticket } from '../../shared/index';
+import type { Actor, MutationResult, RejectionCode } from '../../shared/index';
+import type { TicketChange } from '../mail/mail-triggers';
 import type { Tx } from '../storage/database';
 import { loadReferenceData, type ReferenceData } from '../storage/reference-rows';
 import type { ChangeLog } from './change-log';
@@ -17,8 +18,8 @@ export interface MutationScope {
   invalidateRefs(): void;
   /** The batch's password hashes by mutation id, made before the transaction (password-hashes.ts). */
   passwordHashes: PasswordHashes;
-  /** Side effects of a ticket becoming resolved (the feedback email). */
-  onResolved(ticket: Ticket): Promise<void>;
+  /** Side effects of a ticket change in its transaction (the requester's mails). */
+  onTicketChanged(change: TicketChange): Promise<void>;
 }
 
 export type Decision = { ok: true } | { ok: false; code: RejectionCode; message: string };

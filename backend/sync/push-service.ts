@@ -7,9 +7,9 @@ import {
   type MutationEnvelope,
   type MutationResult,
 } from '../../shared/index';
-import type { FeedbackMailer } from '../feedback/feedback-email';
+import type { RequesterHint, RequesterMailer } from '../mail/requester-mailer';
 import { findApplied, recordApplied, type AppliedRecord } from '../storage/applied-mutations';
-import type { Database } from '../storage/database';
+import type { Database, Tx } from '../storage/database';
 import { applyAdminMutation, setPresence, type AdminEffects } from './admin-mutations';
 import { writeTransaction, type ChangeLog, type WriteOutcome } from './change-log';
 import type { ChangeNotifier } from './change-notifier';
@@ -27,7 +27,7 @@ import { TicketNumbers } from './ticket-numbers';
 export interface PushServiceDeps {
   database: Database;
   notifier: ChangeNotifier;
-  mailer: FeedbackMailer;
+  mailer: RequesterMailer;
   clock: () => Date;
   revokeSessions: AdminEffects['revokeSessions'];
   /** A mutation threw (a fault, not a rule's refusal): it was undone alone and recorded as rejected. */
@@ -145,20 +145,43 @@ export class PushService {
   }
 
   /** One mutation from the server itself or a requester (portal, feedback link, auto-close), same path. */
-  async applyAs(actor: Actor, mutation: Mutation, clientId: string): Promise<MutationResult> {
+  async applyAs(actor: Actor, mutation: Mutation, clientId: string, hint?: RequesterHint): Promise<MutationResult> {
+    const results = await this.applyAllAs(actor, [mutation], clientId, { ...(hint ? { hint } : {}) });
+    return results![0]!;
+  }
+
+  /**
+   * Several mutations from outside the console in one transaction (a mail's comment and
+   * its attachments). `claim` runs first in that transaction: when it returns false
+   * (the mail was already processed) nothing is applied and the answer is null.
+   */
+  async applyAllAs(
+    actor: Actor,
+    mutations: Mutation[],
+    clientId: string,
+    options: { hint?: RequesterHint; claim?: (trx: Tx) => Promise<boolean> } = {},
+  ): Promise<MutationResult[] | null> {
     const { result, latestSeq } = await writeTransaction(this.deps.database, async (log) => {
-      const earlier = (await findApplied(log.trx, [mutation.id], log.sqlite)).get(mutation.id);
-      if (earlier) return earlier;
-      const scope = this.scope(log, actor, mutation.type === 'ticket.create' ? 1 : 0, NO_PASSWORD_HASHES);
-      const outcome = toMutationResult(mutation.id, await this.decide(scope, mutation));
+      if (options.claim && !(await options.claim(log.trx))) return null;
+      const known = await findApplied(log.trx, mutations.map((m) => m.id), log.sqlite);
+      const creates = mutations.filter((m) => m.type === 'ticket.create' && !known.has(m.id)).length;
+      const scope = this.scope(log, actor, creates, NO_PASSWORD_HASHES, options.hint);
+      const results: MutationResult[] = [];
+      const records: AppliedRecord[] = [];
+      for (const mutation of mutations) {
+        const earlier = known.get(mutation.id);
+        if (earlier) {
+          results.push(earlier);
+          continue;
+        }
+        scope.now = this.deps.clock();
+        const outcome = toMutationResult(mutation.id, await this.decide(scope, mutation));
+        results.push(outcome);
+        records.push({ result: outcome, type: mutation.type });
+      }
       await scope.ticketNumbers.settle();
-      await recordApplied(
-        log.trx,
-        [{ result: outcome, type: mutation.type }],
-        { clientId, agentId: null, at: this.deps.clock().toISOString() },
-        log.sqlite,
-      );
-      return outcome;
+      await recordApplied(log.trx, records, { clientId, agentId: null, at: this.deps.clock().toISOString() }, log.sqlite);
+      return results;
     });
     if (latestSeq > 0) this.deps.notifier.announce(latestSeq);
     return result;
@@ -169,6 +192,7 @@ export class PushService {
     actor: Actor,
     creates: number,
     passwordHashes: PasswordHashes,
+    hint?: RequesterHint,
   ): MutationScope {
     const refs = referenceCache(log.trx);
     const { mailer } = this.deps;
@@ -181,7 +205,7 @@ export class PushService {
       refs: refs.get,
       invalidateRefs: refs.invalidate,
       passwordHashes,
-      onResolved: (ticket) => mailer.enqueue(log.trx, ticket, scope.now),
+      onTicketChanged: (change) => mailer.onTicketChanged(log.trx, change, scope.now, hint),
     };
     return scope;
   }

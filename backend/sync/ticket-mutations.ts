@@ -69,7 +69,7 @@ export async function applyTicketMutationInScope(
     scope.log.changed('attachment', attachment.id);
   }
   await refreshAgentLoads(scope, before, ticket);
-  if (ticket.status === 'resolved' && before?.status !== 'resolved') await scope.onResolved(ticket);
+  await scope.onTicketChanged({ before, after: ticket, ...(outcome.comment ? { comment: outcome.comment } : {}) });
   return applied;
 }
 

@@ -35,7 +35,17 @@ export type TicketMutationOutcome =
 
 export type TicketMutation = Extract<
   Mutation,
-  { type: 'ticket.create' | 'ticket.update' | 'ticket.assign' | 'ticket.transition' | 'comment.add' | 'ticket.feedback' | 'attachment.add' }
+  {
+    type:
+      | 'ticket.create'
+      | 'ticket.update'
+      | 'ticket.assign'
+      | 'ticket.transition'
+      | 'comment.add'
+      | 'comment.requester_reply'
+      | 'ticket.feedback'
+      | 'attachment.add';
+  }
 >;
 
 export const TICKET_MUTATION_TYPES: ReadonlySet<string> = new Set<TicketMutation['type']>([
@@ -44,6 +54,7 @@ export const TICKET_MUTATION_TYPES: ReadonlySet<string> = new Set<TicketMutation
   'ticket.assign',
   'ticket.transition',
   'comment.add',
+  'comment.requester_reply',
   'ticket.feedback',
   'attachment.add',
 ]);
@@ -77,8 +88,14 @@ export function applyTicketMutation(
     return withSla(createTicket(mutation.args, ctx), ctx, 'ticket.create', {});
   }
   if (!current) return reject('not_found', 'The ticket does not exist (it may have been deleted).');
-  if (ctx.actor.kind === 'requester' && mutation.type !== 'ticket.feedback') {
+  // A requester acts only through the server (portal, mail, their page): feedback, a reply, its files.
+  const requesterMay =
+    mutation.type === 'ticket.feedback' || mutation.type === 'comment.requester_reply' || mutation.type === 'attachment.add';
+  if (ctx.actor.kind === 'requester' && !requesterMay) {
     return reject('forbidden', 'Only agents can change a ticket.');
+  }
+  if (ctx.actor.kind !== 'requester' && mutation.type === 'comment.requester_reply') {
+    return reject('forbidden', "Only the requester can post the requester's reply.");
   }
 
   switch (mutation.type) {
@@ -90,6 +107,8 @@ export function applyTicketMutation(
       return transition(current, mutation.args, ctx);
     case 'comment.add':
       return addComment(current, mutation.args, ctx);
+    case 'comment.requester_reply':
+      return requesterReply(current, mutation.args, ctx);
     case 'ticket.feedback':
       return feedback(current, mutation.args, ctx);
     case 'attachment.add':
@@ -225,6 +244,46 @@ function addComment(current: Ticket, args: MutationArgs<'comment.add'>, ctx: Tic
   const outcome = withSla(next, ctx, 'comment.add', {
     ...diff(current, next, ['firstResponseAt']),
     comment: [null, { id: comment.id, visibility: comment.visibility }],
+  });
+  return outcome.ok ? { ...outcome, comment } : outcome;
+}
+
+/**
+ * The requester's answer is a public comment with no author id. A pending ticket was
+ * waiting for exactly this, so it goes back to work: to in_progress, since pending always
+ * has an assignee; its resolution clock runs again from the status change.
+ */
+function requesterReply(
+  current: Ticket,
+  args: MutationArgs<'comment.requester_reply'>,
+  ctx: TicketMutationContext,
+): TicketMutationOutcome {
+  if (TERMINAL.has(current.status)) return reject('ticket_closed', `The ticket is ${current.status}; replies are no longer accepted.`);
+  const at = ctx.now.toISOString();
+  const comment: Comment = {
+    id: args.commentId,
+    ticketId: current.id,
+    authorId: null,
+    authorName: current.requester.name,
+    body: args.body,
+    visibility: 'public',
+    attachments: args.attachments ?? [],
+    writtenAt: at,
+    createdAt: at,
+    channel: args.channel,
+  };
+  const next: Ticket = { ...current };
+  if (current.status === 'pending') {
+    const back = current.assigneeId ? 'in_progress' : 'new';
+    const check = checkTransition({ status: current.status, assigneeId: current.assigneeId }, back, {}, ctx.now);
+    if (check.ok) {
+      pushStatus(next, back, ctx.now);
+      next.pendingReason = null;
+    }
+  }
+  const outcome = withSla(next, ctx, 'comment.requester_reply', {
+    ...diff(current, next, ['status', 'pendingReason']),
+    comment: [null, { id: comment.id, visibility: comment.visibility, channel: args.channel }],
   });
   return outcome.ok ? { ...outcome, comment } : outcome;
 }

@@ -14,7 +14,7 @@ import {
   uuidSchema,
 } from '../entities/primitives';
 import { requesterSchema, resolutionCodeSchema, ticketChannelSchema } from '../entities/ticket';
-import { commentVisibilitySchema } from '../entities/comment';
+import { commentVisibilitySchema, requesterChannelSchema } from '../entities/comment';
 import { agentRoleSchema, categorySchema, macroSchema, presenceSchema, teamSchema } from '../entities/agent';
 import { fileNameSchema } from '../entities/attachment';
 import { slaPolicySchema } from '../entities/sla-policy';
@@ -67,6 +67,14 @@ export const mutationArgsSchemas = {
     attachments: z.array(sha256Schema).max(LIMITS.attachmentsPerComment).optional(),
     /** When the agent wrote it (maybe offline); the server records it beside its own time. */
     writtenAt: isoDateTimeSchema.optional(),
+  }),
+  /** The requester answers (an email reply or the requester's page); never from the console. */
+  'comment.requester_reply': z.object({
+    ticketId: uuidSchema,
+    commentId: uuidSchema,
+    body: lineSchema(LIMITS.bodyMaxChars),
+    channel: requesterChannelSchema,
+    attachments: z.array(sha256Schema).max(LIMITS.attachmentsPerComment).optional(),
   }),
   'ticket.feedback': z.object({
     ticketId: uuidSchema,

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../shared/index';
+import type { AuditEntry, MailDelivery } from '../../../shared/index';
 import type { CachedComment } from '../../data/db';
 import { useFormat } from '../../i18n/format';
 import { auditText } from './audit-text';
@@ -13,6 +13,10 @@ interface TimelineProps {
 }
 
 type Item = { kind: 'comment'; at: string; comment: CachedComment } | { kind: 'audit'; at: string; entry: AuditEntry };
+
+/** A comment's audit line adds nothing to the comment, unless the requester's answer moved the ticket. */
+const isOwnEvent = (entry: AuditEntry): boolean =>
+  entry.action !== 'comment.add' && !(entry.action === 'comment.requester_reply' && !entry.changes.status);
 
 /** Written offline and synced more than this later: show both times (the SLA cares about both). */
 const OFFLINE_GAP_MS = 60_000;
@@ -29,7 +33,7 @@ export function Timeline({ comments, audit, nameOf }: TimelineProps) {
   const items = useMemo(() => {
     const all: Item[] = [
       ...comments.map((comment): Item => ({ kind: 'comment', at: comment.writtenAt || comment.createdAt, comment })),
-      ...audit.filter((entry) => entry.action !== 'comment.add').map((entry): Item => ({ kind: 'audit', at: entry.at, entry })),
+      ...audit.filter(isOwnEvent).map((entry): Item => ({ kind: 'audit', at: entry.at, entry })),
     ];
     return all.sort((a, b) => a.at.localeCompare(b.at));
   }, [comments, audit]);
@@ -67,7 +71,10 @@ function CommentItem({ comment }: { comment: CachedComment }) {
   return (
     <li className={`comment ${internal ? 'comment-internal' : 'comment-public'}`} data-visibility={comment.visibility} data-testid="comment">
       <header className="comment-header">
-        <span className="comment-author">{comment.authorId ? comment.authorName : `${comment.authorName} · ${t('timeline.requester')}`}</span>
+        <span className="comment-author">
+          {comment.authorId ? comment.authorName : `${comment.authorName} · ${t('timeline.requester')}`}
+          {comment.channel ? ` · ${t(`timeline.channel.${comment.channel}`)}` : null}
+        </span>
         <span className={`comment-kind ${internal ? 'kind-internal' : 'kind-public'}`}>
           {internal ? <Icon name="lock" size={11} /> : null}
           {internal ? t('timeline.internal') : t('timeline.public')}
@@ -78,11 +85,30 @@ function CommentItem({ comment }: { comment: CachedComment }) {
         {comment.pending === 1 ? <span className="comment-pending">{t('timeline.pendingSync')}</span> : null}
       </header>
       <p className="comment-body">{comment.body}</p>
+      {comment.delivery ? <MailDeliveryLine delivery={comment.delivery} /> : null}
       {comment.pending === 0 && gap > OFFLINE_GAP_MS ? (
         <p className="comment-offline muted small">
           {t('timeline.writtenOffline', { written: format.dateTime(comment.writtenAt), synced: format.dateTime(comment.createdAt) })}
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** Whether the requester got this reply by mail: the agent can act on a failure (wrong address, full mailbox). */
+function MailDeliveryLine({ delivery }: { delivery: MailDelivery }) {
+  const { t } = useTranslation();
+  const text =
+    delivery.status === 'failed'
+      ? t('timeline.mail.failed', { reason: delivery.reason ?? '' })
+      : delivery.status === 'sent'
+        ? t('timeline.mail.sent')
+        : delivery.reason
+          ? t('timeline.mail.retrying', { reason: delivery.reason })
+          : t('timeline.mail.queued');
+  return (
+    <p className={`comment-mail small ${delivery.status === 'failed' ? 'comment-mail-failed' : 'muted'}`} data-testid="mail-delivery" data-status={delivery.status} role={delivery.status === 'failed' ? 'alert' : undefined}>
+      <Icon name="inbox" size={11} /> {text}
+    </p>
   );
 }

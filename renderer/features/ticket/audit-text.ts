@@ -32,6 +32,12 @@ export function auditText(
         return t('timeline.audit.ticket.transition', { actor, from: t(`status.${status[0]}`), to: t(`status.${status[1]}`) });
       }
       break;
+    case 'comment.requester_reply':
+      // What the agent must notice: a ticket that waited on the requester is back in the queue.
+      if (status && isStatus(status[0]) && isStatus(status[1])) {
+        return t('timeline.audit.requesterBack', { from: t(`status.${status[0]}`), to: t(`status.${status[1]}`) });
+      }
+      return t('timeline.audit.requesterAnswered');
     case 'ticket.assign': {
       const assignee = entry.changes.assigneeId?.[1];
       if (typeof assignee === 'string') return t('timeline.audit.ticket.assign', { actor, assignee: nameOf(assignee) });

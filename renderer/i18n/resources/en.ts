@@ -232,6 +232,13 @@ export const en: MesaResources = {
     requester: 'Requester',
     writtenOffline: 'Written {{written}} · synced {{synced}}',
     pendingSync: 'Waiting to be sent',
+    channel: { email: 'by email', page: 'on their request page' },
+    mail: {
+      queued: 'Mail to the requester queued',
+      retrying: 'Mail to the requester not sent yet; retrying ({{reason}})',
+      sent: 'Mailed to the requester',
+      failed: 'The mail to the requester failed: {{reason}}',
+    },
     audit: {
       'ticket.create': '{{actor}} created the ticket',
       'ticket.update': '{{actor}} changed {{fields}}',
@@ -241,6 +248,8 @@ export const en: MesaResources = {
       'comment.add': '{{actor}} added a comment',
       'ticket.feedback': 'The requester gave feedback',
       'attachment.add': '{{actor}} attached a file',
+      requesterAnswered: 'The requester answered',
+      requesterBack: 'The requester answered: the ticket went back from {{from}} to {{to}}',
       other: '{{actor}}: {{action}}',
       touched: '{{actor}} updated the ticket',
     },

@@ -233,6 +233,13 @@ export const es = {
     requester: 'Solicitante',
     writtenOffline: 'Escrito el {{written}} · sincronizado el {{synced}}',
     pendingSync: 'Pendiente de enviar',
+    channel: { email: 'por correo', page: 'desde su página de la solicitud' },
+    mail: {
+      queued: 'Correo al solicitante en cola',
+      retrying: 'El correo al solicitante aún no ha salido; se reintenta ({{reason}})',
+      sent: 'Enviado por correo al solicitante',
+      failed: 'No se pudo enviar el correo al solicitante: {{reason}}',
+    },
     audit: {
       'ticket.create': '{{actor}} creó el ticket',
       'ticket.update': '{{actor}} cambió {{fields}}',
@@ -242,6 +249,8 @@ export const es = {
       'comment.add': '{{actor}} añadió un comentario',
       'ticket.feedback': 'El solicitante envió su valoración',
       'attachment.add': '{{actor}} adjuntó un archivo',
+      requesterAnswered: 'El solicitante respondió',
+      requesterBack: 'El solicitante respondió: el ticket pasó de {{from}} a {{to}}',
       other: '{{actor}}: {{action}}',
       touched: '{{actor}} actualizó el ticket',
     },

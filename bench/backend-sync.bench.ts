@@ -200,8 +200,8 @@ interface HttpFigures {
 
 /**
  * The rows the timed pushes wrote, to write again as the baseline: the push's rate is of
- * the timed mutations, so the baseline writes exactly their rows (it used to write the
- * warm-up's 2,000 as well, a transaction 1.4 times as large as the one it stood for).
+ * the timed mutations, so the baseline writes exactly their rows, not the warm-up's as
+ * well (a larger transaction than the one it stands for).
  */
 async function rowsWritten(database: Database, timed: TimedRows): Promise<Rows> {
   const { db } = database;

@@ -36,8 +36,8 @@ const PULL_PASSES = 6;
 const PUSH_WARMUP_BATCHES = 100;
 /**
  * Untimed passes first: the server's JIT needs a few dozen pages before a page costs its
- * steady ~6 ms (a 5-page log read once measured at half the steady rate). A console's
- * 100k-ticket bootstrap is 100 pages, so the steady rate is the one agents meet.
+ * steady time, and a cold read runs far below the steady rate (bench/README.md). A
+ * console's 100k-ticket bootstrap is 100 pages, so the steady rate is the one agents meet.
  */
 const PULL_WARMUP_PASSES = 4;
 
@@ -110,14 +110,11 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
       ticketIds: new Set(batches.flat().map((m) => m.args.ticketId)),
     };
     // Warm-up outside the timing (JIT, statement caches, the SLA calendar's time zone), as
-    // the pull's untimed passes: full batches the rules accept. With one small batch, the
-    // first half of the timed pushes ran at ~22 ms a batch on the server and the second half
-    // at ~13.5 ms (validation and rules still being compiled), and a server that has run
-    // for a minute is past that. (Earlier still it was createMutation(-1), whose category
-    // and impact are out of range: rejected before the rules ran, it warmed nothing.)
-    // Twenty batches were not enough either: the timed batches, in rounds of ten, still
-    // went from ~15 to ~11 ms each across the run (3 runs); after 100 the rounds are flat
-    // (e.g. 7.3–8.3 ms). The baseline writes only the timed rows, so this costs it nothing.
+    // the pull's untimed passes: full batches the rules accept, since a rejected mutation
+    // never reaches the rules and warms nothing. Validation and rules keep compiling for
+    // dozens of batches, and a server that has run for a minute is past that; after 100
+    // the timed rounds are flat (bench/README.md). The baseline writes only the timed rows,
+    // so this costs it nothing.
     for (let b = 0; b < PUSH_WARMUP_BATCHES; b += 1) {
       const mutations = Array.from({ length: BATCH }, (_, i) => createMutation(MUTATIONS + b * BATCH + i));
       await pushApplied(pushRequest(mutations), 'warm-up push');
@@ -129,11 +126,11 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
 
     // The clock runs from each request until its last byte has arrived, after the untimed
     // warm-up passes. Parsing a page (1.5 MB of ticket JSON) is client work the baseline does not do
-    // (it reads bodies as text), and its garbage put this client's mark-compact pauses of
-    // 5–28 ms inside the timed requests. So the loop follows the cursor from the page's
-    // last bytes, and every page is parsed and counted after the clock. The clock stops at
-    // the last byte, before the page's chunks are joined into one Buffer: that join took
-    // 1.4–2.3 ms a page here (means of 4 runs), a fresh 1.2 MB allocation's page faults.
+    // (it reads bodies as text), and its garbage puts this client's mark-compact pauses
+    // inside the timed requests. So the loop follows the cursor from the page's last bytes,
+    // and every page is parsed and counted after the clock. The clock stops at the last
+    // byte, before the page's chunks are joined into one Buffer: that join is client work
+    // too (a fresh 1.2 MB allocation's page faults; figures in bench/README.md).
     const pages: Array<{ bytes: Buffer; cursor: number }> = [];
     let pullMs = 0;
     for (let pass = -PULL_WARMUP_PASSES; pass < PULL_PASSES; pass += 1) {
@@ -203,8 +200,8 @@ interface HttpFigures {
 
 /**
  * The rows the timed pushes wrote, to write again as the baseline: the push's rate is of
- * the timed mutations, so the baseline writes exactly their rows (it used to write the
- * warm-up's 2,000 as well, a transaction 1.4 times as large as the one it stood for).
+ * the timed mutations, so the baseline writes exactly their rows, not the warm-up's as
+ * well (a larger transaction than the one it stands for).
  */
 async function rowsWritten(database: Database, timed: TimedRows): Promise<Rows> {
   const { db } = database;
@@ -277,9 +274,8 @@ async function sqliteBaselines(sourceDir: string, timed: TimedRows): Promise<{ p
 /**
  * Not a judged figure, a floor to read the push against: the same rows and statements, but
  * committed in transactions of one batch each, as the push must (each answer promises a
- * durable commit, and synchronous=FULL makes every commit wait for its fsync). On this VM
- * one such commit costs ~7–9 ms, so 50 batches cannot take less than ~0.4 s, whatever the
- * server does around them.
+ * durable commit, and synchronous=FULL makes every commit wait for its fsync). The fsync
+ * sets a floor of 50 commits' time under the push, whatever the server does around them.
  */
 async function reportCommitFloor(rows: Rows): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mesa-bench-floor-'));

@@ -10,7 +10,7 @@ import { expect, test } from './support/mesa-fixtures';
  * the machine's load varies; what is asserted is that each step shows the right rows.
  */
 // `npm test` fills 5,000 so CI stays within its budget; the 100k run is
-// `MESA_SCALE_TICKETS=100000 npx playwright test e2e/triage-scale.spec.ts` (filling took minutes here).
+// `MESA_SCALE_TICKETS=100000 npx playwright test e2e/triage-scale.spec.ts` (filling takes minutes).
 const TICKETS = Number(process.env.MESA_SCALE_TICKETS ?? 5_000);
 const lang: Lang = 'es';
 

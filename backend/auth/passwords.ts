@@ -1,7 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// OWASP's scrypt minimum (N=2^17, r=8, p=1) costs ~128 MiB and ~0.3 s here; 2^15 keeps a
-// login near 60 ms on a 2-core box while still making offline guessing expensive.
+// OWASP's scrypt minimum (N=2^17, r=8, p=1) costs ~128 MiB and a noticeable wait per sign-in
+// on a small server; 2^15 keeps a login quick while still making offline guessing expensive
+// (timings in bench/README.md).
 // MESA_SCRYPT_LOG2N lowers it for test runs only (each hash records its own N, so
 // hashes made either way keep verifying).
 const params = () => ({

@@ -52,8 +52,8 @@ export class TokenStore {
     if (sqlite) {
       // Every sync request runs this; on SQLite as a statement prepared once (see
       // sqlite-direct), held on Kysely's one connection so it never reads into a write
-      // transaction in progress. With the query builder a warm lookup took ~70 µs, this way
-      // ~20 µs (medians of 500 in process; several times more while the JIT warms up).
+      // transaction in progress. The query builder costs several times more per lookup than
+      // the prepared statement (bench/README.md).
       return this.database.db
         .connection()
         .execute(async () => prepared(sqlite, FIND_TOKEN).get(tokenHash) as TokenRow | undefined);

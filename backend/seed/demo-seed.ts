@@ -53,9 +53,9 @@ export async function seedDemo(
     }
     // Numbered before the tickets, as an organisation set up before its first ticket would
     // be: a console filling its cache then has each ticket's SLA policy when the ticket
-    // arrives. Flushed last (after the bulk-numbered tickets), the policies reached a
-    // 100k-ticket bootstrap on its final page, and every open ticket's warning instant
-    // had to be computed again there (20 s of the 266 s).
+    // arrives. Flushed after the bulk-numbered tickets, the policies would reach a 100k-ticket
+    // bootstrap on its final page, and every open ticket's warning instant would be computed
+    // again there.
     await log.flush();
     const existing = await log.trx.selectFrom('tickets').select('id').limit(1).executeTakeFirst();
     const wanted = options.tickets ?? DEFAULT_DEMO_TICKETS;

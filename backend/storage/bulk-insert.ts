@@ -6,8 +6,8 @@ type Row<T extends keyof Schema> = Schema[T];
 /**
  * Inserts many rows inside an open transaction, fast: on SQLite one prepared statement
  * run per row (building a query costs more than running it), on PostgreSQL multi-row
- * inserts kept under its 65,535-parameter limit (measured faster here than unnest()
- * of one array per column, whose text encoding of JSON bodies is costly).
+ * inserts kept under its 65,535-parameter limit (faster than unnest() of one array per
+ * column, whose text encoding of JSON bodies is costly).
  */
 export async function bulkInsert<T extends keyof Schema>(
   database: Database,

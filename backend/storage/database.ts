@@ -51,24 +51,20 @@ function openSqlite(dataDir: string): Database {
   // WAL lets readers run beside the writer. synchronous=FULL: the console deletes a mutation
   // from its outbox once we acknowledge it, so our commit is then the only copy and must
   // survive a power cut, not only a crash of this process. NORMAL would save one fsync per
-  // push (about a third of a 100-mutation push on this VM) at the price of losing the last
+  // push (a large share of a push's time; see bench/README.md) at the price of losing the last
   // acknowledged pushes to a power cut: not a trade a help desk should make silently.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   // UPDATE … RETURNING (the ticket-number and change counters) and multi-row inserts
-  // open a statement journal; as a temp file that cost 100–250 µs a statement here, in
-  // memory a few µs.
+  // open a statement journal; as a temp file it costs tens of times more than in memory
+  // (bench/README.md).
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('busy_timeout = 5000');
-  // Pages are read through a memory map of the file, straight from the kernel's page cache,
-  // so SQLite's own cache need only hold what a transaction changes (a push of 100 tickets
-  // dirties ~100 pages; 8 MiB holds twenty times that). It used to be 64 MiB: that cache
-  // grew by a page of fresh memory for every page the server wrote, and on this VM fresh
-  // memory costs page faults (a 1.2 MB allocation: 0.08 ms median, 5 ms at the 90th
-  // percentile). SQLite push over HTTP (npm run bench): 6.9–8.9k mutations/s with 64 MiB
-  // (3 runs), 9.6–11.5k with 8 MiB and the map (6 runs); the 100,000-ticket demo seed
-  // 19.1 s against 17.8 s. SQLite only reads through the map and still writes with write(),
-  // so a full disk remains an error it reports rather than a signal.
+  // Pages are read through a memory map, straight from the kernel's page cache, so SQLite's
+  // own cache need only hold what a transaction changes (a push of 100 tickets dirties ~100
+  // pages; 8 MiB holds twenty times that): a larger cache grows by fresh memory for every page
+  // written, and fresh memory costs page faults (figures in bench/README.md). Writes still go
+  // through write(), so a full disk remains an error SQLite reports rather than a signal.
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('cache_size = -8192');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });

@@ -3,10 +3,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 /**
  * The SQLite connection of an open writing transaction, for the statements a push runs
  * per mutation. Kysely builds and compiles every query anew, even plain `sql` templates,
- * and that cost more than running them: with these statements prepared once, pushing
- * 5,000 creates in batches of 100 took ~27% less server CPU here (1.4 s → 1.0 s, three
- * runs each on a loaded 2-core VM). Statements run on this connection join Kysely's open
- * transaction, since SQLite has only the one connection and the transaction holds it.
+ * and that costs more than running them: prepared once, these statements take about a
+ * quarter off a push's server CPU (bench/README.md). Statements run on this connection
+ * join Kysely's open transaction, since SQLite has only the one connection and the
+ * transaction holds it.
  * So use it only while holding that connection (inside writeTransaction, or in
  * `db.connection().execute`), never beside the root Kysely instance: a statement there
  * would run inside whichever transaction happened to be open.

@@ -55,7 +55,7 @@ export async function pullPage(database: Database, cursor: number, limit: number
 
 /**
  * On SQLite each change's JSON is written by the query, one blob a row (null when its
- * row has gone: `||` with a null is null), and the page is those blobs joined here in a
+ * row has gone: `||` with a null is null), and the page is those blobs joined in JS by a
  * single Buffer.concat. One query level, so the rows come in its ORDER BY's order, which
  * SQLite guarantees, read along the seq index without a sort. Joining them inside SQL with
  * group_concat would rest on the aggregate keeping a subquery's order, which SQLite does

@@ -11,8 +11,8 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/
  * differences that matter at 100k:
  * - an on-disk profile, as the desktop app has. A Playwright `newContext()` is off the
  *   record, and Chromium then keeps IndexedDB in memory, where one transaction's puts slow
- *   down as the store grows (measured here: 1,256 puts/s at 1k rows, 705/s at 4k, while
- *   an on-disk profile stayed at ~1,800/s) — a cost the product never pays;
+ *   down as the store grows while an on-disk profile's do not (bench/README.md) — a cost
+ *   the product never pays;
  * - the host reaches the backend through a switchable proxy (the laptop's network), so
  *   the outbox bench can take the console offline while colleagues still reach the server.
  */

@@ -51,7 +51,7 @@ export const countCachedTickets = `(async () => {
  * The change sequence the console's cache holds everything up to (its sync cursor, written
  * in the same transaction as the page it ends), or -1 before the cache exists. One `get`:
  * polling the ticket count instead walked the whole `number` index every second (Chromium
- * counts by walking; ~13 µs an entry here, so ~1 s a poll at 100k), and that browser-side
+ * counts by walking, ~1 s a poll at 100k; see bench/README.md), and that browser-side
  * work competed with the very writes being timed.
  */
 export const syncedCursor = `(async () => {

@@ -13,7 +13,8 @@ export interface CacheFields {
 /**
  * The row the cache stores: the visible ticket plus the fields its indexes need. With no
  * pending mutation the visible ticket IS the server's copy, so the copy is not stored
- * twice (it was half of every row: half the bytes a bootstrap writes and a queue reads).
+ * twice (a second copy would be half of every row: half the bytes a bootstrap writes and
+ * a queue reads).
  */
 export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTicket {
   const row: Omit<CachedTicket, 'queueKeys'> = {

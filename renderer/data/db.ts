@@ -181,19 +181,18 @@ export class MesaDb extends Dexie {
     this.version(3)
       .stores({ tickets: 'id, number, *queueKeys' })
       .upgrade(upgradeToV3);
-    // v4: the in-memory queue facets were built by reading every whole ticket row (7 s for
-    // 20k tickets here, under load; at 100k a filtered queue waited over 30 s after a
-    // reload); a store of just those fields, mirrored on every ticket write
-    // (ticket-writes.ts), is read in a fraction of that.
+    // v4: a store of just the queue facets, mirrored on every ticket write
+    // (ticket-writes.ts), so building the in-memory facets does not read every whole ticket
+    // row (seconds at 100k; bench/README.md).
     this.version(4).stores({ ticketFacets: 'id' }).upgrade(upgradeToV4);
     // v5: a bootstrap writes more comments than tickets, and each comment put wrote three
     // index entries besides its row. `pending` was never read; `ticketId` queries are served
     // by [ticketId+createdAt] (a Dexie virtual index on its first part).
     this.version(5).stores({ comments: 'id, [ticketId+createdAt]' });
-    // v6: v4's store wrote a row per ticket beside every ticket row, ~23% of a bootstrap;
-    // the facets are now a log with one entry per ticket write (facet-log.ts), filled here
-    // from that store. v7 drops the store (Dexie reads a table in an upgrade only if a
-    // later version deletes it).
+    // v6: v4's store wrote a row per ticket beside every ticket row, nearly a quarter of a
+    // bootstrap; the facets are now a log with one entry per ticket write (facet-log.ts),
+    // filled by upgradeToV6 from that store. v7 drops the store (Dexie reads a table in an
+    // upgrade only if a later version deletes it).
     this.version(6).stores({ ticketFacetLog: '++seq' }).upgrade(upgradeToV6);
     this.version(7).stores({ ticketFacets: null });
     // v8: the SLA keys follow the ticket's SLA state (shared/domain/sla-state.ts), so the

@@ -7,8 +7,8 @@ import type { TicketFacets } from './queue-match';
  * The queue facets of every cached ticket, kept on disk as a log of writes rather than a
  * row per ticket: each write to `tickets` appends ONE entry (in the same transaction) with
  * the facets of the rows it put, or the ids it deleted. A bootstrap page of 1,000 tickets
- * then costs one extra put instead of 1,000: with a row per ticket, that store took ~23%
- * of a 30k-ticket bootstrap here (67.5 s against 52.2 s without it).
+ * then costs one extra put instead of 1,000; a row per ticket costs nearly a quarter of a
+ * bootstrap (bench/README.md).
  *
  * Replayed in order, the log gives the facets of the cache as of its last committed write
  * (IndexedDB numbers entries in commit order: writers of this store run one at a time).

@@ -36,10 +36,11 @@ export async function queuedTickets(db: MesaDb): Promise<{ pendingCount: number;
 
 /**
  * Notes which entries are about to be sent, before the request leaves: one small write,
- * where counting each entry's try up front (`attempts`) wrote every entry of the batch,
- * 200–400 ms for 500 in Chromium. The note is cleared when the answer is recorded
- * (settle-push.ts counts the entries it leaves queued); a note still there means an answer
- * never came (a failed request, a closed app), and `countLostSend` turns it into a try each.
+ * where counting each entry's try up front (`attempts`) would write every entry of the
+ * batch, hundreds of ms for 500 in Chromium (bench/README.md). The note is cleared when
+ * the answer is recorded (settle-push.ts counts the entries it leaves queued); a note
+ * still there means an answer never came (a failed request, a closed app), and
+ * `countLostSend` turns it into a try each.
  */
 export async function noteSending(db: MesaDb, entries: readonly OutboxEntry[]): Promise<void> {
   await writeMeta(db, 'pushInFlight', entries.map((entry) => entry.seq).filter((seq): seq is number => seq !== undefined));

@@ -4,8 +4,8 @@ import type { CachedTicket } from './db';
 /**
  * The keys of the one multi-entry `*queueKeys` index every queue view reads. v2 had one
  * compound index per (scope × sort), thirteen in all; IndexedDB pays per index on every
- * write, and at a 100k bootstrap that dominated (measured in Chromium, 5k cached tickets:
- * 3.2 s with no index, 9.8 s with v2's indexes, 5.7 s with these keys in one index).
+ * write, and at a 100k bootstrap that dominated; one index costs a fraction of thirteen
+ * (bench/README.md).
  * Each key starts with what the separate index's name used to say, so one index range
  * read with a limit still serves each view:
  *   [scope, open, 's', slaDueMs]            by SLA due

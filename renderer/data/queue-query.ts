@@ -155,8 +155,8 @@ export async function queueQuery(query: QueueQuery, db: MesaDb = getDb()): Promi
 /**
  * How many tickets a queue view holds (same scope and filters, no paging). From memory when
  * filtered or once the memory index is built or being built (the console starts it when it
- * first pulls): IndexedDB counts by walking the range (280 ms for 20k tickets here, under
- * load), and the five queue counts and the open queue's run again after every change
+ * first pulls): IndexedDB counts by walking the range (hundreds of ms at 20k tickets; see
+ * bench/README.md), and the five queue counts and the open queue's run again after every change
  * (every pulled page of a bootstrap). Only a cache no pull has started on is counted there.
  */
 export async function countQueue(query: Omit<QueueQuery, 'sort' | 'offset' | 'limit'>, db: MesaDb = getDb()): Promise<number> {

@@ -21,8 +21,8 @@ const TRANSIENT_CODES: ReadonlySet<string> = new Set(['rate_limited']);
  *   keeps its optimistic state and its pending count until the pull that follows (every
  *   applied ticket mutation is in the server's change log, and the coordinator pulls after
  *   a push that applied anything) brings the server's copy, rebased on what is still
- *   queued. Rewriting each acknowledged ticket here only to lower its count was most of a
- *   settle: ~1 ms a ticket in Chromium, 500 tickets a batch, and the pull rewrote them again;
+ *   queued. Rewriting each acknowledged ticket only to lower its count would be most of a
+ *   settle's cost (bench/README.md), and the pull rewrites them anyway;
  * - rejected: the refusal is recorded for the agent (with what they wrote, and a refused
  *   file's bytes), the entry leaves the outbox, and the
  *   ticket returns to its server copy + the mutations still pending (a ticket created

@@ -19,8 +19,8 @@ import { WordIndex } from './word-index';
  * search needs them (or after a pull) from every ticket and comment: a filtered queue
  * does not wait for the words, which cost far more to read and make. Then kept current
  * from the writes the db reports (TicketWriteFeed):
- * - facets from the write itself, applied when its transaction commits (no read: a
- *   bootstrap's pages cost a few microseconds a ticket here);
+ * - facets from the write itself, applied when its transaction commits (no read, so a
+ *   bootstrap's pages cost only microseconds a ticket);
  * - words lazily: written ids are re-read, with their comments, from the cache before the
  *   next search (or when warmed after a pull). A ticket's words need its comments, which
  *   the ticket write does not carry.

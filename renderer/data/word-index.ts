@@ -1,8 +1,7 @@
 /**
  * An in-memory inverted index from folded words to documents, with prefix search. It
  * replaces v2's multi-entry `*words` IndexedDB index: at 100k tickets that index held
- * millions of rows and made every ticket write several times slower (measured in
- * Chromium: 5k cached tickets put in 3.9 s with no index, 16.8 s with `*words` alone).
+ * millions of rows and made every ticket write several times slower (bench/README.md).
  * Here the words cost a few bytes per (ticket, word) in memory and nothing on the write path.
  *
  * Documents get a number in the order they are first added; numbers are never reused.

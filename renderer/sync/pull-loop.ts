@@ -26,7 +26,8 @@ type Ahead = Promise<{ page: PullResponse } | { error: unknown }>;
  *
  * The next page is asked for as soon as this one's cursor is known, and stored after this
  * one: the request, the server's work and the transfer overlap this page's IndexedDB
- * writes (a quarter of each bootstrap page's time here was spent waiting for the next page).
+ * writes (waiting for the next page would otherwise be a large share of a bootstrap; see
+ * bench/README.md).
  * A page asked for before one of our pushes was applied may hold older copies of what that
  * push changed, so after such a push it is asked for again.
  */

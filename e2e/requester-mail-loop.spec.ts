@@ -85,7 +85,7 @@ test('an agent replies in the console, the requester answers by mail, and the an
   expect(asked?.parsed.subject).toMatch(/^\[INC-\d+\] Nueva respuesta a su solicitud: No imprime/);
   expect(asked?.parsed.text).toContain('¿Qué modelo de impresora es?');
   await ana.push('ticket.transition', { ticketId, to: 'pending', pendingReason: 'Falta el modelo' });
-  const resolutionClock = view.getByTestId('sla-clocks').locator('[data-clock="resolution"]');
+  const resolutionClock = view.getByTestId('sla-clocks').locator('li[data-clock="resolution"]');
   await expect(resolutionClock).not.toContainText('Vence el');
 
   // The requester answers from their mail program, in the thread.

@@ -44,7 +44,10 @@ async function feedbackLink(backendUrl: string, dataDir: string): Promise<string
   expect(resolved.status).toBe('applied');
   const db = new Database(join(dataDir, 'mesa.sqlite'), { readonly: true });
   try {
-    const mail = db.prepare('select body from outbound_email where ticket_id = ?').get(ticketId) as { body: string } | undefined;
+    // The ticket's mails: the acknowledgement, then the resolution with its feedback link.
+    const mail = db
+      .prepare("select body from outbound_email where ticket_id = ? and body like '%/feedback/%'")
+      .get(ticketId) as { body: string } | undefined;
     const link = /\/feedback\/\S+/.exec(mail?.body ?? '')?.[0];
     expect(link, 'the feedback mail has a link').toBeDefined();
     return new URL(link ?? '', backendUrl).href;

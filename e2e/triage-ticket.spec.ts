@@ -93,7 +93,7 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await expect(view.getByLabel(t.impact)).toBeVisible();
       await expect(view.getByRole('group', { name: w.changeStatus })).toBeVisible();
       await expect(view.getByTestId('assignee-suggestion').first()).toBeVisible();
-      await expect(view.getByTestId('sla-clocks').locator('[data-clock]')).toHaveCount(2);
+      await expect(view.getByTestId('sla-clocks').locator('li[data-clock]')).toHaveCount(2);
       await expect(view.getByTestId('sla-clocks')).toContainText(t.dueAt);
       await expect(view.getByRole('textbox', { name: w.reply })).toBeVisible();
       for (const scheme of ['light', 'dark'] as const) {

@@ -27,6 +27,8 @@ export function SlaAttentionBadge() {
       data-testid="sla-attention"
       data-count={count}
       title={t('slaAlerts.attention', { count })}
+      // The same words as its visible label, which a narrow window hides (console.css).
+      aria-label={`${t('queues.breaching')} ${new Intl.NumberFormat(i18n.resolvedLanguage).format(count)}`}
       onClick={() => {
         setQueue('breaching');
         setSearch('');

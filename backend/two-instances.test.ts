@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoginResponse, MutationEnvelope, PullResponse, PushResponse, Ticket } from '../shared/index';
+import type { LoginResponse, MutationEnvelope, PushResponse } from '../shared/index';
 import { startBackendProcess, type BackendProcess } from './testing/backend-process';
+import { expectCrashLostNothing, pullTickets, pushCreatesUntilStopped } from './testing/crash-push-loop';
 import { HttpClient } from './testing/http-client';
 import { cursorOf, openEventStream } from './testing/sse-client';
 import { DEMO_IDS, TEST_DIALECTS, freshDatabaseUrl, mutations } from './testing/test-backend';
@@ -30,19 +31,6 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('two backend instances, one P
     expect(res.status).toBe(200);
     return res.body.results;
   };
-  const tickets = async (client: HttpClient) => {
-    const found = new Map<string, Ticket>();
-    let cursor = 0;
-    for (;;) {
-      const page = await client.get<PullResponse>(`/api/v1/sync/pull?cursor=${cursor}&limit=1000`);
-      expect(page.status).toBe(200);
-      for (const c of page.body.changes)
-        if (c.entity === 'ticket') found.set(c.id, c.data as unknown as Ticket);
-      cursor = page.body.cursor;
-      if (!page.body.hasMore) return found;
-    }
-  };
-
   beforeAll(async () => {
     const databaseUrl = await freshDatabaseUrl();
     // Auto-close every second, of anything resolved: both instances sweep the same tickets.
@@ -104,7 +92,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('two backend instances, one P
     await expect
       .poll(
         async () => {
-          const all = await tickets(onB);
+          const all = await pullTickets(onB);
           return resolvedIds.filter((id) => all.get(id)?.status === 'closed').length;
         },
         { timeout: 20_000, interval: 250 },
@@ -112,7 +100,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('two backend instances, one P
       .toBe(resolvedIds.length);
     // Two more sweeps on each instance find nothing left to do.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const all = await tickets(onA);
+    const all = await pullTickets(onA);
     for (const id of resolvedIds) {
       const closes = all.get(id)!.audit.filter((entry) => entry.changes.status?.[1] === 'closed');
       expect(closes).toHaveLength(1);
@@ -121,44 +109,14 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('two backend instances, one P
   }, 60_000);
 
   it('kill -9 of A in the middle of pushes loses nothing A acknowledged', async () => {
-    const acknowledged: string[] = [];
-    let inFlight: Array<MutationEnvelope & { args: { ticketId: string } }> = [];
-    let stop = false;
-    const loop = (async () => {
-      while (!stop) {
-        inFlight = Array.from({ length: 20 }, () => mutations.create());
-        try {
-          const res = await onA.post<PushResponse>('/api/v1/sync/push', {
-            clientId: 'crash',
-            mutations: inFlight,
-          });
-          if (res.status !== 200) continue;
-          res.body.results.forEach(
-            (r, i) => r.status === 'applied' && acknowledged.push(inFlight[i]!.args.ticketId),
-          );
-        } catch {
-          return; // A died under this request
-        }
-      }
-    })();
-    await expect.poll(() => acknowledged.length, { timeout: 20_000 }).toBeGreaterThan(100);
+    const loop = pushCreatesUntilStopped(onA);
+    await expect.poll(() => loop.acknowledged.length, { timeout: 20_000 }).toBeGreaterThan(100);
     await a.kill('SIGKILL');
-    stop = true;
-    await loop;
+    await loop.stop();
 
     // The console fails over to B: everything A answered "applied" is there, the batch
     // in flight landed whole or not at all, and sending it again applies it once.
-    const after = await tickets(onB);
-    for (const id of acknowledged) expect(after.has(id)).toBe(true);
-    const landed = inFlight.filter((m) => after.has(m.args.ticketId)).length;
-    expect([0, inFlight.length]).toContain(landed);
-    const retry = await onB.post<PushResponse>('/api/v1/sync/push', {
-      clientId: 'crash',
-      mutations: inFlight,
-    });
-    expect(retry.body.results.every((r) => r.status === 'applied')).toBe(true);
-    const final = await tickets(onB);
-    expect(inFlight.every((m) => final.has(m.args.ticketId))).toBe(true);
-    expect(final.size).toBe(after.size + (inFlight.length - landed));
+    const { before, landed, after } = await expectCrashLostNothing(onB, loop);
+    expect(after).toBe(before + (loop.inFlight.length - landed));
   }, 90_000);
 });

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LoginResponse, MutationEnvelope, PullResponse, PushResponse } from '../../shared/index';
+import type { LoginResponse } from '../../shared/index';
 import { startBackendProcess, type BackendProcess } from '../testing/backend-process';
+import { expectCrashLostNothing, pushCreatesUntilStopped } from '../testing/crash-push-loop';
 import { HttpClient } from '../testing/http-client';
-import { TEST_DIALECTS, freshDatabaseUrl, mutations } from '../testing/test-backend';
+import { TEST_DIALECTS, freshDatabaseUrl } from '../testing/test-backend';
 
 /**
  * "Never loses acknowledged work": a real process is killed with SIGKILL while a client
@@ -25,56 +26,15 @@ describe.each(TEST_DIALECTS)('kill -9 during a push loop (%s)', (dialect) => {
     });
     const client = new HttpClient(backend.url, login.body.token);
 
-    const acknowledged: string[] = [];
-    let inFlight: Array<MutationEnvelope & { args: { ticketId: string } }> = [];
-    let stop = false;
-    const loop = (async () => {
-      while (!stop) {
-        inFlight = Array.from({ length: 20 }, () => mutations.create());
-        try {
-          const res = await client.post<PushResponse>('/api/v1/sync/push', {
-            clientId: 'crash',
-            mutations: inFlight,
-          });
-          if (res.status !== 200) continue;
-          res.body.results.forEach(
-            (r, i) => r.status === 'applied' && acknowledged.push(inFlight[i]!.args.ticketId),
-          );
-        } catch {
-          return; // the server died under this request
-        }
-      }
-    })();
+    const loop = pushCreatesUntilStopped(client);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await backend.kill('SIGKILL');
-    stop = true;
-    await loop;
-    expect(acknowledged.length).toBeGreaterThan(0);
+    await loop.stop();
+    expect(loop.acknowledged.length).toBeGreaterThan(0);
 
     await backend.restart();
-    const tickets = async () => {
-      const ids = new Set<string>();
-      let cursor = 0;
-      for (;;) {
-        const page = await client.get<PullResponse>(`/api/v1/sync/pull?cursor=${cursor}&limit=1000`);
-        expect(page.status).toBe(200);
-        page.body.changes.filter((c) => c.entity === 'ticket').forEach((c) => ids.add(c.id));
-        cursor = page.body.cursor;
-        if (!page.body.hasMore) return ids;
-      }
-    };
-    const after = await tickets();
-    for (const id of acknowledged) expect(after.has(id)).toBe(true);
-    const landed = inFlight.filter((m) => after.has(m.args.ticketId)).length;
-    expect([0, inFlight.length]).toContain(landed);
-
-    const retry = await client.post<PushResponse>('/api/v1/sync/push', {
-      clientId: 'crash',
-      mutations: inFlight,
-    });
-    expect(retry.body.results.every((r) => r.status === 'applied')).toBe(true);
-    const final = await tickets();
+    const { after } = await expectCrashLostNothing(client, loop);
     // Each ticket exactly once: the acknowledged ones, plus the retried batch (applied before the crash or now).
-    expect(final.size).toBe(acknowledged.length + inFlight.length);
+    expect(after).toBe(loop.acknowledged.length + loop.inFlight.length);
   }, 60_000);
 });

@@ -13,10 +13,7 @@ import { slaKeys } from './sla-keys';
 
 /** v2 adds assigneeKey/teamKey (indexable stand-ins for null ids) and slaWarnMs. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const policies = new Map<string, SlaPolicy>();
-  await tx
-    .table<SlaPolicy, string>('slaPolicies')
-    .each((policy) => void policies.set(policy.id, policy));
+  const policies = await policiesById(tx);
   await tx
     .table<CachedTicket, string>('tickets')
     .toCollection()
@@ -32,10 +29,7 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
  * own history): earlier versions keyed on the resolution clock alone, dated from updatedAt.
  */
 export async function upgradeToV8(tx: Transaction): Promise<void> {
-  const policies = new Map<string, SlaPolicy>();
-  await tx
-    .table<SlaPolicy, string>('slaPolicies')
-    .each((policy) => void policies.set(policy.id, policy));
+  const policies = await policiesById(tx);
   await tx
     .table<CachedTicket, string>('tickets')
     .filter((ticket) => ticket.open === 1)
@@ -69,4 +63,12 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
 export async function upgradeToV6(tx: Transaction): Promise<void> {
   const facets = await tx.table<TicketFacets, string>('ticketFacets').toArray();
   await tx.table<FacetLogEntry, number>(FACET_LOG).bulkAdd(chunksOf(facets));
+}
+
+async function policiesById(tx: Transaction): Promise<Map<string, SlaPolicy>> {
+  const policies = new Map<string, SlaPolicy>();
+  await tx
+    .table<SlaPolicy, string>('slaPolicies')
+    .each((policy) => void policies.set(policy.id, policy));
+  return policies;
 }

@@ -7,33 +7,12 @@ import {
   CRITICAL_24X7_SLA_POLICY,
   DEFAULT_SLA_POLICY,
 } from './presets';
+import { PAPER_POLICY, paperTime } from './testing/paper-policy';
 import type { Priority, SlaPolicy, SlaTimeline, TicketStatus } from './types';
 
-// A plain calendar so every number below can be checked on paper: UTC, Mon–Fri 09:00–17:00.
-// Monday 2026-06-01 to Friday 2026-06-05.
-const POLICY: SlaPolicy = {
-  id: 'test',
-  name: 'Test',
-  calendar: {
-    timeZone: 'UTC',
-    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
-  },
-  targets: {
-    1: { firstResponseMinutes: 15, resolutionMinutes: 240 },
-    2: { firstResponseMinutes: 30, resolutionMinutes: 480 },
-    3: { firstResponseMinutes: 60, resolutionMinutes: 600 },
-    4: { firstResponseMinutes: 240, resolutionMinutes: 2400 },
-    5: { firstResponseMinutes: 480, resolutionMinutes: 4800 },
-  },
-  warnAtFraction: 0.8,
-};
+const POLICY: SlaPolicy = PAPER_POLICY;
 
-/** 'mon 09:00' → that instant in the test week. */
-function t(when: string): Date {
-  const [day, time] = when.split(' ') as [string, string];
-  const date = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 }[day]!;
-  return new Date(`2026-06-${String(date).padStart(2, '0')}T${time.length === 5 ? `${time}:00` : time}Z`);
-}
+const t = paperTime;
 
 function timeline(
   changes: Array<[string, TicketStatus]>,

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { slaHealthAt, slaState } from './sla-state';
-import type { SlaPolicy, SlaTimeline, TicketStatus } from './types';
+import { PAPER_POLICY, paperTime } from './testing/paper-policy';
+import type { SlaTimeline, TicketStatus } from './types';
 
-// UTC, Mon–Fri 09:00–17:00, so every instant below is worked out on paper.
-// P3: first response 60 min (warns at 48), resolution 600 min (warns at 480).
-const POLICY: SlaPolicy = {
-  id: 'test',
-  name: 'Test',
-  calendar: {
-    timeZone: 'UTC',
-    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
-  },
-  targets: {
-    1: { firstResponseMinutes: 15, resolutionMinutes: 240 },
-    2: { firstResponseMinutes: 30, resolutionMinutes: 480 },
-    3: { firstResponseMinutes: 60, resolutionMinutes: 600 },
-    4: { firstResponseMinutes: 240, resolutionMinutes: 2400 },
-    5: { firstResponseMinutes: 480, resolutionMinutes: 4800 },
-  },
-  warnAtFraction: 0.8,
-};
+const POLICY = PAPER_POLICY;
 
-/** 'mon 09:00' → that instant in the week of Monday 2026-06-01. */
-function t(when: string): Date {
-  const [day, time] = when.split(' ') as [string, string];
-  const date = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5 }[day]!;
-  return new Date(`2026-06-0${date}T${time}:00Z`);
-}
+const t = paperTime;
 
 function timeline(changes: Array<[string, TicketStatus]>, firstResponseAt: string | null = null): SlaTimeline {
   return {

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SlaPolicy } from '../domain/types';
+import { PAPER_POLICY } from '../domain/testing/paper-policy';
 import { ticketSlaSchema } from '../entities/ticket';
 import { ticketSla, ticketSlaState } from './ticket-sla';
 
-// UTC, Mon–Fri 09:00–17:00 (Monday 2026-06-01). P3: first response 60 min, resolution 600, warning at 80 %.
-const POLICY: SlaPolicy = {
-  id: 'test',
-  name: 'Test',
-  calendar: {
-    timeZone: 'UTC',
-    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]])),
-  },
-  targets: {
-    1: { firstResponseMinutes: 15, resolutionMinutes: 240 },
-    2: { firstResponseMinutes: 30, resolutionMinutes: 480 },
-    3: { firstResponseMinutes: 60, resolutionMinutes: 600 },
-    4: { firstResponseMinutes: 240, resolutionMinutes: 2400 },
-    5: { firstResponseMinutes: 480, resolutionMinutes: 4800 },
-  },
-  warnAtFraction: 0.8,
-};
+const POLICY = PAPER_POLICY;
 
 // Last touched at 09:20 (the reply), its clocks stored at 12:00, as the demo seed does.
 const TICKET = {

@@ -48,8 +48,16 @@ export function Console({ agent, onSignOut }: ConsoleProps) {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <SearchBox />
-        <button type="button" className="btn btn-primary btn-small" onClick={() => setOverlay('newTicket')} data-testid="new-ticket">
-          <Icon name="plus" /> {t('newTicket.open')}
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          onClick={() => setOverlay('newTicket')}
+          data-testid="new-ticket"
+          // Its name whether or not a narrow window shows its words (console.css).
+          aria-label={t('newTicket.open')}
+          title={t('newTicket.open')}
+        >
+          <Icon name="plus" /> <span className="new-ticket-label">{t('newTicket.open')}</span>
         </button>
         <span className="top-spacer" />
         <SlaAttentionBadge />

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoginResponse, MutationEnvelope, PushResponse } from '../shared/index';
+import type { MutationEnvelope, PushResponse } from '../shared/index';
 import { startBackendProcess, type BackendProcess } from './testing/backend-process';
 import { expectCrashLostNothing, pullTickets, pushCreatesUntilStopped } from './testing/crash-push-loop';
-import { HttpClient } from './testing/http-client';
+import { signIn, type HttpClient } from './testing/http-client';
 import { cursorOf, openEventStream } from './testing/sse-client';
 import { DEMO_IDS, TEST_DIALECTS, freshDatabaseUrl, mutations } from './testing/test-backend';
 
@@ -18,14 +18,6 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('two backend instances, one P
   let onA: HttpClient;
   let onB: HttpClient;
 
-  const login = async (url: string) => {
-    const res = await new HttpClient(url).post<LoginResponse>('/api/v1/auth/login', {
-      email: 'agent@example.com',
-      password: 'mesa-demo',
-    });
-    expect(res.status).toBe(200);
-    return new HttpClient(url, res.body.token);
-  };
   const push = async (client: HttpClient, batch: MutationEnvelope[]) => {
     const res = await client.post<PushResponse>('/api/v1/sync/push', { clientId: 'two', mutations: batch });
     expect(res.status).toBe(200);
@@ -39,7 +31,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('two backend instances, one P
       startBackendProcess({ databaseUrl, seedDemo: true, demoTickets: 0, extraArgs }),
       startBackendProcess({ databaseUrl, seedDemo: true, demoTickets: 0, extraArgs }),
     ]);
-    [onA, onB] = await Promise.all([login(a.url), login(b.url)]);
+    [onA, onB] = await Promise.all([signIn(a.url), signIn(b.url)]);
   }, 90_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

@@ -4,9 +4,8 @@ import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LoginResponse } from '../../shared/index';
 import { startBackendProcess, type BackendProcess } from '../testing/backend-process';
-import { HttpClient } from '../testing/http-client';
+import { signIn } from '../testing/http-client';
 import { TEST_DIALECTS, freshDatabaseUrl } from '../testing/test-backend';
 
 const MIB = 1024 * 1024;
@@ -72,11 +71,7 @@ describe.each(TEST_DIALECTS)('20 concurrent 25 MiB uploads (%s)', (dialect) => {
       demoTickets: 0,
       ...(dialect === 'postgres' ? { databaseUrl: await freshDatabaseUrl() } : {}),
     });
-    const login = await new HttpClient(backend.url).post<LoginResponse>('/api/v1/auth/login', {
-      email: 'agent@example.com',
-      password: 'mesa-demo',
-    });
-    const token = login.body.token;
+    const token = (await signIn(backend.url)).token!;
     const hashes = await Promise.all(Array.from({ length: UPLOADS }, (_, i) => hashOf(fileBytes(i))));
 
     const before = memoryOf(backend.pid!);

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LoginResponse } from '../../shared/index';
 import { startBackendProcess, type BackendProcess } from '../testing/backend-process';
 import { expectCrashLostNothing, pushCreatesUntilStopped } from '../testing/crash-push-loop';
-import { HttpClient } from '../testing/http-client';
+import { signIn } from '../testing/http-client';
 import { TEST_DIALECTS, freshDatabaseUrl } from '../testing/test-backend';
 
 /**
@@ -20,11 +19,7 @@ describe.each(TEST_DIALECTS)('kill -9 during a push loop (%s)', (dialect) => {
       demoTickets: 0,
       ...(dialect === 'postgres' ? { databaseUrl: await freshDatabaseUrl() } : {}),
     });
-    const login = await new HttpClient(backend.url).post<LoginResponse>('/api/v1/auth/login', {
-      email: 'agent@example.com',
-      password: 'mesa-demo',
-    });
-    const client = new HttpClient(backend.url, login.body.token);
+    const client = await signIn(backend.url);
 
     const loop = pushCreatesUntilStopped(client);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -55,3 +55,17 @@ export class HttpClient {
     return this.request<T>('PUT', path, { ...options, body });
   }
 }
+
+/**
+ * A client signed in to the backend at `baseUrl` (a demo-seeded one by default: the
+ * demo agent), for tests that talk to a real backend process. Throws if sign-in fails.
+ */
+export async function signIn(
+  baseUrl: string,
+  credentials = { email: 'agent@example.com', password: 'mesa-demo' },
+): Promise<HttpClient> {
+  const res = await new HttpClient(baseUrl).post<{ token: string }>('/api/v1/auth/login', credentials);
+  if (res.status !== 200)
+    throw new Error(`sign-in as ${credentials.email} failed: ${res.status} ${res.text}`);
+  return new HttpClient(baseUrl, res.body.token);
+}

@@ -1,8 +1,8 @@
-// The packaging config cannot be exercised here (electron-builder downloads Electron and
-// its AppImage/NSIS tools), so it is checked as data: electron-builder's own schema, and
+// The installers cannot be built here (electron-builder downloads Electron and its
+// AppImage/NSIS tools), so the config is checked as data: electron-builder's own schema, and
 // the properties the product rests on (identifiers the OSes accept, the deep-link scheme the
 // main process handles, files that exist, the update feed). What is packed is in
-// packed-contents.test.ts, the fuses in electron-fuses.test.ts.
+// packed-contents.test.ts and pack.test.ts, the fuses in electron-fuses.test.ts.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -49,7 +49,9 @@ const config = {
     // this re-signs ad hoc (.app bundles only), so an app packaged without a Developer ID still runs.
     resetAdHocDarwinSignature: true,
   },
-  publish: [{ provider: 'generic', url: process.env.MESA_UPDATE_URL || DEFAULT_UPDATE_URL, channel: 'latest' }],
+  publish: [
+    { provider: 'generic', url: process.env.MESA_UPDATE_URL || DEFAULT_UPDATE_URL, channel: 'latest' },
+  ],
   linux: {
     // electron-builder picks the NxN.png files in this folder by size; the protocol above
     // becomes MimeType=x-scheme-handler/mesa in the .desktop file, which is what makes

@@ -6,14 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HARDENED_FUSES, readFuses } from './testing/fuse-wire';
 import { standInElectron } from './testing/stand-in-electron';
 
 const require = createRequire(import.meta.url);
-// The @electron/fuses electron-builder itself loads, whatever the root installs.
-const fuses = createRequire(require.resolve('app-builder-lib/package.json'))('@electron/fuses') as {
-  FuseV1Options: Record<string, number>;
-  getCurrentFuseWire: (binary: string) => Promise<Record<number, number>>;
-};
 const { LinuxPackager } = require('app-builder-lib') as {
   LinuxPackager: { prototype: object };
 };
@@ -23,31 +19,10 @@ interface BuilderConfig {
 }
 const config = require('./electron-builder.config.cjs') as BuilderConfig;
 
-const HARDENED = {
-  RunAsNode: false,
-  EnableCookieEncryption: true,
-  EnableNodeOptionsEnvironmentVariable: false,
-  EnableNodeCliInspectArguments: false,
-  EnableEmbeddedAsarIntegrityValidation: true,
-  OnlyLoadAppFromAsar: true,
-  GrantFileProtocolExtraPrivileges: false,
-};
-
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-/** The fuses of the binary at `file`, by @electron/fuses' names; a fuse left as built reads as such. */
-async function readFuses(file: string): Promise<Record<string, boolean | 'as built'>> {
-  const wire = await fuses.getCurrentFuseWire(file);
-  return Object.fromEntries(
-    Object.keys(HARDENED).map((name) => {
-      const state = wire[fuses.FuseV1Options[name]!];
-      return [name, state === 0x31 ? true : state === 0x30 ? false : 'as built'];
-    }),
-  );
-}
 
 describe('electronFuses', () => {
   it('ask for the hardened set, and re-sign ad hoc where a Mac needs it', () => {
@@ -78,7 +53,7 @@ describe('electronFuses', () => {
     }) as { doAddElectronFuses: (context: object) => Promise<unknown> };
     await packager.doAddElectronFuses({ appOutDir, electronPlatformName: 'linux' });
 
-    expect(await readFuses(binary)).toEqual(HARDENED);
+    expect(await readFuses(binary)).toEqual(HARDENED_FUSES);
   });
 
   it("are checked by electron-builder's schema, so a misspelt fuse is an error, not a fuse left on", async () => {

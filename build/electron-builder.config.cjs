@@ -1,7 +1,7 @@
 // electron-builder configuration for `npm run dist`. Packaging downloads Electron and the
-// AppImage/NSIS tools, so it runs on a machine with internet; here the config is tested
-// as data (build/electron-builder.config.test.ts). CommonJS because electron-builder
-// require()s it.
+// AppImage/NSIS tools, so installers are made on a machine with internet; the tests beside
+// this file check the config and pack the app with a stand-in Electron binary. CommonJS
+// because electron-builder require()s it.
 const pkg = require('../package.json');
 
 /** The update feed baked into app-update.yml; electron/core/update-feed.ts has the same default (a test checks). */

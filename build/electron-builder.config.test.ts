@@ -1,7 +1,8 @@
-// The packaging config cannot be exercised here (electron-builder downloads Electron and
-// its AppImage/NSIS tools), so it is checked as data: electron-builder's own schema, and
+// The installers cannot be built here (electron-builder downloads Electron and its
+// AppImage/NSIS tools), so the config is checked as data: electron-builder's own schema, and
 // the properties the product rests on (identifiers the OSes accept, the deep-link scheme the
-// main process handles, only the bundles packed, files that exist, the update feed).
+// main process handles, files that exist, the update feed). What is packed is in
+// packed-contents.test.ts and pack.test.ts, the fuses in electron-fuses.test.ts.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,12 +16,8 @@ interface BuilderConfig {
   appId: string;
   productName: string;
   asar: boolean;
-  npmRebuild: boolean;
   directories: { output: string };
-  files: string[];
-  extraMetadata: { main: string };
   protocols: Array<{ name: string; schemes: string[] }>;
-  afterPack: string;
   publish: Array<{ provider: string; url: string }>;
   linux: { target: Target[]; category: string; maintainer: string; icon: string };
   win: { target: Target[]; icon: string };
@@ -90,27 +87,11 @@ describe('electron-builder config', () => {
     expect(loadConfig().protocols.flatMap((p) => p.schemes)).toEqual([DEEP_LINK_SCHEME]);
   });
 
-  it('packs only the bundles into an asar, starting at package.json main', () => {
+  it('packs into an asar, written where git does not look', () => {
     const config = loadConfig();
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      main: string;
-    };
     expect(config.asar).toBe(true);
-    expect(config.npmRebuild).toBe(false);
     const ignored = readFileSync(new URL('../.gitignore', import.meta.url), 'utf8').split('\n');
     expect(ignored).toContain(`${config.directories.output}/`);
-    expect(config.files).toEqual(['dist/**', 'package.json']);
-    expect(config.extraMetadata.main).toBe(pkg.main);
-    expect(config.extraMetadata.main).toMatch(/^dist\//);
-  });
-
-  it('flips the fuses after packing', () => {
-    const config = loadConfig();
-    // electron-builder resolves the hook from the project root.
-    const hook = require(new URL(`../${config.afterPack}`, import.meta.url).pathname) as {
-      afterPack: unknown;
-    };
-    expect(typeof hook.afterPack).toBe('function');
   });
 
   it('has real icons: 512 and 256 px PNGs', () => {

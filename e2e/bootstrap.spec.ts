@@ -24,7 +24,12 @@ const test = base.extend<{ slowLink: FaultProxy }>({
     await backend.stop();
   },
   slowLink: async ({ backend }, use) => {
-    const proxy = await startFaultProxy({ target: backend.url, seed: 7, rates: { delay: 1 }, maxDelayMs: 2_000 });
+    const proxy = await startFaultProxy({
+      target: backend.url,
+      seed: 7,
+      rates: { delay: 1 },
+      maxDelayMs: 2_000,
+    });
     await use(proxy);
     await proxy.close();
   },
@@ -35,7 +40,11 @@ test.use({ locale: LOCALES[lang] });
 test.setTimeout(6 * 60_000);
 
 test.describe('first sign-in', () => {
-  test('shows open tickets before the history is in, and a reload resumes the fill', async ({ consolePage: page, slowLink, backend }) => {
+  test('shows open tickets before the history is in, and a reload resumes the fill', async ({
+    consolePage: page,
+    slowLink,
+    backend,
+  }) => {
     const progress = page.getByRole('progressbar', { name: 'Downloading tickets to this computer' });
     await signInToConsole(page, lang, slowLink.url);
 
@@ -66,6 +75,9 @@ test.describe('first sign-in', () => {
 /** The bar's position, read once it is on screen. */
 async function valueOf(progress: Locator): Promise<{ now: number; max: number }> {
   await expect(progress).toBeVisible();
-  const [now, max] = await Promise.all([progress.getAttribute('aria-valuenow'), progress.getAttribute('aria-valuemax')]);
+  const [now, max] = await Promise.all([
+    progress.getAttribute('aria-valuenow'),
+    progress.getAttribute('aria-valuemax'),
+  ]);
   return { now: Number(now), max: Number(max) };
 }

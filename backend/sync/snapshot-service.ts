@@ -19,7 +19,10 @@ const REFERENCE = [
   ['sla_policy', 'sla_policies'],
   ['macro', 'macros'],
 ] as const;
-const CHILDREN = { orphan_comments: ['comment', 'comments'], orphan_attachments: ['attachment', 'attachments'] } as const;
+const CHILDREN = {
+  orphan_comments: ['comment', 'comments'],
+  orphan_attachments: ['attachment', 'attachments'],
+} as const;
 
 export interface SnapshotPage {
   rows: Row[];
@@ -50,7 +53,8 @@ export async function snapshotPage(
   limit: number,
 ): Promise<SnapshotPage | null> {
   let begin = database.db.transaction();
-  if (database.dialect === 'postgres') begin = begin.setIsolationLevel('repeatable read').setAccessMode('read only');
+  if (database.dialect === 'postgres')
+    begin = begin.setIsolationLevel('repeatable read').setAccessMode('read only');
   return begin.execute(async (trx) => {
     const position = from ?? (await startPosition(trx, agent));
     // A cursor from another server (or a restored backup) cannot be continued here.
@@ -63,8 +67,17 @@ async function startPosition(trx: Tx, agent: Agent): Promise<SnapshotPosition> {
   // The first statement of the transaction: the count and every page after agree on N.
   const n = await currentSeq(trx);
   const { rows } = await sql<{ total: number }>`
-    select count(*) as total from changes where entity = 'ticket' and op = 'upsert' and seq <= ${n}`.execute(trx);
-  return { n, phase: 'reference', after: '', teams: agent.teamIds, sent: 0, total: Number(rows[0]?.total ?? 0) };
+    select count(*) as total from changes where entity = 'ticket' and op = 'upsert' and seq <= ${n}`.execute(
+    trx,
+  );
+  return {
+    n,
+    phase: 'reference',
+    after: '',
+    teams: agent.teamIds,
+    sent: 0,
+    total: Number(rows[0]?.total ?? 0),
+  };
 }
 
 async function readPage(trx: Tx, me: string, start: SnapshotPosition, limit: number): Promise<SnapshotPage> {
@@ -107,11 +120,18 @@ function move(at: SnapshotPosition, phase: SnapshotPhase): void {
   at.after = '';
 }
 
-const next = (phase: SnapshotPhase): SnapshotPhase => SNAPSHOT_PHASES[SNAPSHOT_PHASES.indexOf(phase) + 1] ?? 'done';
+const next = (phase: SnapshotPhase): SnapshotPhase =>
+  SNAPSHOT_PHASES[SNAPSHOT_PHASES.indexOf(phase) + 1] ?? 'done';
 
 /** The agent's open tickets (assigned to them or to one of their teams), other open tickets, the rest. */
-function ticketFilter(phase: 'mine' | 'open' | 'history', me: string, teams: readonly string[]): RawBuilder<unknown> {
-  const inTeams = teams.length ? sql`(t.team_id is not null and t.team_id in (${sql.join(teams)}))` : sql`1 = 0`;
+function ticketFilter(
+  phase: 'mine' | 'open' | 'history',
+  me: string,
+  teams: readonly string[],
+): RawBuilder<unknown> {
+  const inTeams = teams.length
+    ? sql`(t.team_id is not null and t.team_id in (${sql.join(teams)}))`
+    : sql`1 = 0`;
   const mine = sql`((t.assignee_id is not null and t.assignee_id = ${me}) or ${inTeams})`;
   if (phase === 'mine') return sql`t.status in ${OPEN} and ${mine}`;
   if (phase === 'open') return sql`t.status in ${OPEN} and not ${mine}`;
@@ -126,7 +146,13 @@ async function referenceRows(trx: Tx, entity: string, table: string, n: number):
   return rows.map((r) => [Number(r.seq), entity, r.id, r.data]);
 }
 
-async function ticketRows(trx: Tx, filter: RawBuilder<unknown>, after: string, n: number, limit: number): Promise<Row[]> {
+async function ticketRows(
+  trx: Tx,
+  filter: RawBuilder<unknown>,
+  after: string,
+  n: number,
+  limit: number,
+): Promise<Row[]> {
   const { rows } = await sql<RowShape>`
     select c.seq, t.id, t.data from tickets t
     join changes c on c.entity = 'ticket' and c.entity_id = t.id
@@ -135,7 +161,13 @@ async function ticketRows(trx: Tx, filter: RawBuilder<unknown>, after: string, n
   return rows.map((r) => [Number(r.seq), 'ticket', r.id, r.data]);
 }
 
-async function childRows(trx: Tx, entity: string, table: string, ticketIds: string[], n: number): Promise<Row[]> {
+async function childRows(
+  trx: Tx,
+  entity: string,
+  table: string,
+  ticketIds: string[],
+  n: number,
+): Promise<Row[]> {
   const { rows } = await sql<RowShape>`
     select c.seq, x.id, x.data from ${sql.table(table)} x
     join changes c on c.entity = ${entity} and c.entity_id = x.id
@@ -144,7 +176,14 @@ async function childRows(trx: Tx, entity: string, table: string, ticketIds: stri
 }
 
 /** Children as of N whose ticket changed after N: the ticket phases left them out with it. */
-async function strandedRows(trx: Tx, entity: string, table: string, after: string, n: number, limit: number): Promise<Row[]> {
+async function strandedRows(
+  trx: Tx,
+  entity: string,
+  table: string,
+  after: string,
+  n: number,
+  limit: number,
+): Promise<Row[]> {
   const { rows } = await sql<RowShape>`
     select c.seq, x.id, x.data from changes tc
     join ${sql.table(table)} x on x.ticket_id = tc.entity_id
@@ -155,7 +194,9 @@ async function strandedRows(trx: Tx, entity: string, table: string, after: strin
 }
 
 async function currentSeq(trx: Tx): Promise<number> {
-  const { rows } = await sql<{ value: number }>`select value from sync_counter where name = 'changes'`.execute(trx);
+  const { rows } = await sql<{
+    value: number;
+  }>`select value from sync_counter where name = 'changes'`.execute(trx);
   return Number(rows[0]?.value ?? 0);
 }
 
@@ -188,7 +229,11 @@ const PAGE_HEAD = Buffer.from('{"changes":[');
 export function snapshotBody(page: SnapshotPage): Buffer {
   const chunks: Buffer[] = [PAGE_HEAD];
   page.rows.forEach(([seq, entity, id, data], i) => {
-    chunks.push(Buffer.from(`${i ? ',' : ''}{"seq":${seq},"entity":${JSON.stringify(entity)},"id":${JSON.stringify(id)},"op":"upsert","data":`));
+    chunks.push(
+      Buffer.from(
+        `${i ? ',' : ''}{"seq":${seq},"entity":${JSON.stringify(entity)},"id":${JSON.stringify(id)},"op":"upsert","data":`,
+      ),
+    );
     chunks.push(Buffer.from(data), CLOSE);
   });
   const { position } = page;

@@ -43,7 +43,10 @@ async function signIn(email: string): Promise<HttpMesaApi> {
   return api;
 }
 
-function console_(api: HttpMesaApi, db: MesaDb): { coordinator: SyncCoordinator; store: StoreApi<SyncState> } {
+function console_(
+  api: HttpMesaApi,
+  db: MesaDb,
+): { coordinator: SyncCoordinator; store: StoreApi<SyncState> } {
   const store = createStore<SyncState>()(() => ({ ...initialSyncState }));
   const coordinator = new SyncCoordinator({ api, db, store, retryIntervalMs: 0, snapshotPageSize: 25 });
   opened.push({ coordinator, db });
@@ -51,7 +54,11 @@ function console_(api: HttpMesaApi, db: MesaDb): { coordinator: SyncCoordinator;
 }
 
 /** Resolves once the coordinator has stored `pages` snapshot pages, and stops it there (a reload). */
-function stopAfterPages(store: StoreApi<SyncState>, coordinator: SyncCoordinator, pages: number): Promise<void> {
+function stopAfterPages(
+  store: StoreApi<SyncState>,
+  coordinator: SyncCoordinator,
+  pages: number,
+): Promise<void> {
   let seen = 0;
   return new Promise((resolve) => {
     const unsubscribe = store.subscribe((state, before) => {
@@ -69,7 +76,8 @@ async function expectSameAsServer(db: MesaDb, api: HttpMesaApi): Promise<void> {
   expect(await readCursor(db)).toBe(server.cursor);
   expect(await db.tickets.count()).toBe(server.tickets.size);
   expect(await db.comments.count()).toBe(server.comments.size);
-  for (const [id, ticket] of server.tickets) expect((await db.tickets.get(id))?.status, id).toBe(ticket.status);
+  for (const [id, ticket] of server.tickets)
+    expect((await db.tickets.get(id))?.status, id).toBe(ticket.status);
   expect(await readMeta(db, 'snapshot')).toBeUndefined();
 }
 
@@ -121,20 +129,34 @@ describe('first sign-in from the snapshot', () => {
     await stopped;
 
     // Someone else resolves a ticket this cache already holds; the agent comments on another.
-    const [theirs, ours] = (await db.tickets.toArray()).filter((t) => t.status === 'in_progress' && t.assigneeId);
+    const [theirs, ours] = (await db.tickets.toArray()).filter(
+      (t) => t.status === 'in_progress' && t.assigneeId,
+    );
     expect(theirs && ours, 'the first page holds two tickets in progress').toBeTruthy();
-    const resolve = { id: crypto.randomUUID(), type: 'ticket.transition', args: { ticketId: theirs!.id, to: 'resolved', resolutionNote: 'Reiniciado el servidor' } };
-    expect((await admin.push({ clientId: 'admin-console', mutations: [resolve] })).results[0]!.status).toBe('applied');
+    const resolve = {
+      id: crypto.randomUUID(),
+      type: 'ticket.transition',
+      args: { ticketId: theirs!.id, to: 'resolved', resolutionNote: 'Reiniciado el servidor' },
+    };
+    expect((await admin.push({ clientId: 'admin-console', mutations: [resolve] })).results[0]!.status).toBe(
+      'applied',
+    );
 
     const push = vi.spyOn(api, 'push');
     const again = console_(api, db);
     const pushesDuringSnapshot: number[] = [];
     again.store.subscribe((state, before) => {
-      if (state.bootstrap.tickets && state.bootstrap.tickets !== before.bootstrap.tickets) pushesDuringSnapshot.push(push.mock.calls.length);
+      if (state.bootstrap.tickets && state.bootstrap.tickets !== before.bootstrap.tickets)
+        pushesDuringSnapshot.push(push.mock.calls.length);
     });
     await again.coordinator.start();
     const commentId = crypto.randomUUID();
-    const outcome = await again.coordinator.mutate('comment.add', { ticketId: ours!.id, commentId, body: 'Lo miro ahora', visibility: 'public' });
+    const outcome = await again.coordinator.mutate('comment.add', {
+      ticketId: ours!.id,
+      commentId,
+      body: 'Lo miro ahora',
+      visibility: 'public',
+    });
     expect(outcome.ok).toBe(true);
     await again.coordinator.whenIdle();
     await again.coordinator.sync();

@@ -13,7 +13,8 @@ export async function storeSnapshotPage(page: SnapshotResponse, db: MesaDb): Pro
   const rdb = db.relaxed;
   return rdb.transaction('rw', rdb.tables, async () => {
     const applied = await applyPulledPage(page.changes, page.hasMore ? 0 : page.asOf, rdb);
-    if (page.hasMore) await writeMeta(rdb, 'snapshot', { cursor: page.cursor, asOf: page.asOf, ...page.tickets });
+    if (page.hasMore)
+      await writeMeta(rdb, 'snapshot', { cursor: page.cursor, asOf: page.asOf, ...page.tickets });
     else await rdb.meta.delete('snapshot');
     return applied;
   });

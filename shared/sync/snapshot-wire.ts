@@ -9,7 +9,15 @@ import { changeSchema } from './wire';
  */
 
 /** The order the snapshot walks: reference data, the agent's open work, other open work, history, then stragglers. */
-export const SNAPSHOT_PHASES = ['reference', 'mine', 'open', 'history', 'orphan_comments', 'orphan_attachments', 'done'] as const;
+export const SNAPSHOT_PHASES = [
+  'reference',
+  'mine',
+  'open',
+  'history',
+  'orphan_comments',
+  'orphan_attachments',
+  'done',
+] as const;
 export type SnapshotPhase = (typeof SNAPSHOT_PHASES)[number];
 
 /**

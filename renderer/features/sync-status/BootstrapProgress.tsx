@@ -11,9 +11,15 @@ import { useSyncStore } from '../../sync/sync-store';
 export function BootstrapProgress() {
   const { t, i18n } = useTranslation();
   const { tickets, rate } = useSyncStore(
-    useShallow((s) => ({ tickets: s.bootstrap.active ? s.bootstrap.tickets : null, rate: s.bootstrap.ticketsPerSecond })),
+    useShallow((s) => ({
+      tickets: s.bootstrap.active ? s.bootstrap.tickets : null,
+      rate: s.bootstrap.ticketsPerSecond,
+    })),
   );
-  const number = useMemo(() => new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language, { maximumFractionDigits: 0 }), [i18n.resolvedLanguage, i18n.language]);
+  const number = useMemo(
+    () => new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language, { maximumFractionDigits: 0 }),
+    [i18n.resolvedLanguage, i18n.language],
+  );
   if (!tickets || tickets.total === 0) return null;
   const values = {
     cached: number.format(tickets.sent),
@@ -32,9 +38,14 @@ export function BootstrapProgress() {
         aria-valuenow={tickets.sent}
         aria-valuetext={t('sync.bootstrap.value', values)}
       >
-        <span className="sync-bootstrap-fill" style={{ transform: `scaleX(${Math.min(1, tickets.sent / tickets.total)})` }} />
+        <span
+          className="sync-bootstrap-fill"
+          style={{ transform: `scaleX(${Math.min(1, tickets.sent / tickets.total)})` }}
+        />
       </span>
-      <span className="sync-bootstrap-text">{t(rate === null ? 'sync.bootstrap.status' : 'sync.bootstrap.statusRate', values)}</span>
+      <span className="sync-bootstrap-text">
+        {t(rate === null ? 'sync.bootstrap.status' : 'sync.bootstrap.statusRate', values)}
+      </span>
     </span>
   );
 }

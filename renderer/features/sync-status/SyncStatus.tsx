@@ -19,14 +19,13 @@ export function SyncStatus() {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow(15_000);
-  const { connectivity, pendingCount, lastSyncAt, busy, storageError, filling } = useSyncStore(
+  const { connectivity, pendingCount, lastSyncAt, busy, storageError } = useSyncStore(
     useShallow((s) => ({
       connectivity: s.connectivity,
       pendingCount: s.pendingCount,
       lastSyncAt: s.lastSyncAt,
       busy: s.pulling || s.pushing || s.bootstrap.active,
       storageError: s.storageError,
-      filling: s.bootstrap.active && s.bootstrap.tickets !== null,
     })),
   );
   const refusedCount = useLiveQuery(() => getDb().rejections.count(), [], 0);
@@ -42,13 +41,10 @@ export function SyncStatus() {
       <span className={`sync-pending ${pendingCount > 0 ? 'has-pending' : ''}`} data-testid="pending-count" data-count={pendingCount}>
         {pendingCount > 0 ? t('sync.pending', { count: pendingCount }) : t('sync.allSynced')}
       </span>
-      {filling ? (
-        <BootstrapProgress />
-      ) : (
-        <span className="sync-last muted" data-testid="last-sync">
-          {lastSyncAt ? t('sync.lastSync', { time: format.relative(Math.min(Date.parse(lastSyncAt), now), now) }) : t('sync.never')}
-        </span>
-      )}
+      <span className="sync-last muted" data-testid="last-sync">
+        {lastSyncAt ? t('sync.lastSync', { time: format.relative(Math.min(Date.parse(lastSyncAt), now), now) }) : t('sync.never')}
+      </span>
+      <BootstrapProgress />
       {pendingCount > 0 && state === 'online' && !busy ? (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => void appSyncCoordinator()?.sync()}>
           <Icon name="sync" /> {t('sync.syncNow')}

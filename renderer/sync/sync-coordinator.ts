@@ -182,7 +182,8 @@ export class SyncCoordinator {
         await withSyncLock(this.#db.name, async () => {
           if (this.#wantPush) {
             this.#wantPush = false;
-            if (this.#mayPush()) await this.#step(async () => void (await this.#pushAll()));
+            if (this.#snapshotting) this.#pushHeld = true;
+            else if (this.#mayPush()) await this.#step(async () => void (await this.#pushAll()));
           }
           if (this.#wantPull) {
             this.#wantPull = false;
@@ -210,8 +211,7 @@ export class SyncCoordinator {
    * probes on a short backoff, and coming back online pushes.
    */
   #mayPush(): boolean {
-    if (this.#snapshotting) this.#pushHeld = true;
-    return !this.#snapshotting && this.#store.getState().connectivity !== 'offline';
+    return this.#store.getState().connectivity !== 'offline';
   }
 
   /** Pushes the outbox; resolves true when the server applied any of it. */

@@ -15,6 +15,7 @@ import { registerRequesterPage } from './http/requester-page';
 import { registerRequests } from './http/requests';
 import { registerSyncPull } from './http/sync-pull';
 import { registerSyncPush } from './http/sync-push';
+import { registerSyncSnapshot } from './http/sync-snapshot';
 import type { Services } from './services';
 
 export function createFastify(config: BackendConfig): FastifyInstance {
@@ -70,6 +71,7 @@ export async function buildApp(app: FastifyInstance, services: Services): Promis
   registerAuth(app, services);
   registerSyncPull(app, services);
   registerSyncPush(app, services);
+  registerSyncSnapshot(app, services);
   registerEvents(app, services);
   registerAttachments(app, services);
   registerRequests(app, services);

@@ -8,6 +8,7 @@ export * from './entities/agent';
 export * from './entities/sla-policy';
 export * from './sync/mutations';
 export * from './sync/wire';
+export * from './sync/snapshot-wire';
 export * from './sync/ticket-sla';
 export * from './sync/apply-ticket-mutation';
 export * from './ipc/index';

@@ -8,6 +8,7 @@ import {
   type PushRequest,
   type SessionAgent,
 } from '../../shared/sync/wire';
+import { snapshotResponseSchema } from '../../shared/sync/snapshot-wire';
 import { requestBytes, requestJson, requestNoContent, type Fetch } from './backend-http';
 import type { CredentialStore } from './credential-store';
 import { decideServerTransport } from './security/server-transport-policy';
@@ -156,6 +157,23 @@ export class ConnectionService {
           timeoutMs: this.timeouts.requestMs,
         },
         pullResponseSchema,
+      ),
+    );
+  }
+
+  async snapshot(cursor: string | undefined, limit: number): Promise<InvokeResponse<'snapshot'>> {
+    return this.authed(true, (serverUrl, token) =>
+      requestJson(
+        this.options.fetch,
+        serverUrl,
+        {
+          method: 'GET',
+          path: '/api/v1/sync/snapshot',
+          query: cursor === undefined ? { limit } : { cursor, limit },
+          token,
+          timeoutMs: this.timeouts.requestMs,
+        },
+        snapshotResponseSchema,
       ),
     );
   }

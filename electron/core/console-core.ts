@@ -141,6 +141,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     logout: () => connection.logout(),
     getConnectivity: () => connectivity.current,
     pull: ({ cursor, limit }) => connection.pull(cursor, limit),
+    snapshot: ({ cursor, limit }) => connection.snapshot(cursor, limit),
     push: (batch) => connection.push(batch),
     uploadAttachment: ({ sha256, contentType, bytes }) =>
       connection.uploadAttachment(sha256, contentType, bytes),

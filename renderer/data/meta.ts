@@ -17,6 +17,11 @@ export interface MetaValues {
   owner: string;
   /** The outbox entries (seqs) of the push request in flight, until its answer is recorded (outbox.ts). */
   pushInFlight: number[];
+  /**
+   * A first sign-in's snapshot under way: the server's cursor to resume it from, the change
+   * number it is as of, and how many of its tickets are stored. Gone once it is complete.
+   */
+  snapshot: { cursor: string; asOf: number; sent: number; total: number };
   /** When a pull last ran to its end (ISO): the top bar's "last sync", true after a reload offline. */
   lastSyncAt: string;
 }

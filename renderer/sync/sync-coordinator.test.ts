@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { startBackendProcess, type BackendProcess } from '../../backend/testing/backend-process';
+import { MesaError } from '../../shared/index';
 import { serverCopyOf } from '../data/cached-ticket';
 import type { MesaDb } from '../data/db';
 import { readCursor } from '../data/meta';
@@ -60,6 +61,12 @@ async function openClient(options: { email?: string; db?: MesaDb; pageSize?: num
   return { api, db, store, coordinator };
 }
 
+/** A server from before the snapshot endpoint: the first fill pulls every change from 0 (snapshot-bootstrap.test.ts covers the snapshot). */
+function withoutSnapshot(api: HttpMesaApi): HttpMesaApi {
+  vi.spyOn(api, 'snapshot').mockRejectedValue(new MesaError('not_found', 'Route GET /api/v1/sync/snapshot not found'));
+  return api;
+}
+
 async function firstInProgressTicketId(db: MesaDb): Promise<string> {
   const [ticket] = await queueQuery({ kind: 'all', filters: { status: ['in_progress'] }, limit: 1 }, db);
   if (!ticket) throw new Error('the demo data has no ticket in progress left');
@@ -67,8 +74,8 @@ async function firstInProgressTicketId(db: MesaDb): Promise<string> {
 }
 
 describe('SyncCoordinator against a real backend', () => {
-  it('pulls every page at start, up to the server cursor', async () => {
-    const api = await signIn('agent@example.com');
+  it('pulls every page at start, up to the server cursor, from a server without the snapshot', async () => {
+    const api = withoutSnapshot(await signIn('agent@example.com'));
     const pull = vi.spyOn(api, 'pull');
     const { db, store } = await openClient({ api, pageSize: 20 });
 
@@ -101,7 +108,7 @@ describe('SyncCoordinator against a real backend', () => {
   });
 
   it('stores a page and its cursor together, or neither', async () => {
-    const api = await signIn('agent@example.com');
+    const api = withoutSnapshot(await signIn('agent@example.com'));
     const db = freshDb();
     // The cache fails while writing the tickets of page 2, after that page's comments (page 2
     // is asked for while page 1 is being stored: the hook lets page 1's tickets through).

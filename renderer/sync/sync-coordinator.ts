@@ -8,6 +8,7 @@ import { queuedTickets } from '../data/outbox';
 import { ticketMemoryIndex } from '../data/ticket-memory-index';
 import { performMutation, type MutationInput, type MutationOutcome } from './perform-mutation';
 import { pullUntilCurrent } from './pull-loop';
+import { fillFromSnapshot, savedSnapshot, type SnapshotOutcome } from './snapshot-loop';
 import { pushOutbox, type PushLoopOptions } from './push-loop';
 import { classifyFailure } from './sync-errors';
 import { withSyncLock } from './sync-lock';
@@ -21,6 +22,8 @@ export interface SyncCoordinatorOptions {
   now?: () => Date;
   /** Changes per pull request (≤ 1,000, the bridge's chunk limit). */
   pageSize?: number;
+  /** Tickets per snapshot page on a first sign-in (their comments and attachments come with them). */
+  snapshotPageSize?: number;
   /** Mutations per push request (at most, and by default, the server's LIMITS.mutationsPerPush). */
   pushBatchSize?: number;
   /** How often a failed or unfinished sync is tried again; 0 turns the timer off (tests). */
@@ -43,6 +46,7 @@ export class SyncCoordinator {
   readonly #store: SyncStateStore;
   readonly #now: () => Date;
   readonly #pageSize: number;
+  readonly #snapshotPageSize: number;
   readonly #batchSize: number;
   readonly #retryMs: number;
   readonly #holdBack: PushLoopOptions['holdBack'];
@@ -60,6 +64,9 @@ export class SyncCoordinator {
   #timer: ReturnType<typeof setInterval> | null = null;
   #unsubscribe: Array<() => void> = [];
   #pendingWatch: Subscription | null = null;
+  /** A snapshot is being stored: pushes wait for its end (see #fillFromSnapshot). */
+  #snapshotting = false;
+  #pushHeld = false;
 
   constructor(options: SyncCoordinatorOptions) {
     this.#api = options.api;
@@ -67,6 +74,7 @@ export class SyncCoordinator {
     this.#store = options.store;
     this.#now = options.now ?? (() => new Date());
     this.#pageSize = options.pageSize ?? 1000;
+    this.#snapshotPageSize = options.snapshotPageSize ?? 500;
     this.#batchSize = Math.min(options.pushBatchSize ?? LIMITS.mutationsPerPush, LIMITS.mutationsPerPush);
     this.#retryMs = options.retryIntervalMs ?? 30_000;
     this.#holdBack = options.holdBack;
@@ -93,6 +101,12 @@ export class SyncCoordinator {
     try {
       this.#clientId = await ensureClientId(this.#db);
       this.#cursor = await readCursor(this.#db);
+      const snapshot = await savedSnapshot(this.#db);
+      // A reload in the middle of the first fill: the bar starts where the last page left it.
+      if (snapshot) {
+        this.#snapshotting = true;
+        this.#store.setState((s) => ({ bootstrap: { ...s.bootstrap, active: true, tickets: { sent: snapshot.sent, total: snapshot.total } } }));
+      }
       this.#store.setState({ lastSyncAt: (await readMeta(this.#db, 'lastSyncAt')) ?? null });
       await this.#onSession(await this.#api.getSession(undefined));
       this.#onConnectivity(await this.#api.getConnectivity(undefined));
@@ -168,7 +182,8 @@ export class SyncCoordinator {
         await withSyncLock(this.#db.name, async () => {
           if (this.#wantPush) {
             this.#wantPush = false;
-            if (this.#mayPush()) await this.#step(async () => void (await this.#pushAll()));
+            if (this.#snapshotting) this.#pushHeld = true;
+            else if (this.#mayPush()) await this.#step(async () => void (await this.#pushAll()));
           }
           if (this.#wantPull) {
             this.#wantPull = false;
@@ -236,6 +251,7 @@ export class SyncCoordinator {
     ticketMemoryIndex(this.#db).warmFacets();
     this.#store.setState((s) => ({ pulling: true, bootstrap: { ...s.bootstrap, active: first, cursor: start, changes: 0 } }));
     try {
+      if (first && (await this.#fillFromSnapshot()) === 'stopped') return;
       await pullUntilCurrent({
         api: this.#api,
         db: this.#db,
@@ -262,12 +278,51 @@ export class SyncCoordinator {
       });
       const lastSyncAt = this.#now().toISOString();
       await writeMeta(this.#db, 'lastSyncAt', lastSyncAt);
-      this.#store.setState((s) => ({ lastSyncAt, bootstrap: { ...s.bootstrap, active: false } }));
+      this.#store.setState((s) => ({ lastSyncAt, bootstrap: { ...s.bootstrap, active: false, tickets: null, ticketsPerSecond: null } }));
       // Read the search words and queue facets in the background now, not on the agent's first search or filter.
       ticketMemoryIndex(this.#db).warm();
     } finally {
       this.#store.setState({ pulling: false });
     }
+  }
+
+  /**
+   * The first fill, from the server's snapshot: open tickets first, so the queues show rows
+   * long before the history is in. The agent's changes meanwhile stay queued (and shown): a
+   * push applied now would leave the pages already stored with the server's older copy and
+   * nothing pending over it until the pull from the snapshot's number, so it waits for that.
+   */
+  async #fillFromSnapshot(): Promise<SnapshotOutcome> {
+    this.#snapshotting = true;
+    let rateFrom: { at: number; sent: number } | null = null;
+    let outcome: SnapshotOutcome = 'stopped';
+    try {
+      outcome = await fillFromSnapshot({
+        api: this.#api,
+        db: this.#db,
+        pageSize: this.#snapshotPageSize,
+        shouldStop: () => this.#stopped,
+        afterPage: ({ tickets, applied }) => {
+          const at = this.#now().getTime();
+          rateFrom ??= { at, sent: tickets.sent };
+          const seconds = (at - rateFrom.at) / 1000;
+          const ticketsPerSecond = seconds > 0 ? (tickets.sent - rateFrom.sent) / seconds : null;
+          this.#store.setState((s) => ({
+            bootstrap: { ...s.bootstrap, changes: s.bootstrap.changes + applied.applied, tickets, ticketsPerSecond },
+            lastError: null,
+            storageError: null,
+          }));
+        },
+      });
+    } finally {
+      if (outcome !== 'stopped') this.#snapshotting = false;
+      if (!this.#snapshotting && this.#pushHeld) {
+        this.#pushHeld = false;
+        this.#wantPush = true;
+      }
+    }
+    this.#cursor = await readCursor(this.#db);
+    return outcome;
   }
 
   #onPoke(cursor: number): void {
@@ -290,6 +345,7 @@ export class SyncCoordinator {
       }
       if (await adoptSession(this.#db, session.serverUrl, session.agent)) {
         this.#cursor = 0;
+        this.#snapshotting = false;
         this.#store.setState({ lastSyncAt: null });
       }
       this.#signedIn = true;

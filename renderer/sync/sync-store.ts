@@ -22,8 +22,19 @@ export interface SyncState {
   lastSyncAt: string | null;
   pulling: boolean;
   pushing: boolean;
-  /** While the cache is first filled: how far it got (cursor) and where the server is (target, when known). */
-  bootstrap: { active: boolean; cursor: number; target: number | null; changes: number };
+  /**
+   * While the cache is first filled: how far it got (cursor) and where the server is (target,
+   * when known); during the snapshot, its tickets stored out of its total, and how many a
+   * second this run stores (null until two pages are in).
+   */
+  bootstrap: {
+    active: boolean;
+    cursor: number;
+    target: number | null;
+    changes: number;
+    tickets: { sent: number; total: number } | null;
+    ticketsPerSecond: number | null;
+  };
   /** The last sync failure (code + message), cleared by the next success. */
   lastError: { code: string; message: string; at: string } | null;
   /** The cache could not be written (quota / disk full): the agent must be told; cleared by a later successful write. */
@@ -42,7 +53,7 @@ export const initialSyncState: SyncState = {
   lastSyncAt: null,
   pulling: false,
   pushing: false,
-  bootstrap: { active: false, cursor: 0, target: null, changes: 0 },
+  bootstrap: { active: false, cursor: 0, target: null, changes: 0, tickets: null, ticketsPerSecond: null },
   lastError: null,
   storageError: null,
   storagePersisted: null,

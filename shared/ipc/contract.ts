@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, sha256Schema } from '../entities/primitives';
 import { mutationEnvelopeSchema } from '../sync/mutations';
+import { snapshotQuerySchema, snapshotResponseSchema } from '../sync/snapshot-wire';
 import { pullResponseSchema, pushResponseSchema, sessionAgentSchema } from '../sync/wire';
 import type { IpcResult } from './result';
 
@@ -72,6 +73,11 @@ export const ipcInvokeChannels = {
   pull: {
     request: z.object({ cursor: z.number().int().min(0), limit: z.number().int().min(1).max(LIMITS.pullPageMax) }),
     response: pullResponseSchema,
+  },
+  /** One page of the first sign-in's snapshot (docs/sync-protocol.md); no cursor starts one. */
+  snapshot: {
+    request: z.object({ cursor: snapshotQuerySchema.shape.cursor, limit: z.number().int().min(1).max(LIMITS.pullPageMax) }),
+    response: snapshotResponseSchema,
   },
   push: {
     request: z.object({ clientId: z.string().min(1).max(100), mutations: z.array(mutationEnvelopeSchema).min(1).max(LIMITS.mutationsPerPush) }),

@@ -9,6 +9,7 @@ import { useNow } from '../../stores/now-store';
 import { useUiStore } from '../../stores/ui-store';
 import './sync-status.css';
 import { Icon } from '../../ui/Icon';
+import { BootstrapProgress } from './BootstrapProgress';
 
 /**
  * Always visible in the top bar: connection, pending changes, last sync, and refusals.
@@ -43,6 +44,7 @@ export function SyncStatus() {
       <span className="sync-last muted" data-testid="last-sync">
         {lastSyncAt ? t('sync.lastSync', { time: format.relative(Math.min(Date.parse(lastSyncAt), now), now) }) : t('sync.never')}
       </span>
+      <BootstrapProgress />
       {pendingCount > 0 && state === 'online' && !busy ? (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => void appSyncCoordinator()?.sync()}>
           <Icon name="sync" /> {t('sync.syncNow')}

@@ -401,6 +401,12 @@ export const en: MesaResources = {
     refused_other: '{{count}} refused changes',
     syncNow: 'Sync now',
     quota: 'The browser will not store more data on this computer. Free some space to keep working offline.',
+    bootstrap: {
+      label: 'Downloading tickets to this computer',
+      value: '{{cached}} of {{total}} tickets on this computer',
+      status: '{{cached}} of {{total}} · {{remaining}} left',
+      statusRate: '{{cached}} of {{total}} · {{remaining}} left · {{rate}}/s',
+    },
   },
   refused: {
     title: 'Refused changes',

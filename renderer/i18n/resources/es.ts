@@ -402,6 +402,12 @@ export const es = {
     refused_other: '{{count}} cambios rechazados',
     syncNow: 'Sincronizar ahora',
     quota: 'El navegador no deja guardar más datos en este dispositivo. Libera espacio para seguir trabajando sin conexión.',
+    bootstrap: {
+      label: 'Descargando los tickets a este equipo',
+      value: '{{cached}} de {{total}} tickets en este equipo',
+      status: '{{cached}} de {{total}} · faltan {{remaining}}',
+      statusRate: '{{cached}} de {{total}} · faltan {{remaining}} · {{rate}}/s',
+    },
   },
   refused: {
     title: 'Cambios rechazados',

@@ -3,6 +3,7 @@ import {
   loginResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  snapshotResponseSchema,
   type Connectivity,
   type EventChannel,
   type EventPayload,
@@ -85,6 +86,11 @@ export class HttpMesaApi implements MesaApi {
   async pull(request: InvokeRequest<'pull'>): Promise<InvokeResponse<'pull'>> {
     const query = `?cursor=${request.cursor}&limit=${request.limit}`;
     return pullResponseSchema.parse(await this.#request('GET', `/api/v1/sync/pull${query}`));
+  }
+
+  async snapshot(request: InvokeRequest<'snapshot'>): Promise<InvokeResponse<'snapshot'>> {
+    const cursor = request.cursor === undefined ? '' : `&cursor=${encodeURIComponent(request.cursor)}`;
+    return snapshotResponseSchema.parse(await this.#request('GET', `/api/v1/sync/snapshot?limit=${request.limit}${cursor}`));
   }
 
   async push(request: InvokeRequest<'push'>): Promise<InvokeResponse<'push'>> {

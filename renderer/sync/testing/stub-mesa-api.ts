@@ -18,6 +18,8 @@ export function stubMesaApi(options: { agent: { id: string; name: string; email:
     logout: offline,
     getConnectivity: async () => ({ state: 'online', serverUrl: 'http://127.0.0.1:1', lastError: null, retryAt: null, lastSyncAt: null }),
     pull: async () => pages.shift() ?? { changes: [], cursor: 0, hasMore: false },
+    // A server from before the snapshot: the coordinator then fills the cache by pulling from 0.
+    snapshot: () => Promise.reject(new MesaError('not_found', 'stub: no snapshot endpoint')),
     push: offline,
     uploadAttachment: offline,
     downloadAttachment: offline,

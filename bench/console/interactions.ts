@@ -97,14 +97,21 @@ async function typeSearches(page: Page, log: InputLog): Promise<void> {
     }
     await page.locator('.search-view [data-testid="ticket-row"]').first().waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT });
     await log.input(null, () => page.keyboard.press('Escape'));
-    await log.input(null, () => page.keyboard.press('Escape'));
     await page.locator('.search-view').waitFor({ state: 'hidden', timeout: SCREEN_TIMEOUT });
   }
+}
+
+/** One search answered before the clock: the word index is built once a session, and is its own figure. */
+async function warmSearch(page: Page): Promise<void> {
+  await page.getByRole('searchbox').fill(SEARCH_WORDS[0]!);
+  await page.locator('.search-view [data-testid="ticket-row"]').first().waitFor({ state: 'visible', timeout: 300_000 });
+  await page.getByRole('searchbox').fill('');
 }
 
 /** Expects the page on a queue with rows; leaves it on the 'mine' queue, no filter, no search. */
 export async function measureInteractions(page: Page, scale: string): Promise<BenchResult[]> {
   if (!(await page.evaluate(observeEvents))) throw new Error('this Chromium has no Event Timing (event entries)');
+  await warmSearch(page);
   const log = new InputLog(page);
   await backToQueue(page, log, 'mine');
   await moveThroughQueue(page, log);

@@ -75,7 +75,7 @@ export async function signInFigures(rig: ConsoleRig, options: SignInOptions, eva
   if (usable) results.push({ name: `console.signin_to_queue_usable_${options.scale}`, value: r2((usable.wall - started) / 1000), unit: 's', n: 1 });
   await evaluateBundle();
   const raw = (await page.evaluate(rawPagesPut)) as RawPages;
-  console.error(`bench: raw pages: ${raw.pages} pages, ${raw.changes} changes, ${(raw.bytes / 1e6).toFixed(1)} MB of JSON fetched and stored in ${(raw.ms / 1000).toFixed(2)} s`);
+  console.error(`bench: raw pages: ${raw.pages} pages, ${raw.changes} changes, ${(raw.bytes / 1e6).toFixed(1)} MB of JSON fetched and stored in ${(raw.ms / 1000).toFixed(2)} s, of which ${(raw.storeMs / 1000).toFixed(2)} s to stringify and store (the rest waiting for pages)`);
   const baseline = { name: `idb.raw_pages_put_${options.scale}`, value: r2(raw.ms / 1000), n: raw.changes };
   if (complete) {
     results.push(...compared({ name: `console.signin_to_all_cached_${options.scale}`, value: r2(totalS), unit: 's', n: options.tickets }, baseline));

@@ -8,6 +8,8 @@ const PULL_PAGE = 1_000;
 
 export interface RawPages {
   ms: number;
+  /** Of `ms`, the part spent turning pages into text and storing them; the rest waited for pages. */
+  storeMs: number;
   pages: number;
   changes: number;
   bytes: number;
@@ -32,12 +34,13 @@ export const rawPagesPut = `(async (pageSize) => {
     request.onerror = () => reject(request.error);
   });
   const started = performance.now();
-  let cursor = 0; let pages = 0; let changes = 0; let bytes = 0;
+  let cursor = 0; let pages = 0; let changes = 0; let bytes = 0; let storeMs = 0;
   let ahead = api.pull({ cursor, limit: pageSize });
   for (;;) {
     const page = await ahead;
     const more = page.hasMore && page.cursor > cursor;
     if (more) ahead = api.pull({ cursor: page.cursor, limit: pageSize });
+    const storing = performance.now();
     const text = JSON.stringify(page);
     await new Promise((resolve, reject) => {
       const tx = db.transaction('pages', 'readwrite');
@@ -45,13 +48,14 @@ export const rawPagesPut = `(async (pageSize) => {
       tx.oncomplete = resolve;
       tx.onerror = tx.onabort = () => reject(tx.error);
     });
+    storeMs += performance.now() - storing;
     pages += 1; changes += page.changes.length; bytes += text.length; cursor = page.cursor;
     if (!more) break;
   }
   const ms = performance.now() - started;
   db.close();
   await drop();
-  return { ms, pages, changes, bytes };
+  return { ms, storeMs, pages, changes, bytes };
 })(${PULL_PAGE})`;
 
 export interface ReadAll {

@@ -3,6 +3,13 @@ import type { CDPSession, Page } from '@playwright/test';
 import { mainThreadTime, type TraceEvent } from './trace-summary';
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
+/**
+ * A kept trace also samples the JS stacks, so it shows which functions ran (DevTools maps
+ * them through the bundle's source map); the sampler slows scripts several times over, so
+ * the printed split is taken without it unless a trace is kept.
+ */
+const PROFILER = 'disabled-by-default-v8.cpu_profiler';
+const categories = () => (process.env.MESA_BENCH_TRACE ? [...CATEGORIES, PROFILER] : CATEGORIES);
 const PRESSES = 20;
 const PRESS_GAP_MS = 120;
 const TYPE_GAP_MS = 110;
@@ -14,7 +21,7 @@ async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Promise<T
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories() }, transferMode: 'ReportEvents' });
   try {
     await work();
   } finally {
@@ -34,7 +41,8 @@ function inputRenderer(events: readonly TraceEvent[]): number | undefined {
 function report(what: string, presses: number, events: TraceEvent[]): void {
   const kinds = mainThreadTime(events, inputRenderer(events)).slice(0, 8);
   const total = kinds.reduce((sum, k) => sum + k.ms, 0);
-  console.error(`bench: trace, ${what}: main thread ${(total / presses).toFixed(1)} ms a press: ${kinds.map((k) => `${k.name} ${(k.ms / presses).toFixed(1)}`).join(', ')}`);
+  const sampled = process.env.MESA_BENCH_TRACE ? ' (JS sampled: scripts slowed)' : '';
+  console.error(`bench: trace, ${what}${sampled}: main thread ${(total / presses).toFixed(1)} ms a press: ${kinds.map((k) => `${k.name} ${(k.ms / presses).toFixed(1)}`).join(', ')}`);
   const file = process.env.MESA_BENCH_TRACE;
   if (file) writeFileSync(`${file}-${what.replace(/\W+/g, '_')}.json`, JSON.stringify({ traceEvents: events }));
 }

@@ -126,7 +126,7 @@ export async function measureInteractions(page: Page, scale: string): Promise<Be
   return figuresOf(measured, scale);
 }
 
-export function figuresOf(measured: readonly Interaction[], scale: string): BenchResult[] {
+function figuresOf(measured: readonly Interaction[], scale: string): BenchResult[] {
   const kinds = [...new Set(measured.map((m) => m.label))];
   return kinds.flatMap((kind) => {
     const of = measured.filter((m) => m.label === kind);

@@ -43,13 +43,13 @@ export function firstSeen(name: string): string {
 
 /**
  * Whether the sync status says everything is cached: rows are on screen, the status pill
- * says online and not "Syncing…", and no progress bar is showing. Returns the page's wall
+ * says online and not "Syncing…", and no progress bar (ARIA or <progress>) is showing. Returns the page's wall
  * clock when true, else 0. (The bench runs the console in English.)
  */
 export const cacheSettledAt = `(() => {
   const pill = document.querySelector('[data-testid="connectivity"]');
   if (!pill || pill.getAttribute('data-state') !== 'online' || /Syncing/i.test(pill.textContent ?? '')) return 0;
-  if (document.querySelector('[role="progressbar"]')) return 0;
+  if (document.querySelector('[role="progressbar"], progress')) return 0;
   if (!document.querySelector('[data-testid="ticket-row"]')) return 0;
   return Date.now();
 })()`;

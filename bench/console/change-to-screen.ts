@@ -3,12 +3,9 @@ import { compared, r2, type BenchResult } from '../bench-result';
 import { signInAt } from './backend-client';
 import type { ConsoleRig } from './harness';
 import { watchRowTitle } from './page-scripts';
+import { percentile } from './percentiles';
 
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
+const p95 = (samples: number[]): number => percentile(samples, 95);
 
 /**
  * Agent A (admin, plain HTTP) renames a ticket that agent B's console shows in its open

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative } from './format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { agentTimeZone, formatDueTime, formatDuration, formatRelative } from './format';
 import { languageFromLocale } from './i18n';
 
 describe('formatDuration', () => {
@@ -32,4 +32,33 @@ describe('languageFromLocale', () => {
     ['fr-FR', 'en'],
     ['', 'en'],
   ])('%s → %s', (locale, lang) => expect(languageFromLocale(locale)).toBe(lang));
+});
+
+describe('agentTimeZone', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('does not build a date formatter to read the zone for every due time a screen of rows shows', () => {
+    const now = Date.UTC(2026, 2, 12, 9, 0);
+    vi.useFakeTimers({ toFake: ['Date'], now });
+    agentTimeZone();
+    const zoneReads = vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions');
+    const shown = Array.from({ length: 50 }, (_, row) => formatDueTime(now + row * 60_000, 'es'));
+    expect(zoneReads).not.toHaveBeenCalled();
+    expect(new Set(shown).size).toBe(50);
+  });
+
+  it('keeps the zone it read for a minute, then notices the OS zone changed (an agent who travelled)', () => {
+    const now = Date.UTC(2026, 2, 12, 9, 0) + 1e9;
+    const before = agentTimeZone(now);
+    const real = Intl.DateTimeFormat.prototype.resolvedOptions;
+    const other = before === 'Asia/Tokyo' ? 'Europe/Madrid' : 'Asia/Tokyo';
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (this: Intl.DateTimeFormat) {
+      return { ...real.call(this), timeZone: other };
+    });
+    expect(agentTimeZone(now + 30_000)).toBe(before);
+    expect(agentTimeZone(now + 60_000)).toBe(other);
+  });
 });

@@ -18,8 +18,21 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   return value;
 }
 
-/** The agent's own time zone (the OS's), where due times are shown. */
-export const agentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** How long the OS time zone is taken as read: an agent who lands in another zone sees it within a minute. */
+const ZONE_READ_MS = 60_000;
+let zone: { name: string; readAt: number } | null = null;
+
+/**
+ * The agent's own time zone (the OS's), where due times are shown. Asking means building a
+ * date formatter (about a millisecond), and every SLA badge on screen asks on each render,
+ * all of them every few seconds: so it is read again at most once a minute.
+ */
+export function agentTimeZone(now: number = Date.now()): string {
+  if (zone === null || now - zone.readAt >= ZONE_READ_MS || now < zone.readAt) {
+    zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
+  }
+  return zone.name;
+}
 
 type Unit = 'day' | 'hour' | 'minute';
 const unitFormat = (lang: string, unit: Unit) =>

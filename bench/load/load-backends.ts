@@ -1,0 +1,42 @@
+import { startBackendProcess, type BackendProcess } from '../../backend/testing/backend-process';
+import { startPostgresCluster, type PostgresCluster } from '../../backend/testing/postgres-cluster';
+import type { LoadOptions } from './load-options';
+
+/** The backends a load run talks to: started here (seeded), or one given by --url. */
+export interface LoadBackends {
+  urls: string[];
+  /** Process ids of the started backends, for CPU and RSS; empty with --url. */
+  pids: number[];
+  stop(): Promise<void>;
+}
+
+export async function startLoadBackends(
+  options: Pick<LoadOptions, 'db' | 'instances' | 'url'>,
+  extraArgs: string[] = [],
+): Promise<LoadBackends> {
+  if (options.url) return { urls: [options.url], pids: [], stop: async () => {} };
+  let cluster: PostgresCluster | null = null;
+  let databaseUrl: string | undefined;
+  if (options.db === 'postgres') {
+    cluster = await startPostgresCluster({ durable: true });
+    databaseUrl = await cluster.createDatabase('mesa_load');
+  }
+  const processes: BackendProcess[] = [];
+  try {
+    // One after the other: the first migrates and seeds, the second finds it done.
+    for (let i = 0; i < options.instances; i += 1)
+      processes.push(await startBackendProcess({ databaseUrl, seedDemo: true, extraArgs }));
+  } catch (error) {
+    await Promise.all(processes.map((p) => p.stop()));
+    await cluster?.stop();
+    throw error;
+  }
+  return {
+    urls: processes.map((p) => p.url),
+    pids: processes.map((p) => p.pid!),
+    async stop() {
+      await Promise.all(processes.map((p) => p.stop()));
+      await cluster?.stop();
+    },
+  };
+}

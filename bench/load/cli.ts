@@ -3,7 +3,7 @@
 import { describeLoad, loadResults } from './load-report';
 import { startLoadBackends } from './load-backends';
 import { LOAD_USAGE, parseLoadOptions } from './load-options';
-import { runLoad } from './run-load';
+import { AGENT_EMAILS, runLoad } from './run-load';
 
 let options;
 try {
@@ -16,7 +16,7 @@ if (options === 'help') {
   console.log(LOAD_USAGE);
   process.exit(0);
 }
-const backends = await startLoadBackends(options);
+const backends = await startLoadBackends(options, Math.min(options.consoles, AGENT_EMAILS.length));
 try {
   const figures = await runLoad(options, backends, (line) => console.error(line));
   console.error(describeLoad(figures));

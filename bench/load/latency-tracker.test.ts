@@ -41,7 +41,9 @@ describe('change-to-every-console latency', () => {
 
   it('reads percentiles by nearest rank', () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect([percentile(values, 0.5), percentile(values, 0.95), percentile(values, 0.99)]).toEqual([50, 95, 99]);
+    expect([percentile(values, 0.5), percentile(values, 0.95), percentile(values, 0.99)]).toEqual([
+      50, 95, 99,
+    ]);
     expect(percentile([], 0.5)).toBeNull();
   });
 });

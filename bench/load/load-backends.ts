@@ -10,11 +10,21 @@ export interface LoadBackends {
   stop(): Promise<void>;
 }
 
+/**
+ * The simulated consoles share the five demo agents' tokens, so each agent pushes what a
+ * fifth of all consoles push; the per-agent push limit (meant for one agent's runaway loop)
+ * is raised to twice that, or it would measure the limit instead of the server.
+ */
+export function pushLimitFor(rate: number, agents: number): number {
+  return Math.max(300, Math.ceil(((rate * 60) / agents) * 2));
+}
+
 export async function startLoadBackends(
-  options: Pick<LoadOptions, 'db' | 'instances' | 'url'>,
-  extraArgs: string[] = [],
+  options: Pick<LoadOptions, 'db' | 'instances' | 'url' | 'rate'>,
+  agents: number,
 ): Promise<LoadBackends> {
   if (options.url) return { urls: [options.url], pids: [], stop: async () => {} };
+  const extraArgs = ['--push-rate-limit', String(pushLimitFor(options.rate, agents))];
   let cluster: PostgresCluster | null = null;
   let databaseUrl: string | undefined;
   if (options.db === 'postgres') {

@@ -48,7 +48,8 @@ export function parseLoadOptions(argv: string[]): LoadOptions | 'help' {
   });
   if (values.help) return 'help';
   const db = values.db ?? 'sqlite';
-  if (db !== 'sqlite' && db !== 'postgres') throw new RangeError(`--db must be sqlite or postgres, not "${db}"`);
+  if (db !== 'sqlite' && db !== 'postgres')
+    throw new RangeError(`--db must be sqlite or postgres, not "${db}"`);
   const instances = int('instances', values.instances, 1, 1, 2) as 1 | 2;
   if (instances === 2 && db !== 'postgres' && !values.url)
     throw new RangeError('--instances 2 needs --db postgres: instances share state through PostgreSQL');

@@ -6,7 +6,10 @@ const ms = (value: number | null): string => (value === null ? '—' : `${Math.r
 /** The figures for a reader. */
 export function describeLoad(f: LoadFigures): string {
   const servers = f.servers
-    .map((s, i) => `instance ${i + 1}: CPU ${Math.round(s.cpu * 100)} % of a core, RSS ${Math.round(s.rssMiB)} MiB`)
+    .map(
+      (s, i) =>
+        `instance ${i + 1}: CPU ${Math.round(s.cpu * 100)} % of a core, RSS ${Math.round(s.rssMiB)} MiB`,
+    )
     .join('; ');
   const errors = Object.entries(f.errors)
     .map(([kind, count]) => `${kind} ${count}`)
@@ -19,6 +22,7 @@ export function describeLoad(f: LoadFigures): string {
     `  pulls served              ${f.pullsPerS.toFixed(0)}/s`,
     `  bytes served              ${(f.bytesPerS / 2 ** 20).toFixed(2)} MiB/s (event stream ${(f.eventBytesPerS / 2 ** 20).toFixed(2)} MiB/s)`,
     `  server                    ${servers || 'not measured (--url)'}`,
+    `  load generator            CPU ${Math.round(f.generatorCpu * 100)} % of a core`,
     `  errors                    ${errors || 'none'}`,
     `  load average              ${f.loadAverage.map((x) => x.toFixed(2)).join(' ')} (1, 5 min) on ${f.cores} cores`,
   ].join('\n');

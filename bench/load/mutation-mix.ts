@@ -104,7 +104,11 @@ export function planMutation(
     mutation: {
       id,
       type: 'ticket.transition',
-      args: { ticketId: ticket.id, to: 'resolved', resolutionNote: 'Reiniciado el servicio de cola de impresión.' },
+      args: {
+        ticketId: ticket.id,
+        to: 'resolved',
+        resolutionNote: 'Reiniciado el servicio de cola de impresión.',
+      },
     },
     key,
     ticketId: ticket.id,

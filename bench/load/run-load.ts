@@ -10,7 +10,7 @@ import { SimulatedConsole } from './simulated-console';
 import { TrafficMeter } from './traffic-meter';
 
 /** The demo agents (backend/seed): each signs in once, and its consoles share the token. */
-const AGENT_EMAILS = ['agent', 'lucia', 'jordi', 'sam', 'maria'].map((name) => `${name}@example.com`);
+export const AGENT_EMAILS = ['agent', 'lucia', 'jordi', 'sam', 'maria'].map((name) => `${name}@example.com`);
 const DEMO_PASSWORD = 'mesa-demo';
 
 export interface LoadFigures {
@@ -27,6 +27,8 @@ export interface LoadFigures {
   eventBytesPerS: number;
   /** Per backend process: share of one core, and peak RSS in MiB. */
   servers: Array<{ cpu: number; rssMiB: number }>;
+  /** The load generator's own CPU, as a share of one core: on a small machine it competes with the server. */
+  generatorCpu: number;
   errors: Record<string, number>;
   loadAverage: [number, number];
   cores: number;
@@ -44,7 +46,11 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-async function signInAgents(url: string, fetch: typeof globalThis.fetch, count: number): Promise<StoredSession[]> {
+async function signInAgents(
+  url: string,
+  fetch: typeof globalThis.fetch,
+  count: number,
+): Promise<StoredSession[]> {
   const sessions: StoredSession[] = [];
   for (const email of AGENT_EMAILS.slice(0, Math.max(1, Math.min(count, AGENT_EMAILS.length)))) {
     let stored: StoredSession | null = null;
@@ -99,7 +105,9 @@ export async function runLoad(
       await waitFor(() => batch.every((c) => c.caughtUpOnce), 30_000);
     }
     const connected = consoles.filter((c) => c.opened).length;
-    log(`${connected} of ${consoles.length} consoles connected and caught up; pushing ${options.rate}/s for ${options.durationS} s`);
+    log(
+      `${connected} of ${consoles.length} consoles connected and caught up; pushing ${options.rate}/s for ${options.durationS} s`,
+    );
 
     const random = seededRandom(20);
     const before = meter.snapshot();
@@ -107,6 +115,7 @@ export async function runLoad(
     for (const s of samplers) s.begin();
     const rssTimer = setInterval(() => samplers.forEach((s) => s.sampleRss()), 500);
     const startedAt = performance.now();
+    const cpuAtStart = process.cpuUsage();
     const inFlight = new Set<Promise<void>>();
     const intervalMs = 1000 / options.rate;
     for (let n = 0; ; n += 1) {
@@ -121,16 +130,20 @@ export async function runLoad(
     }
     await Promise.all(inFlight);
     const elapsedS = (performance.now() - startedAt) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    const generatorCpu = (cpu.user + cpu.system) / 1e6 / elapsedS;
     const after = meter.snapshot();
     const servers = samplers.map((s) => ({ cpu: s.cpuShare(), rssMiB: s.peakRss / 2 ** 20 }));
     const appliedPerS = (meter.applied - applied0) / elapsedS;
     const loadAverage = loadavg().slice(0, 2) as [number, number];
 
-    const latest = () => Math.max(...consoles.map((c) => c.position));
-    const target = latest();
-    await waitFor(() => consoles.every((c) => c.position >= target), options.drainS * 1000);
+    await waitFor(() => {
+      const settled = tracker.settledSeq();
+      return settled !== null && consoles.every((c) => c.position >= settled);
+    }, options.drainS * 1000);
     clearInterval(rssTimer);
-    for (const [i, s] of samplers.entries()) servers[i]!.rssMiB = Math.max(servers[i]!.rssMiB, s.sampleRss() / 2 ** 20);
+    for (const [i, s] of samplers.entries())
+      servers[i]!.rssMiB = Math.max(servers[i]!.rssMiB, s.sampleRss() / 2 ** 20);
     const latencyMs = tracker.summarize(startedAt);
 
     const errors = Object.fromEntries(meter.errors);
@@ -149,6 +162,7 @@ export async function runLoad(
       bytesPerS: (after.pullBytes - before.pullBytes + after.eventBytes - before.eventBytes) / elapsedS,
       eventBytesPerS: (after.eventBytes - before.eventBytes) / elapsedS,
       servers,
+      generatorCpu,
       errors,
       loadAverage,
       cores: availableParallelism(),

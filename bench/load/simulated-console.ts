@@ -65,7 +65,11 @@ export class SimulatedConsole {
       connectTimeoutMs: 30_000,
       idleTimeoutMs: 45_000,
       onOpen: () => void (this.opened = true),
-      onPoke: (cursor) => this.poked(cursor),
+      // As console-core wires it: a carried page is handed to the connection before the poke.
+      onPoke: (cursor, carried) => {
+        if (carried) this.connection.offerCarried(carried.after, carried.page);
+        this.poked(cursor);
+      },
       onUnreachable: (error) => this.failed('stream_unreachable', error),
       onLost: () => {
         this.opened = false;

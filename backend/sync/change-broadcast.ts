@@ -82,6 +82,11 @@ export class ChangeBroadcast {
     return this.sent;
   }
 
+  /** Streams listening now. */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -72,30 +72,20 @@ export class LatencyTracker {
     history.cursor.push(cursor);
   }
 
-  summarize(windowStart = -Infinity, windowEnd = Infinity): LatencySummary {
-    const latencies: number[] = [];
-    let unconverged = 0;
-    let unseen = 0;
-    for (const push of this.pushes) {
-      if (push.ackAt < windowStart || push.ackAt > windowEnd) continue;
-      if (push.seq === null) {
-        unseen += 1;
-        continue;
-      }
-      const reached = this.lastConsoleReached(push.seq);
-      if (reached === null) unconverged += 1;
-      else latencies.push(Math.max(0, reached - push.ackAt));
-    }
-    latencies.sort((a, b) => a - b);
-    return {
-      measured: latencies.length,
-      unconverged,
-      unseen,
-      p50: percentile(latencies, 0.5),
-      p95: percentile(latencies, 0.95),
-      p99: percentile(latencies, 0.99),
-      max: latencies.length ? latencies[latencies.length - 1]! : null,
-    };
+  /** Acknowledged pushes, with their change's seq once seen. */
+  records(): Array<{ seq: number | null; ackAt: number }> {
+    return this.pushes.map(({ seq, ackAt }) => ({ seq, ackAt }));
+  }
+
+  /** For each seq: when the slowest of these consoles first reached it, or null if one never did. */
+  reachedAt(seqs: number[]): Array<number | null> {
+    return seqs.map((seq) => this.lastConsoleReached(seq));
+  }
+
+  summarize(windowStart = -Infinity): LatencySummary {
+    const pushes = this.records();
+    const reached = this.reachedAt(pushes.map((p) => p.seq ?? 0));
+    return summarizeLatency(pushes, reached, windowStart);
   }
 
   /** When the slowest console's cursor first reached `seq`; null if one never did. */
@@ -108,6 +98,36 @@ export class LatencyTracker {
     }
     return last;
   }
+}
+
+/**
+ * The latency figures from every push and, per push, when the slowest console reached its
+ * change (null: some console never did), over pushes acknowledged from `windowStart` on.
+ */
+export function summarizeLatency(
+  pushes: Array<{ seq: number | null; ackAt: number }>,
+  reached: Array<number | null>,
+  windowStart = -Infinity,
+): LatencySummary {
+  const latencies: number[] = [];
+  let unconverged = 0;
+  let unseen = 0;
+  pushes.forEach((push, i) => {
+    if (push.ackAt < windowStart) return;
+    if (push.seq === null) unseen += 1;
+    else if (reached[i] === null) unconverged += 1;
+    else latencies.push(Math.max(0, reached[i]! - push.ackAt));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    measured: latencies.length,
+    unconverged,
+    unseen,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    max: latencies.length ? latencies[latencies.length - 1]! : null,
+  };
 }
 
 function firstAtLeast(sorted: number[], value: number): number {

@@ -2,16 +2,19 @@ import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConnectionService } from '../../electron/core/connection-service';
 import type { StoredSession } from '../../electron/core/credential-store';
-import { LatencyTracker, type LatencySummary } from './latency-tracker';
+import type { GroupTraffic } from './console-group';
+import { epochMs } from './epoch';
+import { startGroupThread, type GroupHandle } from './group-thread';
+import { summarizeLatency, type LatencySummary } from './latency-tracker';
 import type { LoadBackends } from './load-backends';
 import type { LoadOptions } from './load-options';
 import { ProcessSampler } from './process-stats';
-import { SimulatedConsole } from './simulated-console';
-import { TrafficMeter } from './traffic-meter';
 
 /** The demo agents (backend/seed): each signs in once, and its consoles share the token. */
 export const AGENT_EMAILS = ['agent', 'lucia', 'jordi', 'sam', 'maria'].map((name) => `${name}@example.com`);
 const DEMO_PASSWORD = 'mesa-demo';
+/** Consoles per thread before a second one is worth its start-up. */
+const CONSOLES_PER_THREAD = 100;
 
 export interface LoadFigures {
   consoles: number;
@@ -34,23 +37,7 @@ export interface LoadFigures {
   cores: number;
 }
 
-/** A small deterministic generator, so two runs push the same mix. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function signInAgents(
-  url: string,
-  fetch: typeof globalThis.fetch,
-  count: number,
-): Promise<StoredSession[]> {
+async function signInAgents(url: string, count: number): Promise<StoredSession[]> {
   const sessions: StoredSession[] = [];
   for (const email of AGENT_EMAILS.slice(0, Math.max(1, Math.min(count, AGENT_EMAILS.length)))) {
     let stored: StoredSession | null = null;
@@ -61,7 +48,7 @@ async function signInAgents(
         write: async (s) => void (stored = s),
         clear: async () => void (stored = null),
       },
-      fetch,
+      fetch: globalThis.fetch,
       observer: { sessionChanged: () => {}, serverAnswered: () => {}, serverUnreachable: () => {} },
     });
     await connection.login(url, email, DEMO_PASSWORD);
@@ -70,85 +57,89 @@ async function signInAgents(
   return sessions;
 }
 
-async function waitFor(done: () => boolean, timeoutMs: number): Promise<boolean> {
+const sum = (traffic: GroupTraffic[], key: 'pulls' | 'pullBytes' | 'eventBytes' | 'applied'): number =>
+  traffic.reduce((total, t) => total + t[key], 0);
+
+/** Every group's pushes, with when the slowest console of all groups reached each one's change. */
+async function latencyOver(groups: GroupHandle[], windowStart: number): Promise<LatencySummary> {
+  const pushes = (await Promise.all(groups.map((g) => g.pushes()))).flat();
+  const seqs = pushes.map((p) => p.seq ?? 0);
+  const perGroup = await Promise.all(groups.map((g) => g.reachedAt(seqs)));
+  const reached = seqs.map((_, i) =>
+    perGroup.some((times) => times[i] === null) ? null : Math.max(...perGroup.map((times) => times[i]!)),
+  );
+  return summarizeLatency(pushes, reached, windowStart);
+}
+
+/** Until every push's change is seen and every console has passed the last of them, or the time is up. */
+async function drain(groups: GroupHandle[], timeoutMs: number): Promise<void> {
   const until = performance.now() + timeoutMs;
-  while (!done()) {
-    if (performance.now() > until) return false;
-    await sleep(50);
+  while (performance.now() < until) {
+    const progress = await Promise.all(groups.map((g) => g.progress()));
+    const target = Math.max(...progress.map((p) => p.maxSeq));
+    if (progress.every((p) => p.pending === 0 && p.minPosition >= target)) return;
+    await sleep(100);
   }
-  return true;
 }
 
 /**
  * One run: sign in, open every console's stream in batches and let each catch up, push the
- * mix at the asked rate for the duration, give the consoles time to drain, and take the figures.
+ * mix at the asked rate for the duration, give the consoles time to drain, and take the
+ * figures. The consoles are spread over worker threads, one per core at most.
  */
 export async function runLoad(
   options: LoadOptions,
   backends: LoadBackends,
   log: (line: string) => void = () => {},
 ): Promise<LoadFigures> {
-  const meter = new TrafficMeter();
-  const fetch = meter.meteredFetch();
-  const tracker = new LatencyTracker();
-  const sessions = await signInAgents(backends.urls[0]!, fetch, options.consoles);
-  const consoles = Array.from({ length: options.consoles }, (_, i) => {
-    const session = sessions[i % sessions.length]!;
-    const serverUrl = backends.urls[i % backends.urls.length]!;
-    return new SimulatedConsole({ ...session, serverUrl }, fetch, tracker, meter);
-  });
+  const sessions = await signInAgents(backends.urls[0]!, options.consoles);
+  const threads = Math.max(
+    1,
+    Math.min(availableParallelism(), Math.ceil(options.consoles / CONSOLES_PER_THREAD)),
+  );
+  const groups = Array.from({ length: threads }, (_, first) =>
+    startGroupThread({
+      sessions,
+      urls: backends.urls,
+      first,
+      step: threads,
+      total: options.consoles,
+      rampBatch: Math.ceil(options.rampBatch / threads),
+    }),
+  );
   const samplers = backends.pids.map((pid) => new ProcessSampler(pid));
   try {
-    for (let i = 0; i < consoles.length; i += options.rampBatch) {
-      const batch = consoles.slice(i, i + options.rampBatch);
-      await Promise.all(batch.map((c) => c.start()));
-      await waitFor(() => batch.every((c) => c.caughtUpOnce), 30_000);
-    }
-    const connected = consoles.filter((c) => c.opened).length;
+    const connected = (await Promise.all(groups.map((g) => g.connect()))).reduce((a, b) => a + b, 0);
     log(
-      `${connected} of ${consoles.length} consoles connected and caught up; pushing ${options.rate}/s for ${options.durationS} s`,
+      `${connected} of ${options.consoles} consoles connected and caught up (${threads} thread(s)); pushing ${options.rate}/s for ${options.durationS} s`,
     );
-
-    const random = seededRandom(20);
-    const before = meter.snapshot();
-    const applied0 = meter.applied;
+    const before = await Promise.all(groups.map((g) => g.traffic()));
     for (const s of samplers) s.begin();
     const rssTimer = setInterval(() => samplers.forEach((s) => s.sampleRss()), 500);
-    const startedAt = performance.now();
+    const startedAt = epochMs() + 100;
     const cpuAtStart = process.cpuUsage();
-    const inFlight = new Set<Promise<void>>();
-    const intervalMs = 1000 / options.rate;
-    for (let n = 0; ; n += 1) {
-      const due = startedAt + n * intervalMs;
-      if (due - startedAt >= options.durationS * 1000) break;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
-      // Open loop: a slow server shows as latency and a lower applied rate, not as fewer attempts.
-      const push = consoles[Math.floor(random() * consoles.length)]!.pushOne(random, n);
-      inFlight.add(push);
-      void push.finally(() => inFlight.delete(push));
-    }
-    await Promise.all(inFlight);
-    const elapsedS = (performance.now() - startedAt) / 1000;
+    await Promise.all(
+      groups.map((g, i) => g.push(options.rate / threads, options.durationS, i + 1, startedAt)),
+    );
+    const elapsedS = (epochMs() - startedAt) / 1000;
     const cpu = process.cpuUsage(cpuAtStart);
-    const generatorCpu = (cpu.user + cpu.system) / 1e6 / elapsedS;
-    const after = meter.snapshot();
+    const after = await Promise.all(groups.map((g) => g.traffic()));
     const servers = samplers.map((s) => ({ cpu: s.cpuShare(), rssMiB: s.peakRss / 2 ** 20 }));
-    const appliedPerS = (meter.applied - applied0) / elapsedS;
     const loadAverage = loadavg().slice(0, 2) as [number, number];
 
-    await waitFor(() => {
-      const settled = tracker.settledSeq();
-      return settled !== null && consoles.every((c) => c.position >= settled);
-    }, options.drainS * 1000);
+    await drain(groups, options.drainS * 1000);
     clearInterval(rssTimer);
     for (const [i, s] of samplers.entries())
       servers[i]!.rssMiB = Math.max(servers[i]!.rssMiB, s.sampleRss() / 2 ** 20);
-    const latencyMs = tracker.summarize(startedAt);
+    const latencyMs = await latencyOver(groups, startedAt);
 
-    const errors = Object.fromEntries(meter.errors);
+    const errors: Record<string, number> = {};
+    for (const t of after)
+      for (const [kind, count] of Object.entries(t.errors)) errors[kind] = (errors[kind] ?? 0) + count;
     if (latencyMs.unconverged) errors.unconverged = latencyMs.unconverged;
     if (latencyMs.unseen) errors.unseen = latencyMs.unseen;
+    const delta = (key: 'pulls' | 'pullBytes' | 'eventBytes' | 'applied') =>
+      (sum(after, key) - sum(before, key)) / elapsedS;
     return {
       consoles: options.consoles,
       connected,
@@ -156,18 +147,19 @@ export async function runLoad(
       db: options.url ? 'external' : options.db,
       durationS: elapsedS,
       askedRate: options.rate,
-      appliedPerS,
+      appliedPerS: delta('applied'),
       latencyMs,
-      pullsPerS: (after.pulls - before.pulls) / elapsedS,
-      bytesPerS: (after.pullBytes - before.pullBytes + after.eventBytes - before.eventBytes) / elapsedS,
-      eventBytesPerS: (after.eventBytes - before.eventBytes) / elapsedS,
+      pullsPerS: delta('pulls'),
+      bytesPerS: delta('pullBytes') + delta('eventBytes'),
+      eventBytesPerS: delta('eventBytes'),
       servers,
-      generatorCpu,
+      generatorCpu: (cpu.user + cpu.system) / 1e6 / elapsedS,
       errors,
       loadAverage,
       cores: availableParallelism(),
     };
   } finally {
-    for (const c of consoles) c.stop();
+    await Promise.all(groups.map((g) => g.stop().catch(() => {})));
+    await Promise.all(groups.map((g) => g.terminate()));
   }
 }

@@ -7,6 +7,7 @@ import type { CredentialStore, StoredSession } from '../../electron/core/credent
 import { EventStream } from '../../electron/core/event-stream';
 import { MesaError } from '../../shared/ipc/result';
 import type { LatencyTracker, PushRecord } from './latency-tracker';
+import { epochMs } from './epoch';
 import { changeKey, planMutation, type OwnTicket } from './mutation-mix';
 import type { TrafficMeter } from './traffic-meter';
 
@@ -113,7 +114,7 @@ export class SimulatedConsole {
       this.sending.delete(plan.ticketId);
     }
     this.meter.applied += 1;
-    const record = this.tracker.acknowledged(plan.key, afterSeq, performance.now());
+    const record = this.tracker.acknowledged(plan.key, afterSeq, epochMs());
     const { add, advance, drop } = plan.after;
     if (add) this.tickets.push(add);
     if (advance) Object.assign(this.tickets.find((t) => t.id === advance.id) ?? {}, advance);
@@ -146,7 +147,7 @@ export class SimulatedConsole {
         }
         if (page.cursor > this.cursor) {
           this.cursor = page.cursor;
-          this.tracker.advanced(this.index, this.cursor, performance.now());
+          this.tracker.advanced(this.index, this.cursor, epochMs());
         }
         if (!page.hasMore && this.cursor >= this.target) break;
         if (!page.hasMore && page.changes.length === 0) break;

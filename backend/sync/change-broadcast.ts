@@ -14,7 +14,7 @@ export interface BroadcastOptions {
 }
 
 export const DEFAULT_BROADCAST: BroadcastOptions = {
-  coalesceMs: 100,
+  coalesceMs: 250,
   carryMaxChanges: 100,
   carryMaxBytes: 256 * 1024,
 };

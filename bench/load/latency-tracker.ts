@@ -50,12 +50,6 @@ export class LatencyTracker {
     return record;
   }
 
-  /** The highest change of any push, once every acknowledged push's change has been seen; else null. */
-  settledSeq(): number | null {
-    if (this.waiting.size > 0) return null;
-    return this.pushes.reduce((max, p) => Math.max(max, p.seq ?? 0), 0);
-  }
-
   /** A console applied a change: called for every change, so it stays two map operations. */
   sawChange(key: string, seq: number): void {
     if ((this.lastSeen.get(key) ?? 0) < seq) this.lastSeen.set(key, seq);

@@ -9,6 +9,7 @@ import { summarizeLatency, type LatencySummary } from './latency-tracker';
 import type { LoadBackends } from './load-backends';
 import type { LoadOptions } from './load-options';
 import { ProcessSampler } from './process-stats';
+import { memoryStore } from './simulated-console';
 
 /** The demo agents (backend/seed): each signs in once, and its consoles share the token. */
 export const AGENT_EMAILS = ['agent', 'lucia', 'jordi', 'sam', 'maria'].map((name) => `${name}@example.com`);
@@ -40,19 +41,14 @@ export interface LoadFigures {
 async function signInAgents(url: string, count: number): Promise<StoredSession[]> {
   const sessions: StoredSession[] = [];
   for (const email of AGENT_EMAILS.slice(0, Math.max(1, Math.min(count, AGENT_EMAILS.length)))) {
-    let stored: StoredSession | null = null;
+    const store = memoryStore(null);
     const connection = new ConnectionService({
-      store: {
-        persistent: false,
-        read: async () => stored,
-        write: async (s) => void (stored = s),
-        clear: async () => void (stored = null),
-      },
+      store,
       fetch: globalThis.fetch,
       observer: { sessionChanged: () => {}, serverAnswered: () => {}, serverUnreachable: () => {} },
     });
     await connection.login(url, email, DEMO_PASSWORD);
-    sessions.push(stored!);
+    sessions.push((await store.read())!);
   }
   return sessions;
 }

@@ -15,7 +15,7 @@ import type { TrafficMeter } from './traffic-meter';
 const PULL_LIMIT = 500;
 
 /** A session held in memory: the load signs each agent in once and shares its token. */
-function memoryStore(session: StoredSession): CredentialStore {
+export function memoryStore(session: StoredSession | null): CredentialStore {
   let stored: StoredSession | null = session;
   return {
     persistent: false,

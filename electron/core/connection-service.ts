@@ -147,7 +147,7 @@ export class ConnectionService {
     return this.session();
   }
 
-  /** A page the event stream carried: the pull from `after` is answered with it, once. */
+  /** A page the event stream carried: a pull from a cursor it covers is answered from it (carried-pages.ts). */
   offerCarried(after: number, page: PullResponse): void {
     if (this.current.token) this.carried.offer(after, page);
   }

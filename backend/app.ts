@@ -59,7 +59,7 @@ export async function buildApp(app: FastifyInstance, services: Services): Promis
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     },
   );
-  // Per-route limits only (login, portal, feedback links); the sync API is behind tokens.
+  // Per-route limits only (login, portal, feedback links, uploads and pushes per agent).
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

@@ -21,6 +21,8 @@ const USAGE = `usage: npm run backend -- --port <P> --data <DIR> [options]
   --login-address-limit <N>     failed sign-ins per 15 minutes per address, all accounts (default 30)
   --requests-rate-limit <N>     portal posts per minute per address (default 20)
   --upload-rate-limit <N>       attachment uploads per minute per agent (default 60)
+  --push-rate-limit <N>         sync pushes per minute per agent (default 300)
+  --event-buffer-bytes <N>      an event stream with more unread than this is cut off (default 262144)
   --blob-grace-hours <N>        delete files no attachment uses after N hours (default 24)
   --blob-cleanup-interval-seconds <N>  how often to look (default 3600)
   --public-url <URL>            base URL in feedback links (default http://host:port)
@@ -90,6 +92,8 @@ const parseFlags = (argv: string[]) =>
       'login-address-limit': { type: 'string' },
       'requests-rate-limit': { type: 'string' },
       'upload-rate-limit': { type: 'string' },
+      'push-rate-limit': { type: 'string' },
+      'event-buffer-bytes': { type: 'string' },
       'blob-grace-hours': { type: 'string' },
       'blob-cleanup-interval-seconds': { type: 'string' },
       'public-url': { type: 'string' },
@@ -187,6 +191,11 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
       ...d.uploadRateLimit,
       max: positiveInt('upload-rate-limit', values['upload-rate-limit'], d.uploadRateLimit.max, 1),
     },
+    pushRateLimit: {
+      ...d.pushRateLimit,
+      max: positiveInt('push-rate-limit', values['push-rate-limit'], d.pushRateLimit.max, 1),
+    },
+    eventBufferBytes: positiveInt('event-buffer-bytes', values['event-buffer-bytes'], d.eventBufferBytes, 1024),
     blobGraceMs:
       positiveInt('blob-grace-hours', values['blob-grace-hours'], d.blobGraceMs / HOUR_MS) * HOUR_MS,
     blobCleanupIntervalMs:

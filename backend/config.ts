@@ -1,5 +1,6 @@
 import { LIMITS } from '../shared/index';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleOptions } from './auth/login-throttle';
+import { DEFAULT_BROADCAST, type BroadcastOptions } from './sync/change-broadcast';
 import type { TrustProxy } from './trust-proxy';
 
 /** Everything the backend can be told at start; the CLI fills it from flags and the environment. */
@@ -22,6 +23,11 @@ export interface BackendConfig {
   retentionIntervalMs: number;
   feedbackLinkTtlMs: number;
   heartbeatMs: number;
+  /** An event stream whose reader lets more than this wait in the server's buffer is cut off. */
+  eventBufferBytes: number;
+  broadcast: BroadcastOptions;
+  /** Pushes per agent (a runaway client loop is held back; the others are not). */
+  pushRateLimit: { max: number; windowMs: number };
   loginRateLimit: { max: number; windowMs: number };
   /** Failed sign-ins per address across accounts, and the per-account backoff (auth/login-throttle.ts). */
   loginThrottle: LoginThrottleOptions;
@@ -63,6 +69,9 @@ export const DEFAULT_CONFIG: BackendConfig = {
   retentionIntervalMs: 60 * 60 * 1000,
   feedbackLinkTtlMs: 30 * DAY_MS,
   heartbeatMs: 15_000,
+  eventBufferBytes: 256 * 1024,
+  broadcast: DEFAULT_BROADCAST,
+  pushRateLimit: { max: 300, windowMs: 60_000 },
   loginRateLimit: { max: 10, windowMs: 60_000 },
   loginThrottle: DEFAULT_LOGIN_THROTTLE,
   requestsRateLimit: { max: 20, windowMs: 60_000 },

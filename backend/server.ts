@@ -72,6 +72,7 @@ export async function startBackend(
         await Promise.all(jobs.map((job) => job?.stop()));
         await mail.stop();
         await app.close();
+        services.broadcast.stop();
         await services.notifier.stop();
         await database.close();
       },

@@ -9,7 +9,9 @@ import { PageTokens } from './mail/page-tokens';
 import { RequesterMailer } from './mail/requester-mailer';
 import type { Database } from './storage/database';
 import { loadOrCreateSecret } from './storage/server-settings';
+import { ChangeBroadcast } from './sync/change-broadcast';
 import { ChangeNotifier } from './sync/change-notifier';
+import { PageCache } from './sync/page-cache';
 import { PushService } from './sync/push-service';
 
 /** The backend's parts, wired once per process and handed to the routes and jobs. */
@@ -20,6 +22,10 @@ export interface Services {
   tokens: TokenStore;
   loginThrottle: LoginThrottle;
   notifier: ChangeNotifier;
+  /** Encoded pull pages shared by every request for the same page since the sequence last moved. */
+  pages: PageCache;
+  /** The event streams' fan-out: one message per move of the sequence, encoded once. */
+  broadcast: ChangeBroadcast;
   push: PushService;
   blobs: BlobStore;
   feedbackTokens: FeedbackTokens;
@@ -72,5 +78,9 @@ export async function createServices(
       logger.error({ err: error, mutation }, 'mutation failed; recorded as rejected (server_error)'),
   });
   await notifier.start();
+  services.pages = new PageCache(database, () => notifier.latest);
+  services.broadcast = new ChangeBroadcast(notifier, services.pages, config.broadcast, (error) =>
+    logger.warn({ err: error }, 'change broadcast: reading the page failed; sent a plain announcement'),
+  );
   return services;
 }

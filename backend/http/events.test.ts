@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoginResponse } from '../../shared/index';
+import type { LoginResponse, PullResponse } from '../../shared/index';
 import { startBackendProcess, type BackendProcess } from '../testing/backend-process';
 import { HttpClient } from '../testing/http-client';
 import { cursorOf, openEventStream } from '../testing/sse-client';
@@ -49,6 +50,33 @@ describe.each(TEST_DIALECTS)('event stream (%s)', (dialect) => {
       const moved = await stream.waitFor((e) => e.event === 'changes' && cursorOf(e) > start);
       expect(cursorOf(moved)).toBe(start + 1);
       expect(await stream.waitForComment(2_000)).toMatch(/heartbeat/);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('carries the new changes as the very page a pull from the previous cursor answers', async () => {
+    const client = await t.login();
+    const stream = await openEventStream(`${t.url}/api/v1/events`, {
+      authorization: `Bearer ${client.token}`,
+    });
+    try {
+      const start = cursorOf(await stream.waitFor((e) => e.event === 'changes'));
+      const created = mutations.create({ title: 'Carried: la VPN se corta' });
+      const reply = mutations.of('comment.add', {
+        ticketId: created.args.ticketId,
+        commentId: randomUUID(),
+        body: 'Lo miramos ahora mismo.',
+        visibility: 'public',
+      });
+      await t.push(client, [created, reply]);
+      const event = await stream.waitFor((e) => e.event === 'changes' && cursorOf(e) > start);
+      const carried = JSON.parse(event.data) as { cursor: number; after: number; page: PullResponse };
+      expect(carried.after).toBe(start);
+      expect(carried.page.changes.map((c) => c.id)).toContain(created.args.ticketId);
+      const pulled = await client.get<PullResponse>(`/api/v1/sync/pull?cursor=${start}&limit=100`);
+      expect(carried.page).toEqual(pulled.body);
+      expect(carried.cursor).toBe(pulled.body.cursor);
     } finally {
       stream.close();
     }

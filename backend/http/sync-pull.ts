@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiErrorSchema, pullQuerySchema, pullResponseSchema, type PullResponse } from '../../shared/index';
 import type { Services } from '../services';
-import { pullPage } from '../sync/pull-service';
 import { requireAgent } from './authenticate';
 
 export function registerSyncPull(app: FastifyInstance, services: Services): void {
@@ -20,7 +19,7 @@ export function registerSyncPull(app: FastifyInstance, services: Services): void
       preHandler: requireAgent(services),
     },
     async (request, reply) => {
-      const body = await pullPage(services.database, request.query.cursor, request.query.limit);
+      const body = await services.pages.page(request.query.cursor, request.query.limit);
       // Already JSON bytes: Fastify sends a Buffer as it is.
       return reply.type('application/json; charset=utf-8').send(body as unknown as PullResponse);
     },

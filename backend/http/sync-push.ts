@@ -10,6 +10,7 @@ import {
 } from '../../shared/index';
 import type { Services } from '../services';
 import { requireAgent, signedInAgent } from './authenticate';
+import { rateLimited } from './rate-limit';
 
 export function registerSyncPush(app: FastifyInstance, services: Services): void {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -20,10 +21,19 @@ export function registerSyncPush(app: FastifyInstance, services: Services): void
         description: `One result per mutation, in order. A malformed envelope refuses the whole request (400); a bad mutation is rejected alone. Types: ${MUTATION_TYPES.join(', ')}. Rejection codes: ${REJECTION_CODES.join(', ')}.`,
         tags: ['sync'],
         body: pushRequestSchema,
-        response: { 200: pushResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema },
+        response: { 200: pushResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 429: apiErrorSchema },
         security: [{ bearer: [] }],
       },
-      preHandler: requireAgent(services),
+      // Before the body is parsed, and before the limit below, which counts per agent.
+      onRequest: requireAgent(services),
+      config: {
+        // Per agent, so a runaway loop in one console is held back and every other agent keeps pushing.
+        rateLimit: rateLimited(
+          services.config.pushRateLimit,
+          (request) => `push:${request.agent?.id ?? request.ip}`,
+          'Too many pushes from this agent; wait and try again.',
+        ),
+      },
     },
     async (request, reply) => {
       const agent = signedInAgent(request);

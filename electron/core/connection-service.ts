@@ -5,11 +5,13 @@ import {
   loginResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  type PullResponse,
   type PushRequest,
   type SessionAgent,
 } from '../../shared/sync/wire';
 import { snapshotResponseSchema } from '../../shared/sync/snapshot-wire';
 import { requestBytes, requestJson, requestNoContent, type Fetch } from './backend-http';
+import { CarriedPages } from './carried-pages';
 import type { CredentialStore } from './credential-store';
 import { decideServerTransport } from './security/server-transport-policy';
 
@@ -78,6 +80,7 @@ function requireSecureTransport(serverUrl: string): void {
 export class ConnectionService {
   private current: Current = { serverUrl: null, token: null, agent: null };
   private readonly timeouts: ConnectionTimeouts;
+  private readonly carried = new CarriedPages();
 
   constructor(private readonly options: ConnectionServiceOptions) {
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
@@ -123,6 +126,7 @@ export class ConnectionService {
       },
       loginResponseSchema,
     );
+    this.carried.clear();
     this.current = { serverUrl: normalized, token: answer.token, agent: answer.agent };
     await this.options.store.write({ serverUrl: normalized, token: answer.token, agent: answer.agent });
     this.options.observer.sessionChanged(this.session(), answer.token, 'signed_in');
@@ -144,7 +148,18 @@ export class ConnectionService {
     return this.session();
   }
 
+  /** A page the event stream carried: a pull from a cursor it covers is answered from it (carried-pages.ts). */
+  offerCarried(after: number, page: PullResponse): void {
+    if (this.current.token) this.carried.offer(after, page);
+  }
+
   async pull(cursor: number, limit: number): Promise<InvokeResponse<'pull'>> {
+    const carried = this.carried.take(cursor, limit);
+    if (carried) {
+      // The page came from the server over the open stream: as good a sign of contact as a pull.
+      this.options.observer.serverAnswered(true);
+      return carried;
+    }
     return this.authed(true, (serverUrl, token) =>
       requestJson(
         this.options.fetch,
@@ -261,6 +276,7 @@ export class ConnectionService {
 
   private async forget(how: 'signed_out' | 'expired'): Promise<void> {
     const serverUrl = this.current.serverUrl;
+    this.carried.clear();
     this.current = { serverUrl, token: null, agent: null };
     if (serverUrl) await this.options.store.write({ serverUrl, token: null, agent: null });
     else await this.options.store.clear();

@@ -91,7 +91,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     backoff: createBackoff(backoffOptions),
     ...(options.stream ?? DEFAULT_STREAM_TIMEOUTS),
     onOpen: () => connectivity.apply({ type: 'reachable' }),
-    onPoke: (cursor) => events.emit('syncPoke', { cursor }),
+    onPoke: (cursor, carried) => {
+      if (carried) connection.offerCarried(carried.after, carried.page);
+      events.emit('syncPoke', { cursor });
+    },
     onUnreachable: (error) => connectivity.apply({ type: 'network_failed', message: error.message }),
     onLost: (message, retryAt) => connectivity.apply({ type: 'stream_lost', message, retryAt }),
     onUnauthorized: () => {

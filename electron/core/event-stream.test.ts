@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MesaError } from '../../shared/ipc/result';
+import type { PullResponse } from '../../shared/sync/wire';
 import { manualClock } from '../testing/manual-clock';
 import { createBackoff } from './backoff';
 import type { Fetch } from './backend-http';
@@ -28,6 +29,7 @@ function setup(answer: (call: number, init: RequestInit | undefined) => Promise<
   const log = {
     open: 0,
     pokes: [] as number[],
+    carried: [] as Array<{ after: number; page: PullResponse } | undefined>,
     lost: [] as string[],
     unreachable: [] as MesaError[],
     unauthorized: 0,
@@ -39,7 +41,10 @@ function setup(answer: (call: number, init: RequestInit | undefined) => Promise<
     connectTimeoutMs: 5_000,
     idleTimeoutMs: 45_000,
     onOpen: () => log.open++,
-    onPoke: (cursor) => log.pokes.push(cursor),
+    onPoke: (cursor, carried) => {
+      log.pokes.push(cursor);
+      log.carried.push(carried);
+    },
     onLost: (message) => log.lost.push(message),
     onUnreachable: (error) => log.unreachable.push(error),
     onUnauthorized: () => log.unauthorized++,
@@ -65,6 +70,27 @@ describe('the event stream', () => {
     await flush();
     expect(log.open).toBe(1);
     expect(log.pokes).toEqual([4, 5]);
+    stream.stop();
+  });
+
+  it('hands over a page the event carries, checked by the pull schema; a malformed one is only a poke', async () => {
+    let writer!: ReturnType<typeof streamingResponse>;
+    const { stream, log } = setup(async (_n, init) => (writer = streamingResponse(init?.signal)).response);
+    stream.start('http://s', 'tok');
+    await flush();
+    const page = {
+      changes: [{ seq: 5, entity: 'ticket', id: 't1', op: 'upsert', data: { title: 'VPN' } }],
+      cursor: 5,
+      hasMore: false,
+    };
+    writer.write(`event: changes\ndata: ${JSON.stringify({ cursor: 5, after: 4, page })}\n\n`);
+    writer.write(
+      `event: changes\ndata: ${JSON.stringify({ cursor: 6, after: 5, page: { changes: 'no' } })}\n\n`,
+    );
+    writer.write(`event: changes\ndata: {"cursor":7,"after":6}\n\n`);
+    await flush();
+    expect(log.pokes).toEqual([5, 6, 7]);
+    expect(log.carried).toEqual([{ after: 4, page }, undefined, undefined]);
     stream.stop();
   });
 

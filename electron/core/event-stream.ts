@@ -1,6 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { MesaError } from '../../shared/ipc/result';
-import { eventsCursorSchema } from '../../shared/sync/wire';
+import { eventsChangesSchema, eventsCursorSchema, type PullResponse } from '../../shared/sync/wire';
 import type { Backoff } from './backoff';
 import { apiUrl, type Fetch } from './backend-http';
 import type { Clock } from './clock';
@@ -22,7 +22,8 @@ export interface EventStreamOptions {
   /** Silence longer than this (no event, no heartbeat comment) counts as a lost connection. */
   idleTimeoutMs: number;
   onOpen: () => void;
-  onPoke: (cursor: number) => void;
+  /** The sequence moved to `cursor`; `carried` is the pull page after `carried.after` when the server sent it along. */
+  onPoke: (cursor: number, carried?: { after: number; page: PullResponse }) => void;
   /** No answer at all while connecting: the server is unreachable. */
   onUnreachable: (error: MesaError, retryAt: number) => void;
   /** An open stream ended, or the server answered the connect with an error. */
@@ -151,8 +152,14 @@ export class EventStream {
         } catch {
           return;
         }
-        const parsed = eventsCursorSchema.safeParse(json);
-        if (parsed.success) this.options.onPoke(parsed.data.cursor);
+        const parsed = eventsChangesSchema.safeParse(json);
+        if (parsed.success) {
+          const { cursor, after, page } = parsed.data;
+          return this.options.onPoke(cursor, after !== undefined && page ? { after, page } : undefined);
+        }
+        // A page that fails the schema is dropped, never half-used: the cursor alone makes the page pull.
+        const poke = eventsCursorSchema.safeParse(json);
+        if (poke.success) this.options.onPoke(poke.data.cursor);
       },
     });
     const reader = body.getReader();

@@ -91,3 +91,13 @@ export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), mes
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const eventsCursorSchema = z.object({ cursor: z.number().int().min(0) });
+/**
+ * A `changes` event may carry the pull page after `after` (what GET /sync/pull?cursor=after
+ * would answer), so a console at that cursor need not ask for it. Without both fields it is
+ * only the cursor.
+ */
+export const eventsChangesSchema = eventsCursorSchema.extend({
+  after: z.number().int().min(0).optional(),
+  page: pullResponseSchema.optional(),
+});
+export type EventsChanges = z.infer<typeof eventsChangesSchema>;

@@ -71,6 +71,9 @@ async function measureHttp(dataDir: string, databaseUrl?: string): Promise<HttpF
     seedDemo: true,
     demoTickets: 0,
     env: { MESA_LOG_LEVEL: 'warn' },
+    // One client pushes every batch: the per-agent limit that holds back a runaway console
+    // would turn this throughput figure into a 429 count.
+    extraArgs: ['--push-rate-limit', '1000000'],
   });
   const connection = openHttpConnection(backend.url);
   try {

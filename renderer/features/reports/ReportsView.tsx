@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format';
+import { ChartCard } from './ChartCard';
+import { PeriodPicker } from './PeriodPicker';
+import { backlogChart, categoryChart, channelChart, flowChart, type ChartContext } from './report-charts';
+import { formatDay } from './report-format';
+import { useReportStore } from './report-store';
+import { ReportFilterBar } from './ReportFilterBar';
+import { SatisfactionSection } from './SatisfactionSection';
+import { SlaSection } from './SlaSection';
+import { TimesSection } from './TimesSection';
+import { useReportNames } from './use-report-names';
+import { useServiceReport } from './use-service-report';
+import './reports.css';
+
+/**
+ * A team lead's view of the service: SLA compliance, backlog, response and resolution
+ * times, satisfaction and volume over a period, computed from the tickets this console
+ * holds (offline too) in a worker. Every figure comes from shared/reports.
+ */
+export function ReportsView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'en';
+  const period = useReportStore((s) => s.period);
+  const filters = useReportStore((s) => s.filters);
+  const pickedAtMs = useReportStore((s) => s.pickedAtMs);
+  // Opening the view judges the clocks as of then, not as of the last visit.
+  const [openedAtMs] = useState(() => Date.now());
+  const state = useServiceReport(period, filters, Math.max(pickedAtMs, openedAtMs));
+  const names = useReportNames();
+  const context = useMemo<ChartContext>(() => ({ t, names, day: (date) => formatDay(date, lang) }), [t, names, lang]);
+
+  return (
+    <div className="reports-view" data-testid="reports-view" aria-busy={state.kind === 'loading' || (state.kind === 'ready' && state.updating)}>
+      <header className="reports-header">
+        <h1>{t('reports.title')}</h1>
+        <PeriodPicker />
+        <ReportFilterBar />
+      </header>
+      <div className="reports-status" role="status">
+        {state.kind === 'loading' ? t('reports.loading') : null}
+        {state.kind === 'ready' && state.updating ? t('reports.updating') : null}
+      </div>
+      {state.kind === 'invalid' ? (
+        <p className="refusal" role="alert">
+          {t(`reports.period.${state.error}`)}
+        </p>
+      ) : null}
+      {state.kind === 'failed' ? (
+        <p className="refusal" role="alert">
+          {t('reports.failed', { message: state.message })}
+        </p>
+      ) : null}
+      {state.kind === 'ready' ? (
+        <div className="reports-body" data-testid="report-ready" data-tickets={state.report.tickets}>
+          <p className="muted">
+            {t('reports.ticketsInPeriod', { count: state.report.tickets })} · {t('reports.judgedAt', { time: formatDateTime(state.judgedAtMs, lang) })}
+          </p>
+          <SlaSection report={state.report} context={context} />
+          <section className="report-section" aria-labelledby="report-backlog">
+            <h2 id="report-backlog">{t('reports.backlog.title')}</h2>
+            <div className="report-grid">
+              <ChartCard spec={backlogChart(state.report, context)} />
+              <ChartCard spec={flowChart(state.report, context)} />
+            </div>
+          </section>
+          <TimesSection report={state.report} context={context} />
+          <SatisfactionSection report={state.report} context={context} />
+          <section className="report-section" aria-labelledby="report-volume">
+            <h2 id="report-volume">{t('reports.volume.title')}</h2>
+            <div className="report-grid">
+              <ChartCard spec={channelChart(state.report, context)} />
+              <ChartCard spec={categoryChart(state.report, context)} />
+            </div>
+          </section>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ReportFactTicket, ServiceReport, ServiceReportQuery } from '../../../shared/reports/index';
+import type { SlaPolicy } from '../../../shared/index';
+
+/** Messages between the Reports view and its worker (report.worker.ts). */
+export type ToReportWorker =
+  | { type: 'reset'; policies: SlaPolicy[]; nowMs: number }
+  | { type: 'tickets'; tickets: ReportFactTicket[] }
+  | { type: 'compute'; id: number; query: ServiceReportQuery };
+
+export type FromReportWorker =
+  | { type: 'report'; id: number; report: ServiceReport; computeMs: number }
+  | { type: 'failed'; id: number; message: string };

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../domain/types';
+import { TICKET_STATUSES } from '../domain/ticket-lifecycle';
 import type { ReportDay } from './report-period';
 
 /**
@@ -20,7 +20,11 @@ export interface BacklogDay {
   resolved: number;
 }
 
-const STATUS_INDEX: Partial<Record<TicketStatus, number>> = { new: 0, assigned: 1, in_progress: 2, pending: 3 };
+/** A status as stored in the report's columns: its place in TICKET_STATUSES. */
+export const statusCode = (status: (typeof TICKET_STATUSES)[number]): number => TICKET_STATUSES.indexOf(status);
+const RESOLVED = statusCode('resolved');
+/** Backlog row of each status code; -1 for the statuses that are not open. */
+const BACKLOG_ROW = TICKET_STATUSES.map((status) => (BACKLOG_STATUSES as readonly string[]).indexOf(status));
 
 export class BacklogSeries {
   private readonly ends: number[];
@@ -54,24 +58,26 @@ export class BacklogSeries {
     return day < this.days.length ? day : null;
   }
 
-  add(history: ReadonlyArray<{ at: number; status: TicketStatus }>): void {
-    if (history.length === 0) return;
-    const created = this.dayOf(history[0]!.at);
+  /** One ticket's status changes: entries [start, end) of the instants and status codes. */
+  add(ats: Float64Array, statuses: Uint8Array, start: number, end: number): void {
+    if (start === end) return;
+    const created = this.dayOf(ats[start]!);
     if (created !== null) this.created[created]!++;
-    for (let i = 0; i < history.length; i++) {
-      const { at, status } = history[i]!;
-      if (status === 'resolved' && i > 0) {
+    for (let i = start; i < end; i++) {
+      const at = ats[i]!;
+      const status = statuses[i]!;
+      if (status === RESOLVED && i > start) {
         const day = this.dayOf(at);
         if (day !== null) this.resolved[day]!++;
       }
-      const index = STATUS_INDEX[status];
-      if (index === undefined) continue;
-      const until = i + 1 < history.length ? history[i + 1]!.at : Infinity;
+      const row = BACKLOG_ROW[status]!;
+      if (row < 0) continue;
+      const until = i + 1 < end ? ats[i + 1]! : Infinity;
       const first = this.dayEndingAfter(at);
       const after = this.dayEndingAfter(until);
       if (first < after) {
-        this.deltas[index]![first]!++;
-        this.deltas[index]![after]!--;
+        this.deltas[row]![first]!++;
+        this.deltas[row]![after]!--;
       }
     }
   }

@@ -34,9 +34,8 @@ export {
   type ReportPreset,
 } from './report-period';
 export { type FeedbackComment, type SatisfactionFigures } from './satisfaction';
+export { computeServiceReport, ReportIndex } from './report-index';
 export {
-  computeServiceReport,
-  passesFilters,
   reportFiltersSchema,
   type CountByKey,
   type ReportBreach,

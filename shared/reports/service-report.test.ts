@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toReportFact } from './report-facts';
 import { reportPeriod, type ReportPeriod } from './report-period';
-import { computeServiceReport, type ReportFilters } from './service-report';
+import { computeServiceReport } from './report-index';
+import type { ReportFilters } from './service-report';
 import {
   FIXTURE_EXPECTED_BACKLOG,
   FIXTURE_EXPECTED_BREACHES,

@@ -1,5 +1,5 @@
 import {
-  computeServiceReport,
+  ReportIndex,
   toReportFact,
   type ReportFact,
   type ReportFactTicket,
@@ -10,23 +10,26 @@ import type { SlaPolicy } from '../../../shared/index';
 
 /**
  * The report's state wherever it runs (the Web Worker, or in-thread where there is none):
- * the facts of every cached ticket, judged once at `now`, then a report per query. A
- * change of period or filter is one pass over the facts; only a reload judges the clocks
- * again.
+ * the facts of every cached ticket, judged once at `now` and indexed once, then a report
+ * per query. A change of period or filter is one pass over the index; only a reload
+ * judges the clocks again.
  */
 export class ReportEngine {
   private facts: ReportFact[] = [];
   private policies: ReadonlyMap<string, SlaPolicy> = new Map();
   private now = new Date(0);
+  private index: ReportIndex | null = null;
 
   reset(policies: readonly SlaPolicy[], nowMs: number): void {
     this.facts = [];
+    this.index = null;
     this.policies = new Map(policies.map((policy) => [policy.id, policy]));
     this.now = new Date(nowMs);
   }
 
   add(tickets: readonly ReportFactTicket[]): void {
     for (const ticket of tickets) this.facts.push(toReportFact(ticket, this.policies, this.now));
+    this.index = null;
   }
 
   get size(): number {
@@ -34,6 +37,7 @@ export class ReportEngine {
   }
 
   compute(query: ServiceReportQuery): ServiceReport {
-    return computeServiceReport(this.facts, query);
+    this.index ??= new ReportIndex(this.facts);
+    return this.index.compute(query);
   }
 }

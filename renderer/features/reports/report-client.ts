@@ -1,13 +1,13 @@
 import type { ServiceReport, ServiceReportQuery } from '../../../shared/reports/index';
 import { ReportEngine } from './report-engine';
 import type { FromReportWorker, ToReportWorker } from './report-protocol';
-import { onTicketsWritten, readReportPolicies, readReportTickets } from './report-source';
+import { onTicketsWritten, readReportPolicies, readReportTickets, readReportTicketsById } from './report-source';
 
 /**
- * The page's side of the report worker. The facts are loaded once and kept while the cache
- * does not change (a write marks them stale; the next open reloads), so reopening the view
- * or changing the period is one pass in the worker. Queries are answered in order; the
- * view keeps only the answer to its latest one.
+ * The page's side of the report worker. The facts are loaded once; the tickets written
+ * since are read again by id before the next report (a pull of a few tickets does not cost
+ * a read of 100,000), so reopening the view or changing the period is one pass in the
+ * worker. Queries are answered in order; the view keeps only the answer to its latest one.
  */
 
 /** Facts judged longer ago than this are judged again when the view opens: running clocks move on. */
@@ -36,7 +36,10 @@ function inThreadPort(): Port {
     post: (message) => {
       if (message.type === 'reset') engine.reset(message.policies, message.nowMs);
       else if (message.type === 'tickets') engine.add(message.tickets);
-      else queueMicrotask(() => listener({ type: 'report', id: message.id, report: engine.compute(message.query), computeMs: 0 }));
+      else if (message.type === 'update') {
+        engine.remove(message.removedIds);
+        engine.add(message.tickets);
+      } else queueMicrotask(() => listener({ type: 'report', id: message.id, report: engine.compute(message.query), computeMs: 0 }));
     },
     onAnswer: (next) => {
       listener = next;
@@ -53,7 +56,8 @@ export interface ReportAnswer {
 export class ReportClient {
   private readonly port: Port;
   private loadedAtMs: number | null = null;
-  private stale = true;
+  /** Tickets written since the load; 'all' when a write did not say which (or a load failed). */
+  private changed: Set<string> | 'all' = 'all';
   private loading: Promise<void> | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve(report: ServiceReport): void; reject(error: Error): void }>();
@@ -61,8 +65,9 @@ export class ReportClient {
   constructor(port: Port = typeof Worker === 'undefined' ? inThreadPort() : workerPort()) {
     this.port = port;
     port.onAnswer((message) => this.answer(message));
-    onTicketsWritten(() => {
-      this.stale = true;
+    onTicketsWritten((ids) => {
+      if (ids === 'all') this.changed = 'all';
+      else if (this.changed !== 'all') for (const id of ids) this.changed.add(id);
     });
   }
 
@@ -74,26 +79,44 @@ export class ReportClient {
     else waiting.reject(new Error(message.message));
   }
 
-  /** Reads the cache into the worker when it changed or its clocks are old. */
+  /** Brings the worker's facts up to the cache: all of them when old or unknown, else the tickets written since. */
   private ensureLoaded(nowMs: number): Promise<void> {
-    const old = this.loadedAtMs === null || Math.abs(nowMs - this.loadedAtMs) > FRESH_MS;
-    if (!this.loading && (this.stale || old)) {
-      this.stale = false;
-      this.loading = (async () => {
-        this.port.post({ type: 'reset', policies: await readReportPolicies(), nowMs });
-        await readReportTickets((tickets) => this.port.post({ type: 'tickets', tickets }));
-        this.loadedAtMs = nowMs;
-      })()
-        .catch((error: unknown) => {
-          // Half the tickets may have reached the worker: read them all again next time.
-          this.stale = true;
-          throw error;
-        })
-        .finally(() => {
-          this.loading = null;
-        });
+    if (!this.loading) {
+      const old = this.loadedAtMs === null || Math.abs(nowMs - this.loadedAtMs) > FRESH_MS;
+      const changed = this.changed;
+      if (old || changed === 'all') {
+        this.changed = new Set();
+        this.loading = this.track(this.loadAll(nowMs));
+      } else if (changed.size) {
+        this.changed = new Set();
+        this.loading = this.track(this.loadChanged([...changed]));
+      }
     }
     return this.loading ?? Promise.resolve();
+  }
+
+  private async loadAll(nowMs: number): Promise<void> {
+    this.port.post({ type: 'reset', policies: await readReportPolicies(), nowMs });
+    await readReportTickets((tickets) => this.port.post({ type: 'tickets', tickets }));
+    this.loadedAtMs = nowMs;
+  }
+
+  private async loadChanged(ids: string[]): Promise<void> {
+    const rows = await readReportTicketsById(ids);
+    const tickets = rows.filter((row) => row !== null);
+    this.port.post({ type: 'update', tickets, removedIds: ids.filter((_, i) => rows[i] === null) });
+  }
+
+  private track(loading: Promise<void>): Promise<void> {
+    return loading
+      .catch((error: unknown) => {
+        // Part of the tickets may have reached the worker: read them all again next time.
+        this.changed = 'all';
+        throw error;
+      })
+      .finally(() => {
+        this.loading = null;
+      });
   }
 
   async compute(query: ServiceReportQuery, nowMs: number): Promise<ReportAnswer> {

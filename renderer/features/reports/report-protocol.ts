@@ -5,6 +5,8 @@ import type { SlaPolicy } from '../../../shared/index';
 export type ToReportWorker =
   | { type: 'reset'; policies: SlaPolicy[]; nowMs: number }
   | { type: 'tickets'; tickets: ReportFactTicket[] }
+  /** Tickets changed since the load (judged at its `now`), and ids no longer cached. */
+  | { type: 'update'; tickets: ReportFactTicket[]; removedIds: string[] }
   | { type: 'compute'; id: number; query: ServiceReportQuery };
 
 export type FromReportWorker =

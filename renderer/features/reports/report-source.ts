@@ -50,7 +50,22 @@ export async function readReportPolicies(): Promise<SlaPolicy[]> {
   return getDb().slaPolicies.toArray();
 }
 
-/** Calls `listener` after any write to the cached tickets (a pull, an agent's change); returns the unsubscribe. */
-export function onTicketsWritten(listener: () => void): () => void {
-  return getDb().ticketWrites.subscribe(() => listener());
+/** The cached tickets with these ids, as the report reads them; null for an id no longer cached. */
+export async function readReportTicketsById(ids: readonly string[]): Promise<Array<ReportFactTicket | null>> {
+  const rows = await getDb().tickets.bulkGet([...ids]);
+  return rows.map((row) => (row ? reportFieldsOf(row) : null));
+}
+
+/**
+ * Calls `listener` with the ids of the tickets each committed write changed ('all' when
+ * the write does not say: a clear); returns the unsubscribe. Comment-only writes are left
+ * out: no report figure depends on a comment's words.
+ */
+export function onTicketsWritten(listener: (ids: readonly string[] | 'all') => void): () => void {
+  return getDb().ticketWrites.subscribe((write) => {
+    if (write.wordsOnly) return;
+    void write.committed.then((committed) => {
+      if (committed) listener(write.ids);
+    });
+  });
 }

@@ -23,6 +23,10 @@ scope.onmessage = (event: MessageEvent<ToReportWorker>) => {
     case 'tickets':
       engine.add(message.tickets);
       return;
+    case 'update':
+      engine.remove(message.removedIds);
+      engine.add(message.tickets);
+      return;
     case 'compute': {
       const started = performance.now();
       let answer: FromReportWorker;

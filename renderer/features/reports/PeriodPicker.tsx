@@ -9,8 +9,6 @@ export function PeriodPicker() {
   const period = useReportStore((s) => s.period);
   const setPeriod = useReportStore((s) => s.setPeriod);
   const presetId = useId();
-  const fromId = useId();
-  const toId = useId();
   const change = (next: unknown) => {
     const parsed = reportPeriodChoiceSchema.safeParse(next);
     if (parsed.success) setPeriod(parsed.data);
@@ -34,28 +32,20 @@ export function PeriodPicker() {
       </div>
       {period.preset === 'custom' ? (
         <>
-          <div className="filter">
-            <label htmlFor={fromId}>{t('reports.period.from')}</label>
-            <input
-              id={fromId}
-              type="date"
-              className="input select-small"
-              value={period.from ?? ''}
-              onChange={(e) => change({ ...period, from: e.target.value || undefined })}
-            />
-          </div>
-          <div className="filter">
-            <label htmlFor={toId}>{t('reports.period.to')}</label>
-            <input
-              id={toId}
-              type="date"
-              className="input select-small"
-              value={period.to ?? ''}
-              onChange={(e) => change({ ...period, to: e.target.value || undefined })}
-            />
-          </div>
+          <DateField label={t('reports.period.from')} value={period.from} onChange={(from) => change({ ...period, from })} />
+          <DateField label={t('reports.period.to')} value={period.to} onChange={(to) => change({ ...period, to })} />
         </>
       ) : null}
+    </div>
+  );
+}
+
+function DateField({ label, value, onChange }: { label: string; value: string | undefined; onChange(value: string | undefined): void }) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" className="input select-small" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import { ChartCard } from './ChartCard';
+import type { ChartSpec } from './chart-spec';
 import { PeriodPicker } from './PeriodPicker';
 import { backlogChart, categoryChart, channelChart, flowChart, type ChartContext } from './report-charts';
 import { formatDay } from './report-format';
@@ -58,24 +59,26 @@ export function ReportsView() {
             {t('reports.ticketsInPeriod', { count: state.report.tickets })} · {t('reports.judgedAt', { time: formatDateTime(state.judgedAtMs, lang) })}
           </p>
           <SlaSection report={state.report} context={context} />
-          <section className="report-section" aria-labelledby="report-backlog">
-            <h2 id="report-backlog">{t('reports.backlog.title')}</h2>
-            <div className="report-grid">
-              <ChartCard spec={backlogChart(state.report, context)} />
-              <ChartCard spec={flowChart(state.report, context)} />
-            </div>
-          </section>
+          <ChartsSection id="report-backlog" title={t('reports.backlog.title')} specs={[backlogChart(state.report, context), flowChart(state.report, context)]} />
           <TimesSection report={state.report} context={context} />
           <SatisfactionSection report={state.report} context={context} />
-          <section className="report-section" aria-labelledby="report-volume">
-            <h2 id="report-volume">{t('reports.volume.title')}</h2>
-            <div className="report-grid">
-              <ChartCard spec={channelChart(state.report, context)} />
-              <ChartCard spec={categoryChart(state.report, context)} />
-            </div>
-          </section>
+          <ChartsSection id="report-volume" title={t('reports.volume.title')} specs={[channelChart(state.report, context), categoryChart(state.report, context)]} />
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A section that is only charts. */
+function ChartsSection({ id, title, specs }: { id: string; title: string; specs: ChartSpec[] }) {
+  return (
+    <section className="report-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <div className="report-grid">
+        {specs.map((spec) => (
+          <ChartCard key={spec.id} spec={spec} />
+        ))}
+      </div>
+    </section>
   );
 }

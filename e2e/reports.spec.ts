@@ -38,6 +38,9 @@ const T = {
     created: 'Tickets creados en el periodo: 9',
     noTeam: 'Sin equipo',
     met: 'Cumplidos',
+    team: 'Equipo',
+    infraCreated: 'Tickets creados en el periodo: 2',
+    backwards: 'La fecha inicial es posterior a la final: cámbiala.',
   },
   en: {
     reports: 'Reports',
@@ -52,6 +55,9 @@ const T = {
     created: 'Tickets created in the period: 9',
     noTeam: 'No team',
     met: 'Met',
+    team: 'Team',
+    infraCreated: 'Tickets created in the period: 2',
+    backwards: 'The start date is after the end date: change it.',
   },
 } as const;
 
@@ -119,6 +125,21 @@ for (const lang of ['es', 'en'] as const) {
       expect(download.suggestedFilename()).toBe('response-resolution-times.csv');
       const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
       expect(csv.slice(1).map((line) => line.split(',').slice(1).join(','))).toEqual(['0.5,0.5', '2,19', '7,53', '48,69.5']);
+
+      // A filter narrows every figure: Infra holds tickets 5 (moved there, met) and 6 (running).
+      await page.getByLabel(w.team, { exact: true }).selectOption({ label: 'Infraestructura 24×7' });
+      await expect(page.getByText(w.infraCreated)).toBeVisible();
+      await expect(firstResponse.locator('[data-figure="met"] strong')).toHaveText('1');
+      await expect(firstResponse.locator('[data-figure="running"] strong')).toHaveText('1');
+      await expect(page.getByTestId('report-breaches').getByRole('button')).toHaveCount(0);
+      await page.getByLabel(w.team, { exact: true }).selectOption({ index: 0 });
+      await expect(page.getByText(w.created)).toBeVisible();
+
+      // A period that runs backwards says so, and the right one comes back.
+      await page.getByLabel(w.from, { exact: true }).fill('2026-04-10');
+      await expect(page.getByRole('alert')).toHaveText(w.backwards);
+      await page.getByLabel(w.from, { exact: true }).fill('2026-03-01');
+      await expect(page.getByText(w.created)).toBeVisible();
 
       // Breaches, newest first; each opens its ticket.
       const breaches = page.getByTestId('report-breaches').getByRole('button');

@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartSpec } from './chart-spec';
 import { ChartTable } from './ChartTable';
 import { chartCsv, downloadCsv } from './csv';
 import { ReportChart } from './ReportChart';
 
-/** A chart with its two other readings: the same numbers as a table, and as a CSV file. */
-export function ChartCard({ spec }: { spec: ChartSpec }) {
+/** A chart with its two other readings: the same numbers as a table, and as a CSV file. Redrawn only for a new spec. */
+export const ChartCard = memo(function ChartCard({ spec }: { spec: ChartSpec }) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
@@ -27,4 +27,4 @@ export function ChartCard({ spec }: { spec: ChartSpec }) {
       {empty ? <p className="muted">{t('reports.chart.noData')}</p> : asTable ? <ChartTable spec={spec} /> : <ReportChart spec={spec} />}
     </section>
   );
-}
+});

@@ -32,13 +32,12 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
   const lang = i18n.resolvedLanguage ?? 'en';
 
   const { data, options } = useMemo(() => {
-    void themeKey;
-    const text = resolveColor('--text-muted');
-    const grid = resolveColor('--border');
+    const text = resolveColor('--text-muted', themeKey);
+    const grid = resolveColor('--border', themeKey);
     const data = {
       labels: spec.categories.map((c) => c.label),
       datasets: spec.series.map((series) => {
-        const color = resolveColor(series.colorVar);
+        const color = resolveColor(series.colorVar, themeKey);
         return { label: series.label, data: series.values, backgroundColor: color, borderColor: color, pointRadius: 2, borderWidth: spec.kind === 'line' ? 2 : 0 };
       }),
     };

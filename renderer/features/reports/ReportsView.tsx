@@ -4,7 +4,7 @@ import { formatDateTime } from '../../i18n/format';
 import { ChartCard } from './ChartCard';
 import type { ChartSpec } from './chart-spec';
 import { PeriodPicker } from './PeriodPicker';
-import { backlogChart, categoryChart, channelChart, flowChart, type ChartContext } from './report-charts';
+import { reportCharts, type ChartContext } from './report-charts';
 import { formatDay } from './report-format';
 import { useReportStore } from './report-store';
 import { ReportFilterBar } from './ReportFilterBar';
@@ -30,7 +30,11 @@ export function ReportsView() {
   const [openedAtMs] = useState(() => Date.now());
   const state = useServiceReport(period, filters, Math.max(pickedAtMs, openedAtMs));
   const names = useReportNames();
+  const groupBy = useReportStore((s) => s.groupBy);
   const context = useMemo<ChartContext>(() => ({ t, names, day: (date) => formatDay(date, lang) }), [t, names, lang]);
+  const report = state.kind === 'ready' ? state.report : null;
+  // Made once per report: "updating" re-renders the view, and must not redraw every chart.
+  const charts = useMemo(() => (report ? reportCharts(report, groupBy, context) : null), [report, groupBy, context]);
 
   return (
     <div className="reports-view" data-testid="reports-view" aria-busy={state.kind === 'loading' || (state.kind === 'ready' && state.updating)}>
@@ -53,16 +57,16 @@ export function ReportsView() {
           {t('reports.failed', { message: state.message })}
         </p>
       ) : null}
-      {state.kind === 'ready' ? (
+      {state.kind === 'ready' && charts ? (
         <div className="reports-body" data-testid="report-ready" data-tickets={state.report.tickets}>
           <p className="muted">
             {t('reports.ticketsInPeriod', { count: state.report.tickets })} · {t('reports.judgedAt', { time: formatDateTime(state.judgedAtMs, lang) })}
           </p>
-          <SlaSection report={state.report} context={context} />
-          <ChartsSection id="report-backlog" title={t('reports.backlog.title')} specs={[backlogChart(state.report, context), flowChart(state.report, context)]} />
-          <TimesSection report={state.report} context={context} />
-          <SatisfactionSection report={state.report} context={context} />
-          <ChartsSection id="report-volume" title={t('reports.volume.title')} specs={[channelChart(state.report, context), categoryChart(state.report, context)]} />
+          <SlaSection report={state.report} charts={charts} />
+          <ChartsSection id="report-backlog" title={t('reports.backlog.title')} specs={[charts.backlog, charts.flow]} />
+          <TimesSection report={state.report} charts={charts} />
+          <SatisfactionSection report={state.report} charts={charts} />
+          <ChartsSection id="report-volume" title={t('reports.volume.title')} specs={[charts.channel, charts.category]} />
         </div>
       ) : null}
     </div>

@@ -3,11 +3,11 @@ import type { ServiceReport } from '../../../shared/reports/index';
 import { formatDateTime } from '../../i18n/format';
 import { useUiStore } from '../../stores/ui-store';
 import { ChartCard } from './ChartCard';
-import { ratingsChart, type ChartContext } from './report-charts';
+import type { ReportCharts } from './report-charts';
 import { formatNumber, formatShare } from './report-format';
 
 /** The average rating, how many answered, the distribution, and what requesters wrote (as text). */
-export function SatisfactionSection({ report, context }: { report: ServiceReport; context: ChartContext }) {
+export function SatisfactionSection({ report, charts }: { report: ServiceReport; charts: ReportCharts }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const openTicket = useUiStore((s) => s.openTicket);
@@ -33,7 +33,7 @@ export function SatisfactionSection({ report, context }: { report: ServiceReport
         </dl>
       </div>
       <div className="report-grid">
-        <ChartCard spec={ratingsChart(report, context)} />
+        <ChartCard spec={charts.ratings} />
         <div className="report-comments">
           <h3>{t('reports.satisfaction.comments')}</h3>
           {satisfaction.comments.length === 0 ? (

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ClockCounts, ServiceReport, SlaReportGroupBy } from '../../../shared/reports/index';
 import { useUiStore } from '../../stores/ui-store';
 import { ChartCard } from './ChartCard';
-import { slaChart, type ChartContext } from './report-charts';
+import type { ReportCharts } from './report-charts';
 import { formatNumber, formatShare } from './report-format';
 import { useReportStore } from './report-store';
 
 const GROUPINGS: SlaReportGroupBy[] = ['team', 'agent', 'category', 'priority'];
 
 /** Compliance of both clocks, counted apart (met, breached, running or paused), per group, and the breaches. */
-export function SlaSection({ report, context }: { report: ServiceReport; context: ChartContext }) {
+export function SlaSection({ report, charts }: { report: ServiceReport; charts: ReportCharts }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const groupBy = useReportStore((s) => s.groupBy);
@@ -34,8 +34,8 @@ export function SlaSection({ report, context }: { report: ServiceReport; context
         </select>
       </div>
       <div className="report-grid">
-        <ChartCard spec={slaChart(report, 'firstResponse', groupBy, context)} />
-        <ChartCard spec={slaChart(report, 'resolution', groupBy, context)} />
+        <ChartCard spec={charts.slaFirstResponse} />
+        <ChartCard spec={charts.slaResolution} />
       </div>
       <Breaches report={report} />
     </section>

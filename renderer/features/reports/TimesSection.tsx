@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { DurationStats, ServiceReport } from '../../../shared/reports/index';
 import { formatDuration } from '../../i18n/format';
 import { ChartCard } from './ChartCard';
-import { timesChart, type ChartContext } from './report-charts';
+import type { ReportCharts } from './report-charts';
 
 /** Median and p90 of first response and resolution, business time beside calendar time. */
-export function TimesSection({ report, context }: { report: ServiceReport; context: ChartContext }) {
+export function TimesSection({ report, charts }: { report: ServiceReport; charts: ReportCharts }) {
   const { t } = useTranslation();
   return (
     <section className="report-section" aria-labelledby="report-times">
@@ -24,7 +24,7 @@ export function TimesSection({ report, context }: { report: ServiceReport; conte
             <TimesRows clock="resolution" stats={report.times.resolution} />
           </tbody>
         </table>
-        <ChartCard spec={timesChart(report, context)} />
+        <ChartCard spec={charts.times} />
       </div>
     </section>
   );

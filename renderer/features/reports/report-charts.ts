@@ -132,3 +132,18 @@ export function channelChart(report: ServiceReport, { t, names }: ChartContext):
 export function categoryChart(report: ServiceReport, { t, names }: ChartContext): ChartSpec {
   return volumeChart('volume-by-category', t('reports.volume.byCategory'), t('ticket.category'), report.volume.byCategory, names.category, t);
 }
+
+/** Every chart of the view, made once per report (a chart redraws only when its spec changes). */
+export function reportCharts(report: ServiceReport, groupBy: SlaReportGroupBy, context: ChartContext) {
+  return {
+    slaFirstResponse: slaChart(report, 'firstResponse', groupBy, context),
+    slaResolution: slaChart(report, 'resolution', groupBy, context),
+    backlog: backlogChart(report, context),
+    flow: flowChart(report, context),
+    times: timesChart(report, context),
+    ratings: ratingsChart(report, context),
+    channel: channelChart(report, context),
+    category: categoryChart(report, context),
+  };
+}
+export type ReportCharts = ReturnType<typeof reportCharts>;

@@ -6,15 +6,23 @@ import { usePrefsStore } from '../../stores/prefs-store';
  * variables hold `light-dark(…)`, which only an element resolves: so a probe element is
  * coloured with the variable and its computed colour read back.
  */
-export function resolveColor(variable: string, within: Element = document.body): string {
-  const probe = document.createElement('span');
-  probe.style.color = `var(${variable})`;
-  probe.hidden = true;
-  within.append(probe);
-  const color = getComputedStyle(probe).color;
-  probe.remove();
+export function resolveColor(variable: string, themeKey: string): string {
+  // Each probe forces a style recalculation of the page: read each variable once per theme.
+  if (cache.themeKey !== themeKey) cache = { themeKey, colors: new Map() };
+  let color = cache.colors.get(variable);
+  if (color === undefined) {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${variable})`;
+    probe.hidden = true;
+    document.body.append(probe);
+    color = getComputedStyle(probe).color;
+    probe.remove();
+    cache.colors.set(variable, color);
+  }
   return color;
 }
+
+let cache: { themeKey: string; colors: Map<string, string> } = { themeKey: '', colors: new Map() };
 
 /** Changes whenever the resolved theme may have changed (the agent's choice, or the system's). */
 export function useThemeKey(): string {

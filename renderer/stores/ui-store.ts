@@ -19,9 +19,14 @@ export interface Toast {
   text: string;
 }
 
+/** What the main area shows when no ticket is open and nothing is searched. */
+export type MainView = 'queue' | 'reports';
+
 interface UiState {
-  /** The ticket shown in the ticket view; null shows the queue. */
+  /** The ticket shown in the ticket view; null shows the main view. */
   openTicketId: string | null;
+  /** A ticket opened from the reports goes back to them when closed. */
+  view: MainView;
   overlay: Overlay;
   /** The search box's text; non-empty replaces the queue (or the open ticket) with results. */
   search: string;
@@ -40,6 +45,8 @@ interface UiState {
   newTicketSeed: NewTicketSeed | null;
   openTicket(id: string): void;
   closeTicket(): void;
+  /** Shows a main view, closing the ticket and the search. */
+  showView(view: MainView): void;
   setOverlay(overlay: Overlay): void;
   openNewTicket(seed: NewTicketSeed): void;
   requestStatusDialog(dialog: 'resolved' | 'pending' | null): void;
@@ -53,6 +60,7 @@ interface UiState {
 
 export const useUiStore = create<UiState>()((set) => ({
   openTicketId: null,
+  view: 'queue',
   overlay: null,
   search: '',
   focusSearchTick: 0,
@@ -62,6 +70,7 @@ export const useUiStore = create<UiState>()((set) => ({
   statusDialog: null,
   openTicket: (openTicketId) => set({ openTicketId, overlay: null, statusDialog: null }),
   closeTicket: () => set({ openTicketId: null, statusDialog: null }),
+  showView: (view) => set({ view, openTicketId: null, search: '', statusDialog: null, overlay: null }),
   setOverlay: (overlay) => set({ overlay, newTicketSeed: null }),
   openNewTicket: (newTicketSeed) => set({ overlay: 'newTicket', newTicketSeed }),
   requestStatusDialog: (statusDialog) => set({ statusDialog }),

@@ -19,6 +19,7 @@ const PATHS = {
   users: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-6 9a6 6 0 0 1 12 0m2-9a3 3 0 1 0 0-6m4 15a5 5 0 0 0-4-5',
   flag: 'M5 21V4m0 0h11l-2 4 2 4H5',
   list: 'M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01',
+  chart: 'M3 3v18h18M8 17v-6m5 6V7m5 10v-3',
   paperclip: 'M21 11 12 20a5 5 0 0 1-7-7l9-9a3.5 3.5 0 0 1 5 5l-9 9a2 2 0 0 1-3-3l8-8',
   file: 'M14 3H6v18h12V7l-4-4Zm0 0v4h4',
   image: 'M4 5h16v14H4zM4 15l4-4 5 5 3-3 4 4M15 9h.01',

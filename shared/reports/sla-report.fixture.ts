@@ -1,6 +1,6 @@
 import { CRITICAL_24X7_SLA_POLICY, DEFAULT_SLA_POLICY } from '../domain/presets';
 import type { Priority, SlaPolicy, TicketStatus } from '../domain/types';
-import type { Ticket } from '../entities/ticket';
+import type { Feedback, Ticket, TicketChannel } from '../entities/ticket';
 import type { ClockCounts, SlaReportGroup } from './sla-report';
 
 /**
@@ -40,6 +40,9 @@ interface FixtureTicket {
   slaPolicyId: string | null;
   /** Earlier teams, for the audit trail of a ticket that moved. */
   movedFrom?: { teamId: string; at: string };
+  /** 'email' unless given. */
+  channel?: TicketChannel;
+  feedback?: Feedback;
 }
 
 const { serviceDesk, infra } = FIXTURE_TEAMS;
@@ -64,6 +67,8 @@ const FIXTURE: FixtureTicket[] = [
       ['2026-03-30T10:30:00.000Z', 'resolved'],
     ],
     slaPolicyId: standard,
+    channel: 'phone',
+    feedback: { rating: 2, comment: 'Took <b>three days</b> & a reminder', at: '2026-03-31T09:00:00.000Z' },
   },
   // Holiday: P3 (120 / 1440) created Thu 2 Apr 17:00 CEST, two business hours left that day;
   // Fri 3 Apr (Viernes Santo) has none. First response on the holiday: 120 min, met.
@@ -79,6 +84,7 @@ const FIXTURE: FixtureTicket[] = [
     firstResponseAt: '2026-04-03T10:00:00.000Z',
     changes: [['2026-04-03T10:00:00.000Z', 'in_progress']],
     slaPolicyId: standard,
+    channel: 'portal',
   },
   // Pending pause: P2 (30 / 480) created Mon 2 Mar 09:00 CET, worked 2 h, pending from
   // Monday 11:00 to Wednesday 09:00, resolved Wednesday 14:00: 120 + 300 = 420, met
@@ -98,6 +104,7 @@ const FIXTURE: FixtureTicket[] = [
       ['2026-03-04T13:00:00.000Z', 'resolved'],
     ],
     slaPolicyId: standard,
+    feedback: { rating: 5, comment: 'Great, thanks!', at: '2026-03-05T08:00:00.000Z' },
   },
   // Reopened: P3 (120 / 1440) resolved after 240 business minutes (met at that point),
   // reopened Mon 16 Mar 09:00 CET and still in progress: the clock resumed and ran past
@@ -133,6 +140,7 @@ const FIXTURE: FixtureTicket[] = [
       ['2026-03-18T08:00:00.000Z', 'resolved'],
     ],
     slaPolicyId: roundTheClock,
+    channel: 'phone',
     movedFrom: { teamId: serviceDesk, at: '2026-03-16T09:00:00.000Z' },
   },
   // Not yet due: P5 on 24×7 (1440 / 10080), 22 h old at now, untouched. Both running.
@@ -161,6 +169,7 @@ const FIXTURE: FixtureTicket[] = [
       ['2026-04-06T09:00:00.000Z', 'pending'],
     ],
     slaPolicyId: standard,
+    channel: 'chat',
   },
   // Created exactly at `from` (inclusive), a Sunday; P5 (960 / 4800), never answered:
   // both clocks ran past their due times (Tue 3 Mar and Fri 13 Mar), breached.
@@ -242,7 +251,7 @@ function toTicket(f: FixtureTicket): Ticket {
     assigneeId: f.assigneeId,
     teamId: f.teamId,
     requester: { name: 'Requester', email: 'requester@example.com' },
-    channel: 'email',
+    channel: f.channel ?? 'email',
     tags: [],
     createdAt: f.createdAt,
     updatedAt: last.at,
@@ -253,7 +262,7 @@ function toTicket(f: FixtureTicket): Ticket {
     resolutionCode: resolved ? 'solved' : null,
     pendingReason: last.status === 'pending' ? 'Waiting for the requester.' : null,
     cancelReason: null,
-    feedback: null,
+    feedback: f.feedback ?? null,
     slaPolicyId: f.slaPolicyId,
     statusHistory: history,
     sla: null,

@@ -73,7 +73,10 @@ export function clockOutcome(clock: SlaClock): ClockOutcome {
  * The group a ticket falls in: who or what holds it at `now` (a ticket that moved team
  * counts for the team it ended with). Unassigned and team-less tickets have the key ''.
  */
-export function groupKeyOf(ticket: ReportTicket, groupBy: SlaReportGroupBy): string {
+export function groupKeyOf(
+  ticket: Pick<ReportTicket, 'teamId' | 'assigneeId' | 'category' | 'priority'>,
+  groupBy: SlaReportGroupBy,
+): string {
   switch (groupBy) {
     case 'team':
       return ticket.teamId ?? '';
@@ -86,13 +89,14 @@ export function groupKeyOf(ticket: ReportTicket, groupBy: SlaReportGroupBy): str
   }
 }
 
-interface Tally {
+/** Counts of one group as a report accumulates them (the service report reuses them). */
+export interface Tally {
   tickets: number;
   firstResponse: Record<ClockOutcome, number>;
   resolution: Record<ClockOutcome, number>;
 }
 
-const emptyTally = (): Tally => ({
+export const emptyTally = (): Tally => ({
   tickets: 0,
   firstResponse: { met: 0, breached: 0, running: 0 },
   resolution: { met: 0, breached: 0, running: 0 },
@@ -105,7 +109,7 @@ const countsOf = ({ met, breached, running }: Record<ClockOutcome, number>): Clo
   compliance: met + breached === 0 ? null : met / (met + breached),
 });
 
-const groupOf = (key: string, tally: Tally): SlaReportGroup => ({
+export const groupOf = (key: string, tally: Tally): SlaReportGroup => ({
   key,
   tickets: tally.tickets,
   firstResponse: countsOf(tally.firstResponse),
@@ -151,9 +155,7 @@ export class SlaReportBuilder {
   }
 
   build(): SlaReport {
-    const groups = [...this.byKey.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, tally]) => groupOf(key, tally));
+    const groups = groupsOf(this.byKey);
     return {
       from: this.options.from.toISOString(),
       to: this.options.to.toISOString(),
@@ -162,6 +164,13 @@ export class SlaReportBuilder {
       groups,
     };
   }
+}
+
+/** The groups of a report, in key order. */
+export function groupsOf(byKey: ReadonlyMap<string, Tally>): SlaReportGroup[] {
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, tally]) => groupOf(key, tally));
 }
 
 export function computeSlaReport(input: SlaReportInput): SlaReport {

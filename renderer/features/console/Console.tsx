@@ -7,6 +7,7 @@ import { NewTicketForm } from '../new-ticket/NewTicketForm';
 import { CommandPalette } from '../palette/CommandPalette';
 import { QueueNav } from '../queue/QueueNav';
 import { QueueView } from '../queue/QueueView';
+import { ReportsView } from '../reports/ReportsView';
 import { SearchBox } from '../search/SearchBox';
 import { SearchView } from '../search/SearchView';
 import { SettingsMenu } from '../settings/SettingsMenu';
@@ -29,6 +30,7 @@ export function Console({ agent, onSignOut }: ConsoleProps) {
   const { t } = useTranslation();
   const openTicketId = useUiStore((s) => s.openTicketId);
   const search = useUiStore((s) => s.search);
+  const view = useUiStore((s) => s.view);
   const overlay = useUiStore((s) => s.overlay);
   const setOverlay = useUiStore((s) => s.setOverlay);
   const newTicketSeed = useUiStore((s) => s.newTicketSeed);
@@ -72,7 +74,15 @@ export function Console({ agent, onSignOut }: ConsoleProps) {
           <QueueNav />
         </aside>
         <main id="main" className="console-main" tabIndex={-1}>
-          {openTicketId ? <TicketView key={openTicketId} ticketId={openTicketId} /> : search.trim() ? <SearchView query={search} /> : <QueueView />}
+          {openTicketId ? (
+            <TicketView key={openTicketId} ticketId={openTicketId} />
+          ) : search.trim() ? (
+            <SearchView query={search} />
+          ) : view === 'reports' ? (
+            <ReportsView />
+          ) : (
+            <QueueView />
+          )}
         </main>
       </div>
       {overlay === 'palette' ? <CommandPalette onClose={closeOverlay} signOut={onSignOut} /> : null}

@@ -171,3 +171,15 @@ describe('palette commands on the open ticket', () => {
     expect(useUiStore.getState().openTicketId).toBe(second.id);
   });
 });
+
+describe('palette navigation to the reports', () => {
+  it('opens the reports over the open ticket, with its g r shortcut shown; a queue brings the queue back', async () => {
+    const commands = await commandsFor(fresh.id);
+    const reports = find(commands, 'go to reports');
+    expect(reports.shortcut).toBe('g r');
+    reports.run();
+    expect(useUiStore.getState()).toMatchObject({ view: 'reports', openTicketId: null });
+    find(commands, 'go to all open').run();
+    expect(useUiStore.getState().view).toBe('queue');
+  });
+});

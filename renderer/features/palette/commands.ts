@@ -50,14 +50,14 @@ export function buildCommands(context: CommandContext): Command[] {
     label: t('palette.goQueue', { queue: t(`queues.${queue}`) }),
     run: () => {
       useQueueStore.getState().setQueue(queue);
-      ui().setSearch('');
-      ui().closeTicket();
+      ui().showView('queue');
     },
   }));
   commands.push(
     { id: 'search', group: 'navigation', label: t('keyboard.search'), shortcut: '/', run: () => ui().focusSearch() },
     { id: 'new-ticket', group: 'navigation', label: t('newTicket.open'), shortcut: 'n', run: () => ui().setOverlay('newTicket') },
     { id: 'refused', group: 'navigation', label: t('refused.title'), run: () => ui().setOverlay('refused') },
+    { id: 'reports', group: 'navigation', label: t('reports.goTo'), shortcut: 'g r', run: () => ui().showView('reports') },
   );
   if (ticketId) {
     commands.push({ id: 'reply', group: 'ticket', label: t('keyboard.reply'), shortcut: 'r', run: () => ui().focusReply() });

@@ -14,10 +14,10 @@ export function QueueNav() {
   const { t, i18n } = useTranslation();
   const queue = useQueueStore((s) => s.queue);
   const setQueue = useQueueStore((s) => s.setQueue);
-  const closeTicket = useUiStore((s) => s.closeTicket);
-  const setSearch = useUiStore((s) => s.setSearch);
   const search = useUiStore((s) => s.search);
   const openTicketId = useUiStore((s) => s.openTicketId);
+  const view = useUiStore((s) => s.view);
+  const showView = useUiStore((s) => s.showView);
   const { session, agent } = useMe();
   const minute = useNow(60_000);
   const teamKey = (agent?.teamIds ?? []).join(',');
@@ -42,18 +42,17 @@ export function QueueNav() {
       <h2 className="nav-title">{t('queues.label')}</h2>
       <ul>
         {QUEUE_IDS.map((id) => {
-          const current = id === queue && !search && !openTicketId;
+          const current = id === queue && view === 'queue' && !search && !openTicketId;
           return (
             <li key={id}>
               <button
                 type="button"
-                className={`nav-item ${id === queue ? 'selected' : ''} ${id === 'breaching' && (counts?.breaching ?? 0) > 0 ? 'nav-alert' : ''}`}
+                className={`nav-item ${id === queue && view === 'queue' ? 'selected' : ''} ${id === 'breaching' && (counts?.breaching ?? 0) > 0 ? 'nav-alert' : ''}`}
                 aria-current={current ? 'page' : undefined}
                 data-queue={id}
                 onClick={() => {
                   setQueue(id);
-                  setSearch('');
-                  closeTicket();
+                  showView('queue');
                 }}
               >
                 <Icon name={ICONS[id]} className="nav-icon" size={16} />
@@ -65,6 +64,21 @@ export function QueueNav() {
             </li>
           );
         })}
+      </ul>
+      <h2 className="nav-title">{t('reports.title')}</h2>
+      <ul>
+        <li>
+          <button
+            type="button"
+            className={`nav-item ${view === 'reports' ? 'selected' : ''}`}
+            aria-current={view === 'reports' && !search && !openTicketId ? 'page' : undefined}
+            data-testid="nav-reports"
+            onClick={() => showView('reports')}
+          >
+            <Icon name="chart" className="nav-icon" size={16} />
+            <span className="nav-label">{t('reports.title')}</span>
+          </button>
+        </li>
       </ul>
     </nav>
   );

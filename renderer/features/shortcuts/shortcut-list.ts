@@ -8,6 +8,8 @@ export const SHORTCUTS = [
   { keys: ['r'], label: 'keyboard.reply' },
   { keys: ['n'], label: 'keyboard.newTicket' },
   { keys: ['/'], label: 'keyboard.search' },
+  // A sequence: g, then r.
+  { keys: ['g', 'r'], label: 'reports.goTo', sequence: true },
   { keys: ['Ctrl', 'K'], label: 'keyboard.palette' },
   { keys: ['?'], label: 'keyboard.help' },
   { keys: ['Esc'], label: 'keyboard.back' },

@@ -45,3 +45,24 @@ describe('keyboard in the reply box', () => {
     expect(useUiStore.getState().overlay).toBeNull();
   });
 });
+
+describe('g r', () => {
+  function QueueStandIn() {
+    useShortcuts('me');
+    return <p>Queue</p>;
+  }
+
+  it('opens the reports, closing the open ticket', async () => {
+    useUiStore.setState({ view: 'queue' });
+    renderIn('en', <QueueStandIn />);
+    await userEvent.keyboard('gr');
+    expect(useUiStore.getState()).toMatchObject({ view: 'reports', openTicketId: null });
+  });
+
+  it('is a sequence: r alone, or after another key, is still the reply', async () => {
+    useUiStore.setState({ view: 'queue', replyFocusPending: false });
+    renderIn('en', <QueueStandIn />);
+    await userEvent.keyboard('gjr');
+    expect(useUiStore.getState()).toMatchObject({ view: 'queue', replyFocusPending: true });
+  });
+});

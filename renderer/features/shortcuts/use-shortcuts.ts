@@ -24,6 +24,8 @@ export function useShortcuts(meId: string | null): void {
   useEffect(() => {
     const ui = useUiStore.getState;
     const queue = useQueueStore.getState;
+    /** The first key of a two-key sequence (g r), until the next key. */
+    let prefix: 'g' | null = null;
 
     async function assignToMe() {
       const ticketId = ui().openTicketId ?? queue().activeId;
@@ -49,6 +51,14 @@ export function useShortcuts(meId: string | null): void {
         return;
       }
       if (isTyping(event.target)) return;
+      if (prefix === 'g') {
+        prefix = null;
+        if (event.key === 'r') {
+          event.preventDefault();
+          ui().showView('reports');
+          return;
+        }
+      }
       const inTicket = ui().openTicketId !== null;
       const onButton = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
       const move = (delta: number) => {
@@ -101,6 +111,10 @@ export function useShortcuts(meId: string | null): void {
         case '/':
           event.preventDefault();
           ui().focusSearch();
+          return;
+        case 'g':
+          event.preventDefault();
+          prefix = 'g';
           return;
         case '?':
           event.preventDefault();

@@ -1,3 +1,4 @@
+import { carryOverOnOpen } from './carry-over';
 import { LEGACY_DB_NAME, MesaDb } from './db';
 
 /**
@@ -7,7 +8,7 @@ import { LEGACY_DB_NAME, MesaDb } from './db';
 let current: MesaDb | null = null;
 
 export function getDb(): MesaDb {
-  current ??= new MesaDb(undefined, { legacyName: LEGACY_DB_NAME });
+  current ??= carryOverOnOpen(new MesaDb(), LEGACY_DB_NAME);
   return current;
 }
 

@@ -10,7 +10,7 @@ import type { CachedAttachment, CachedComment, CachedTicket, OutboxEntry, Reject
  * attachments the server does not have yet (with their bytes), the refused changes, and
  * the overlay of the tickets that work touches (so it shows offline before the first
  * pull). Then the old database is deleted. Runs when the new cache opens, before any
- * other read of it (Dexie's `ready` event), in one transaction: a crash leaves either
+ * other read of it (Dexie's `ready` event); the copy is one transaction: a crash leaves either
  * nothing carried or everything plus the mark that stops it running twice.
  */
 
@@ -26,7 +26,17 @@ interface Carried {
   comments: CachedComment[];
 }
 
-export async function carryOverLegacyCache(db: MesaDb, legacyName: string): Promise<void> {
+/**
+ * Makes `db` take the pending work of the cache named `legacyName` when it opens, before
+ * anything else reads it (the outbox must hold that work). The app's cache names
+ * LEGACY_DB_NAME (db.ts); tests name their own.
+ */
+export function carryOverOnOpen(db: MesaDb, legacyName: string): MesaDb {
+  db.on('ready', () => carryOverLegacyCache(db, legacyName));
+  return db;
+}
+
+async function carryOverLegacyCache(db: MesaDb, legacyName: string): Promise<void> {
   if (legacyName === db.name || !(await Dexie.exists(legacyName))) return;
   const done = await db.meta.get('carriedOverFrom');
   if (done?.value !== legacyName) {

@@ -1,6 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Agent, Category, Macro, SlaPolicy, Team } from '../../shared/index';
-import { carryOverLegacyCache } from './carry-over';
 import type {
   CacheDurability,
   CachedAttachment,
@@ -33,11 +32,6 @@ export const LEGACY_DB_NAME = 'mesa';
 
 export interface MesaDbOptions {
   durability?: CacheDurability;
-  /**
-   * An older cache to take the pending work from when this one is first opened (carry-over.ts),
-   * then delete. The app's cache names LEGACY_DB_NAME; tests name one or none.
-   */
-  legacyName?: string;
   /** Shared by a connection and its relaxed sibling. */
   ticketWrites?: TicketWriteFeed;
 }
@@ -70,7 +64,6 @@ export class MesaDb extends Dexie {
   readonly durability: CacheDurability;
   /** Writes to the overlay through this connection and its relaxed sibling, for the in-memory view. */
   readonly ticketWrites: TicketWriteFeed;
-  readonly #legacyName: string | undefined;
   #relaxed: MesaDb | null = null;
 
   constructor(name = DB_NAME, options: MesaDbOptions = {}) {
@@ -78,10 +71,9 @@ export class MesaDb extends Dexie {
     super(name, { chromeTransactionDurability: durability });
     this.durability = durability;
     this.ticketWrites = options.ticketWrites ?? new TicketWriteFeed();
-    this.#legacyName = options.legacyName;
     this.use(ticketWritesMiddleware(this.ticketWrites));
     this.version(1).stores({
-      pages: '++seq',
+      pages: '++seq, size',
       tickets: 'id',
       comments: 'id, ticketId',
       attachments: 'id, ticketId, sha256, uploaded',
@@ -95,9 +87,6 @@ export class MesaDb extends Dexie {
       meta: 'key',
       snapshots: 'key',
     });
-    // Before anything else reads it: the outbox must hold the older cache's pending work.
-    const legacy = this.#legacyName;
-    if (legacy && durability === 'strict') this.on('ready', () => carryOverLegacyCache(this, legacy));
   }
 
   /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { startBackendProcess, type BackendProcess } from '../../backend/testing/backend-process';
 import { ownerKey } from '../data/cache-owner';
+import { carryOverOnOpen } from '../data/carry-over';
 import { MesaDb } from '../data/db';
 import { readCursor, readMeta } from '../data/meta';
 import type { OutboxEntry } from '../data/rows';
@@ -76,7 +77,7 @@ it("carries a v7 cache's outbox, unsent files and refused changes over, and the 
   ]);
   legacy.close();
 
-  db = new MesaDb(`mesa-carried-${Math.random().toString(36).slice(2)}`, { legacyName });
+  db = carryOverOnOpen(new MesaDb(`mesa-carried-${Math.random().toString(36).slice(2)}`), legacyName);
   // Offline, before any pull: the carried work is there and shows.
   expect(await readCursor(db)).toBe(0);
   expect(await readMeta(db, 'clientId')).toBe('install-1');

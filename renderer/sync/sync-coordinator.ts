@@ -3,6 +3,7 @@ import { LIMITS, type Connectivity, type MesaApi, type MutationType, type Sessio
 import { adoptSession, forgetSessionAgent } from '../data/cache-owner';
 import { ensureClientId } from '../data/client-id';
 import type { MesaDb } from '../data/db';
+import { foldSmallPages } from '../data/fold-pages';
 import { readCursor, readMeta, writeMeta } from '../data/meta';
 import { queuedTickets } from '../data/outbox';
 import { ticketMemoryIndex } from '../data/ticket-memory-index';
@@ -265,6 +266,10 @@ export class SyncCoordinator {
       this.#store.setState((s) => ({ lastSyncAt, bootstrap: { ...s.bootstrap, active: false } }));
       // Read the search words and queue facets in the background now, not on the agent's first search or filter.
       ticketMemoryIndex(this.#db).warm();
+      // Each sync stored a small page; many of them are folded into one (fold-pages.ts).
+      foldSmallPages(this.#db).catch(() => {
+        // Nothing is lost: the pages stay as they are until the next sync folds them.
+      });
     } finally {
       this.#store.setState({ pulling: false });
     }

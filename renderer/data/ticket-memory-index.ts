@@ -28,6 +28,8 @@ import { WordIndex, type WordIndexSnapshot } from './word-index';
 
 /** Tickets whose words are re-made per turn of the UI. */
 const WORDS_CHUNK = 500;
+/** Quiet time before the words are saved. */
+const SAVE_AFTER_MS = 2_000;
 
 type State = 'cold' | 'loading' | 'loaded';
 
@@ -59,10 +61,16 @@ export class TicketMemoryIndex {
   #rebuild = false;
   #version = 0;
   #wordsWork: Promise<void> | null = null;
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: MesaDb, feed: TicketWriteFeed) {
     this.#db = db;
     feed.subscribe((write) => this.#onWrite(write));
+  }
+
+  /** True when every ticket's words are made: a search needs no wait. */
+  get wordsCurrent(): boolean {
+    return this.#state === 'loaded' && this.#wordsBehind.size === 0;
   }
 
   /** Tickets held. */
@@ -92,19 +100,18 @@ export class TicketMemoryIndex {
     await Promise.all(pending);
   }
 
-  /** As facetsReady, and the words caught up too. */
+  /** As facetsReady, and the words caught up too (then saved soon, for the next start). */
   async ready(): Promise<void> {
     await this.facetsReady();
     while (this.#wordsBehind.size) await this.#catchUpWords();
+    this.#saveSoon();
   }
 
   /** Loads and catches the words up in the background (after a pull: the first search is then instant). */
   warm(): void {
-    this.ready()
-      .then(() => this.#saveWords())
-      .catch(() => {
-        // The next ready() retries; a search would report the error. Unsaved words are made again at the next start.
-      });
+    this.ready().catch(() => {
+      // The next ready() retries; a search would report the error.
+    });
   }
 
   /** Loads in the background, not the words (when a pull starts). */
@@ -375,6 +382,21 @@ export class TicketMemoryIndex {
       for (const comment of localBodies.get(id) ?? []) if (!server?.has(comment.id)) bodies.push(comment.body);
       this.#words.set(id, ticketWords(row, bodies));
     }
+  }
+
+  /**
+   * Saves the words once the cache has been quiet for a moment: a bootstrap or a burst of
+   * edits saves once, not once a page.
+   */
+  #saveSoon(): void {
+    if (this.#savedSeq === this.#pageSeq) return;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      this.#saveWords().catch(() => {
+        // Unsaved words are made again at the next start, from the pages.
+      });
+    }, SAVE_AFTER_MS);
   }
 
   /** Saves the words when caught up and not saved since the last change, on the relaxed connection. */

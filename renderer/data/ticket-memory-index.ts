@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { isOpenStatus, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
 import { readPageBody } from './page-body';
 import { facetsOf, type TicketFacets } from './queue-match';
@@ -96,8 +95,13 @@ export class TicketMemoryIndex {
   /** Loads the cache if it never was, and waits for every write reported so far to be applied. */
   async facetsReady(): Promise<void> {
     const pending = [...this.#inFlight];
-    while (this.#state !== 'loaded' || this.#rebuild) await this.#load();
-    await Promise.all(pending);
+    let loaded = false;
+    while (this.#state !== 'loaded' || this.#rebuild) {
+      await this.#load();
+      loaded = true;
+    }
+    // Writes reported during the load were held back and are in flight only now.
+    await Promise.all(loaded ? [...pending, ...this.#inFlight] : pending);
   }
 
   /** As facetsReady, and the words caught up too (then saved soon, for the next start). */
@@ -271,8 +275,16 @@ export class TicketMemoryIndex {
     this.#wordsBehind.add(id);
   }
 
+  /**
+   * One load at a time, started from a timer so its IndexedDB reads run outside the
+   * caller's Dexie zone: a liveQuery that awaits it must not be charged with the read.
+   */
   #load(): Promise<void> {
-    this.#loading ??= this.#loadOnce().finally(() => {
+    this.#loading ??= new Promise<void>((resolve, reject) => {
+      setTimeout(() => {
+        this.#loadOnce().then(resolve, reject);
+      }, 0);
+    }).finally(() => {
       this.#loading = null;
     });
     return this.#loading;
@@ -449,5 +461,7 @@ export function ticketMemoryIndex(db: MesaDb): TicketMemoryIndex {
  * stored page (each moves the cursor, written in the same transaction).
  */
 export async function observeCache(db: MesaDb): Promise<void> {
-  if (!Dexie.currentTransaction) await Promise.all([db.tickets.limit(1).toArray(), db.meta.get('cursor')]);
+  // One at a time: inside a liveQuery only Dexie's own promises keep its observation context.
+  await db.tickets.limit(1).toArray();
+  await db.meta.get('cursor');
 }

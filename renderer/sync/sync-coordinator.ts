@@ -263,6 +263,11 @@ export class SyncCoordinator {
       });
       const lastSyncAt = this.#now().toISOString();
       await writeMeta(this.#db, 'lastSyncAt', lastSyncAt);
+      // The queues answer from the memory view, which takes each page when it commits: the
+      // first sync is over for the agent once the view holds every page and the live
+      // queries had a turn to read it (else a queue shows "no tickets" for a moment).
+      await ticketMemoryIndex(this.#db).facetsReady();
+      await new Promise((resolve) => setTimeout(resolve, 0));
       this.#store.setState((s) => ({ lastSyncAt, bootstrap: { ...s.bootstrap, active: false } }));
       // Read the search words and queue facets in the background now, not on the agent's first search or filter.
       ticketMemoryIndex(this.#db).warm();

@@ -42,7 +42,7 @@ it('a start restores the saved words: search answers with no word left to make, 
   started.close();
 });
 
-it('with the words saved and nothing after them, a start has no words to make', async () => {
+it('with the words saved and nothing after them, a start has no words to make (without them, every ticket)', async () => {
   const printer = makeTicket({ title: 'Impresora atascada' });
   await applyPulledPage([upsert('ticket', printer)], seq, db);
   ticketMemoryIndex(db).warm();
@@ -51,7 +51,16 @@ it('with the words saved and nothing after them, a start has no words to make', 
   const started = new MesaDb(db.name);
   const index = ticketMemoryIndex(started);
   await index.facetsReady();
-  expect(index.wordsCurrent).toBe(true);
+  await index.restoreWords();
+  expect(index.wordsBehind).toBe(0);
   expect(await ids('atascada', started)).toEqual([printer.id]);
   started.close();
+
+  await db.snapshots.clear();
+  const unsaved = new MesaDb(db.name);
+  const cold = ticketMemoryIndex(unsaved);
+  await cold.facetsReady();
+  await cold.restoreWords();
+  expect(cold.wordsBehind).toBe(1);
+  unsaved.close();
 });

@@ -1,7 +1,7 @@
 import { isOpenStatus, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
 import { readPageBody } from './page-body';
 import { facetsOf, type TicketFacets } from './queue-match';
-import type { CachedComment, CachedTicket, PageBody, PageRow, WordsRow } from './rows';
+import type { CachedComment, CachedTicket, PageBody, WordsRow } from './rows';
 import type { MesaDb } from './db';
 import { slaKeys } from './sla-keys';
 import { policyStamp, readSlaKeys } from './sla-stamp';
@@ -60,6 +60,9 @@ export class TicketMemoryIndex {
   #rebuild = false;
   #version = 0;
   #wordsWork: Promise<void> | null = null;
+  /** Per page read at the last load, the tickets it names: until the saved words are restored. */
+  #loadedPages: Map<number, string[]> | null = null;
+  #restoring: Promise<void> | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: MesaDb, feed: TicketWriteFeed) {
@@ -67,9 +70,28 @@ export class TicketMemoryIndex {
     feed.subscribe((write) => this.#onWrite(write));
   }
 
-  /** True when every ticket's words are made: a search needs no wait. */
-  get wordsCurrent(): boolean {
-    return this.#state === 'loaded' && this.#wordsBehind.size === 0;
+  /** Tickets whose words are still to be made (after restoreWords: those the saved words do not cover). */
+  get wordsBehind(): number {
+    return this.#wordsBehind.size;
+  }
+
+  /**
+   * Takes the saved words once after a load, outside the load: the queue's rows must not
+   * wait for them. Only tickets of pages after the save, of the overlay, and of none (gone
+   * since) are left to make; with nothing saved, every ticket is.
+   */
+  async restoreWords(): Promise<void> {
+    while (this.#loadedPages) {
+      this.#restoring ??= new Promise<void>((resolve, reject) => {
+        // From a timer, as the load: not inside a caller's liveQuery.
+        setTimeout(() => {
+          this.#restoreSaved().then(resolve, reject);
+        }, 0);
+      }).finally(() => {
+        this.#restoring = null;
+      });
+      await this.#restoring;
+    }
   }
 
   /** Tickets held. */
@@ -107,6 +129,7 @@ export class TicketMemoryIndex {
   /** As facetsReady, and the words caught up too (then saved soon, for the next start). */
   async ready(): Promise<void> {
     await this.facetsReady();
+    await this.restoreWords();
     while (this.#wordsBehind.size) await this.#catchUpWords();
     this.#saveSoon();
   }
@@ -301,20 +324,26 @@ export class TicketMemoryIndex {
     this.#buffered = [];
     const db = this.#db;
     try {
-      const [pages, overlay, policies, saved] = await db.transaction('r', [db.pages, db.tickets, db.slaPolicies, db.snapshots], () =>
-        Promise.all([db.pages.toArray(), db.tickets.toArray(), db.slaPolicies.toArray(), db.snapshots.get('words')]),
+      const [pages, overlay, policies] = await db.transaction('r', [db.pages, db.tickets, db.slaPolicies], () =>
+        Promise.all([db.pages.toArray(), db.tickets.toArray(), db.slaPolicies.toArray()]),
       );
       this.#clear();
       for (const policy of policies) this.#setPolicy(policy);
+      const named = new Map<number, string[]>();
       for (const row of pages) {
-        this.#applyPage(readPageBody(row));
-        this.#pageSeq = Math.max(this.#pageSeq, row.seq ?? 0);
+        const body = readPageBody(row);
+        this.#applyPage(body);
+        const seq = row.seq ?? 0;
+        this.#pageSeq = Math.max(this.#pageSeq, seq);
+        named.set(seq, [...body.tickets.map((t) => t.id), ...body.ticketDeletes, ...body.comments.map((c) => c.ticketId)]);
       }
       for (const row of overlay) {
         this.#overlay.set(row.id, row);
         this.#refresh(row.id);
       }
-      this.#restoreWords(saved, pages);
+      // Which words to make is decided when the saved ones are read (restoreWords).
+      this.#wordsBehind.clear();
+      this.#loadedPages = named;
       this.#state = 'loaded';
     } catch (error) {
       // Start over on the next ask: a half-built view must not answer.
@@ -329,25 +358,23 @@ export class TicketMemoryIndex {
     for (const write of buffered) this.#onWrite(write);
   }
 
-  /**
-   * The saved words stand for every page up to their seq; only tickets of later pages,
-   * of the overlay, and of none (gone since) need their words made again.
-   */
-  #restoreWords(saved: WordsRow | undefined, pages: readonly PageRow[]): void {
+  async #restoreSaved(): Promise<void> {
+    const pages = this.#loadedPages;
+    if (!pages) return;
+    const saved = await this.#db.snapshots.get('words');
+    // A load since this one started (a clear) decides again.
+    if (pages !== this.#loadedPages) return;
+    this.#loadedPages = null;
     const snapshot = saved?.snapshot as WordIndexSnapshot | undefined;
-    if (!saved || !snapshot) return;
-    this.#words = WordIndex.fromSnapshot(snapshot);
-    this.#wordsBehind.clear();
-    for (const row of pages) {
-      if ((row.seq ?? 0) <= saved.pageSeq) continue;
-      const body = readPageBody(row);
-      for (const ticket of body.tickets) this.#wordsBehind.add(ticket.id);
-      for (const id of body.ticketDeletes) this.#wordsBehind.add(id);
-      for (const comment of body.comments) this.#wordsBehind.add(comment.ticketId);
+    if (!saved || !snapshot) {
+      for (const id of this.#facets.keys()) this.#wordsBehind.add(id);
+      return;
     }
+    this.#words = WordIndex.fromSnapshot(snapshot);
+    for (const [seq, ids] of pages) if (seq > saved.pageSeq) for (const id of ids) this.#wordsBehind.add(id);
     for (const id of this.#overlay.keys()) this.#wordsBehind.add(id);
     for (const id of snapshot.keys) if (!this.#facets.has(id)) this.#wordsBehind.add(id);
-    this.#savedSeq = this.#wordsBehind.size === 0 ? saved.pageSeq : -1;
+    if (this.#wordsBehind.size === 0) this.#savedSeq = saved.pageSeq;
   }
 
   #clear(): void {
@@ -362,6 +389,7 @@ export class TicketMemoryIndex {
     this.#wordsBehind.clear();
     this.#pageSeq = 0;
     this.#savedSeq = -1;
+    this.#loadedPages = null;
   }
 
   /** One worker at a time re-makes the words behind, a chunk per turn of the UI. */
@@ -413,7 +441,7 @@ export class TicketMemoryIndex {
 
   /** Saves the words when caught up and not saved since the last change, on the relaxed connection. */
   async #saveWords(): Promise<void> {
-    if (this.#wordsBehind.size || this.#savedSeq === this.#pageSeq || !this.current) return;
+    if (this.#loadedPages || this.#wordsBehind.size || this.#savedSeq === this.#pageSeq || !this.current) return;
     const row: WordsRow = { key: 'words', pageSeq: this.#pageSeq, snapshot: this.#words.toSnapshot() };
     await this.#db.relaxed.snapshots.put(row);
     this.#savedSeq = row.pageSeq;

@@ -13,7 +13,8 @@ import { WordIndex, type WordIndexSnapshot } from './word-index';
  * What the console shows, in memory: every cached ticket as the agent sees it, the server's
  * comments, the queue facets and the search words. Built at start in ONE pass: the pages
  * (tickets and comments as the server sent them, replayed in order), then the overlay (the
- * tickets with local changes) on top, and the saved search words. From then on kept
+ * tickets with local changes) on top; the saved search words are read right after, so the
+ * queue's rows do not wait for them. From then on kept
  * current from the writes the cache reports (TicketWriteFeed), each applied when its
  * transaction commits. Queue views, counts, filters and search are answered from here;
  * IndexedDB is read only for the overlay's comments.
@@ -314,8 +315,7 @@ export class TicketMemoryIndex {
   }
 
   /**
-   * The one pass: every page, the overlay and the saved words, read in one transaction (a
-   * consistent state). Writes reported meanwhile are applied after it, in order; a write
+   * The one pass: every page and the overlay, read in one transaction (a consistent state). Writes reported meanwhile are applied after it, in order; a write
    * the read already saw is applied again, which changes nothing.
    */
   async #loadOnce(): Promise<void> {

@@ -4,9 +4,9 @@ import { expect, test } from './support/mesa-fixtures';
 
 /**
  * The queues at 100,000 tickets. The cache is filled in the page itself (clones of the
- * synced demo tickets written straight into IndexedDB, then a reload), so this measures
- * the console's read path — index ranges with a limit, virtualization, the in-memory
- * search index built from the cache after the reload — and not the first sync's speed. Durations are measured and attached as a report, never asserted:
+ * synced demo tickets written straight into IndexedDB as pages, then a reload), so this
+ * measures the console's read path — the one pass over the pages at start,
+ * virtualization, the in-memory search index — and not the first sync's speed. Durations are measured and attached as a report, never asserted:
  * the machine's load varies; what is asserted is that each step shows the right rows.
  */
 // `npm test` fills 5,000 so CI stays within its budget; the 100k run is

@@ -2,6 +2,7 @@ import type { ChaosClient } from './chaos-client';
 import { canonicalJson } from './canonical-json';
 import type { LedgerRow, ServerState } from './server-state';
 import { toTicket } from '../../renderer/data/cached-ticket';
+import { cachedComments, cachedTickets } from '../../renderer/data/testing/cache-contents';
 
 /** Everything the harness asked for, per client, so the end can account for each mutation. */
 export interface SentMutation {
@@ -35,7 +36,7 @@ export async function checkConvergence(input: {
     const pending = await client.db.outbox.count();
     if (pending) note(`${client.name}: ${pending} mutations still in the outbox`);
     for (const c of client.contradictions) note(`${client.name}: contradictory answers ${c}`);
-    const rows = await client.db.tickets.toArray();
+    const rows = await cachedTickets(client.db);
     const seen = new Set<string>();
     for (const row of rows) {
       seen.add(row.id);
@@ -45,7 +46,7 @@ export async function checkConvergence(input: {
       else if (row.pendingCount !== 0) note(`${client.name}: ticket ${row.id} still counts ${row.pendingCount} pending`);
     }
     for (const id of reference.tickets.keys()) if (!seen.has(id)) note(`${client.name}: server ticket ${id} missing from the cache`);
-    const comments = await client.db.comments.toArray();
+    const comments = await cachedComments(client.db);
     const seenComments = new Set<string>();
     for (const { server: _server, pending, ...comment } of comments) {
       seenComments.add(comment.id);

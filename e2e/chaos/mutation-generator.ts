@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { TICKET_STATUSES, type MutationType } from '../../shared/index';
 import type { MesaDb, OutboxEntry } from '../../renderer/data/db';
+import { cachedTickets } from '../../renderer/data/testing/cache-contents';
 
 /**
  * Random agent actions, valid and invalid, picked against what the client's cache shows.
@@ -20,7 +21,8 @@ export async function planMutation(db: MesaDb, random: () => number): Promise<Pl
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const maybe = (p: number) => random() < p;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
-  const ticketIds = (await db.tickets.toCollection().primaryKeys()) as string[];
+  // In id order, as a seed must pick the same tickets every run.
+  const ticketIds = (await cachedTickets(db)).map((ticket) => ticket.id).sort();
   const agentIds = (await db.agents.toCollection().primaryKeys()) as string[];
   const ticketId = ticketIds.length && !maybe(0.02) ? pick(ticketIds) : uuidv7();
   const roll = random();

@@ -87,7 +87,7 @@ export function cachedAttachmentCount(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('mesa');
+        const open = indexedDB.open('mesa-cache');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;

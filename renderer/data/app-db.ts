@@ -1,4 +1,5 @@
-import { MesaDb } from './db';
+import { carryOverOnOpen } from './carry-over';
+import { LEGACY_DB_NAME, MesaDb } from './db';
 
 /**
  * The window's cache. One database per install; the repository functions default to it
@@ -7,7 +8,7 @@ import { MesaDb } from './db';
 let current: MesaDb | null = null;
 
 export function getDb(): MesaDb {
-  current ??= new MesaDb();
+  current ??= carryOverOnOpen(new MesaDb(), LEGACY_DB_NAME);
   return current;
 }
 

@@ -6,6 +6,8 @@ import { applyPulledPage } from './apply-pulled-page';
 import { serverCopyOf } from './cached-ticket';
 import type { MesaDb } from './db';
 import { readCursor } from './meta';
+import { commentsOfTicket, ticketById } from './ticket-queries';
+import { countQueue } from './queue-query';
 import { searchTickets } from './search-tickets';
 import { alwaysOpenPolicy, makeComment, makeTicket, runningSla, testUuid } from './testing/make-ticket';
 import { seedSession } from './testing/seed-session';
@@ -32,12 +34,15 @@ describe('applyPulledPage', () => {
     const reply = makeComment(ticket.id, 'Have you tried the other tray?');
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket), upsert('comment', reply)], 42, db);
 
-    const row = await db.tickets.get(ticket.id);
+    const row = await ticketById(ticket.id, db);
     expect(row).toMatchObject({ number: 'INC-1', pendingCount: 0, open: 1, assigneeKey: '' });
     expect(serverCopyOf(row!)).toEqual(ticket);
     expect((await searchTickets('tray', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
     expect((await searchTickets('INC-1', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
-    expect(await db.comments.get(reply.id)).toMatchObject({ body: reply.body, pending: 0 });
+    expect(await commentsOfTicket(ticket.id, db)).toEqual([expect.objectContaining({ id: reply.id, body: reply.body, pending: 0 })]);
+    // The page is one row, whatever it holds; nothing of it is in the per-ticket overlay.
+    expect(await db.pages.count()).toBe(1);
+    expect(await db.tickets.count()).toBe(0);
     expect(await db.slaPolicies.get('default')).toBeDefined();
     expect(await readCursor(db)).toBe(42);
   });
@@ -46,10 +51,10 @@ describe('applyPulledPage', () => {
     const ticket = makeTicket({ number: 'INC-7' });
     await applyPulledPage([upsert('ticket', ticket)], 1, db);
     expect(await searchTickets('firmware', 10, db)).toEqual([]);
-    const before = await db.tickets.get(ticket.id);
+    const before = await ticketById(ticket.id, db);
     await applyPulledPage([upsert('comment', makeComment(ticket.id, 'Updated the firmware'))], 2, db);
     expect((await searchTickets('firmware', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
-    expect(await db.tickets.get(ticket.id)).toEqual(before);
+    expect(await ticketById(ticket.id, db)).toEqual(before);
   });
 
   it('deletes a ticket with its comments, and the last change of an id wins', async () => {
@@ -57,8 +62,8 @@ describe('applyPulledPage', () => {
     await applyPulledPage([upsert('ticket', ticket), upsert('comment', makeComment(ticket.id, 'hello'))], 2, db);
     const renamed = { ...ticket, title: 'Renamed' };
     await applyPulledPage([upsert('ticket', renamed), remove('ticket', ticket.id)], 4, db);
-    expect(await db.tickets.get(ticket.id)).toBeUndefined();
-    expect(await db.comments.where('ticketId').equals(ticket.id).count()).toBe(0);
+    expect(await ticketById(ticket.id, db)).toBeUndefined();
+    expect(await commentsOfTicket(ticket.id, db)).toEqual([]);
   });
 
   it('rebases the pending changes on the new server copy', async () => {
@@ -72,7 +77,7 @@ describe('applyPulledPage', () => {
     const serverCopy: Ticket = { ...ticket, title: 'Printer jammed again', updatedAt: '2025-03-03T10:00:00.000Z' };
     await applyPulledPage([upsert('ticket', serverCopy)], 2, db);
 
-    const row = await db.tickets.get(ticket.id);
+    const row = await ticketById(ticket.id, db);
     expect(row).toMatchObject({ title: 'Printer jammed again', assigneeId: agent.id, status: 'assigned', pendingCount: 1 });
     expect(row?.server).toEqual(serverCopy);
   });
@@ -80,7 +85,7 @@ describe('applyPulledPage', () => {
   it('stores a ticket with nothing pending once: its visible fields are the server copy', async () => {
     const ticket = makeTicket();
     await applyPulledPage([upsert('ticket', ticket)], 1, db);
-    const row = (await db.tickets.get(ticket.id))!;
+    const row = (await ticketById(ticket.id, db))!;
     expect(row).not.toHaveProperty('server');
     expect(serverCopyOf(row)).toEqual(ticket);
   });
@@ -91,14 +96,14 @@ describe('applyPulledPage', () => {
     const result = await applyPulledPage([bad, upsert('ticket', good)], 7, db);
     expect(result.applied).toBe(1);
     expect(result.skipped).toEqual([expect.objectContaining({ entity: 'ticket', id: bad.id })]);
-    expect(await db.tickets.count()).toBe(1);
+    expect(await countQueue({ kind: 'all' }, db)).toBe(1);
     expect(await readCursor(db)).toBe(7);
   });
 
   it('wakes live queries on the strict connection, though it writes through the relaxed one', async () => {
     const counts: number[] = [];
     const seen = new Promise<void>((resolve) => {
-      const subscription = liveQuery(() => db.tickets.count()).subscribe((n) => {
+      const subscription = liveQuery(() => countQueue({ kind: 'all' }, db)).subscribe((n) => {
         counts.push(n);
         if (n === 1) {
           subscription.unsubscribe();
@@ -117,9 +122,9 @@ describe('applyPulledPage, reference data after its tickets', () => {
     // Created and answered at 09:00, 480 minutes to resolve: due 17:00, warning (75%) from 15:00.
     const ticket = makeTicket({ slaPolicyId: 'default', firstResponseAt: '2025-03-03T09:00:00.000Z', sla: runningSla('2025-03-03T17:00:00.000Z') });
     await applyPulledPage([upsert('ticket', ticket)], 1, db);
-    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T17:00:00.000Z'));
+    expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T17:00:00.000Z'));
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy())], 2, db);
-    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
+    expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
   });
 
   it('dates the warning again when the warning fraction changes', async () => {
@@ -127,7 +132,7 @@ describe('applyPulledPage, reference data after its tickets', () => {
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ warnAtFraction: 0.5 }))], 2, db);
     // Half of 480 minutes from 09:00.
-    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T13:00:00.000Z'));
+    expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T13:00:00.000Z'));
   });
 
   it('leaves the tickets alone when a policy comes again with the same warning rules', async () => {
@@ -135,12 +140,12 @@ describe('applyPulledPage, reference data after its tickets', () => {
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
     const written: string[] = [];
     const unsubscribe = db.ticketWrites.subscribe((write) => {
-      if (write.ids !== 'all') written.push(...write.ids);
+      if (write.kind === 'overlay') written.push(...write.ids);
     });
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ name: 'Renamed' }))], 2, db);
     unsubscribe();
     expect(written).toEqual([]);
     expect(await db.slaPolicies.get('default')).toMatchObject({ name: 'Renamed' });
-    expect((await db.tickets.get(ticket.id))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
+    expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
   });
 });

@@ -1,14 +1,18 @@
-import type { EntityTable, IDType } from 'dexie';
+import Dexie, { type DBCoreTransaction, type EntityTable, type IDType } from 'dexie';
 import type { Actor, Change, SlaPolicy, Ticket } from '../../shared/index';
 import { getDb } from './app-db';
-import { serverCopyOf, toCachedTicket } from './cached-ticket';
-import type { CachedAttachment, CachedComment, CachedTicket, MesaDb } from './db';
+import { serverCopyOf, toTicket } from './cached-ticket';
+import type { MesaDb } from './db';
 import { writeMeta } from './meta';
 import { loadActor, loadReferences } from './mutation-context';
+import { isEmptyBody, pageBodyOf, pageRowOf } from './page-body';
 import { groupPageChanges, type EntityChanges, type PageChanges } from './page-changes';
-import { queueKeyRange, queueKeysOf } from './queue-keys';
+import type { CachedAttachment } from './rows';
+import { policyStamp } from './sla-stamp';
 import { slaKeys } from './sla-keys';
 import { rebuildTicket } from './ticket-state';
+import { ticketMemoryIndex, type TicketMemoryIndex } from './ticket-memory-index';
+import { outcomeOf } from './ticket-writes';
 
 export interface AppliedPage {
   /** Changes stored. */
@@ -20,34 +24,58 @@ export interface AppliedPage {
 /**
  * Applies one pulled page and its cursor in ONE transaction: after a crash the cache holds
  * either the whole page and the new cursor or neither, so the next pull resumes exactly.
- * Runs on the relaxed-durability connection (see CacheDurability in db.ts): a page lost to
+ * Runs on the relaxed-durability connection (see CacheDurability in rows.ts): a page lost to
  * a power cut after commit is lost with its cursor, and simply pulled again.
  *
- * A ticket's visible state = the server's copy + the mutations still in the outbox,
- * re-applied (the rebase); without pending mutations it is the server's copy.
+ * Its tickets and comments are stored as ONE row (the `pages` store), whatever their
+ * number. A ticket with pending mutations is rebuilt into the overlay (its visible state =
+ * the server's copy + the mutations still in the outbox, re-applied); any other ticket the
+ * page brings leaves the overlay, the page's copy being the newer one.
  */
 export async function applyPulledPage(changes: readonly Change[], cursor: number, db: MesaDb = getDb()): Promise<AppliedPage> {
   const page = groupPageChanges(changes);
+  const memory = ticketMemoryIndex(db);
+  // The copies this page does not bring (tickets touched through their comments) come from memory.
+  await memory.facetsReady();
   const rdb = db.relaxed;
   await rdb.transaction(
     'rw',
-    [rdb.tickets, rdb.comments, rdb.attachments, rdb.agents, rdb.teams, rdb.categories, rdb.macros, rdb.slaPolicies, rdb.outbox, rdb.meta],
+    [rdb.pages, rdb.tickets, rdb.comments, rdb.attachments, rdb.agents, rdb.teams, rdb.categories, rdb.macros, rdb.slaPolicies, rdb.outbox, rdb.meta],
     async () => {
-      // Reference data first: tickets of this same page are rebased against it.
+      // Reference data first: tickets of this same page are dated and rebased against it.
       await putAndDelete(rdb.agents, page.agent);
       await putAndDelete(rdb.teams, page.team);
       await putAndDelete(rdb.categories, page.category);
       await putAndDelete(rdb.macros, page.macro);
-      const redating = await policiesThatMoveWarnings(rdb, page.sla_policy.upserts);
       await putAndDelete(rdb.slaPolicies, page.sla_policy);
-      const touched = new Set<string>(page.ticket.upserts.keys());
+      const refs = await loadReferences(rdb);
+      const body = pageBodyOf(page, refs.policies);
+      const policies = [...page.sla_policy.upserts.values()];
+      if (!isEmptyBody(body) || policies.length) {
+        const seq = isEmptyBody(body) ? 0 : await rdb.pages.add(pageRowOf(body));
+        const trans = Dexie.currentTransaction.idbtrans as unknown as DBCoreTransaction;
+        db.ticketWrites.emit({ kind: 'page', seq: seq ?? 0, body, policies, committed: outcomeOf(trans) });
+      }
       const withPending = new Set((await rdb.outbox.orderBy('ticketId').uniqueKeys()) as string[]);
-      await applyComments(rdb, page, touched, withPending);
       await applyAttachments(rdb, page);
+      // Our copies of comments the server now sends (or deleted) go: the page's copy is the one.
+      const commentIds = [...page.comment.upserts.keys(), ...page.comment.deletes];
+      if (commentIds.length) await rdb.comments.bulkDelete(commentIds);
       await deleteTickets(rdb, page.ticket.deletes);
-      for (const id of page.ticket.deletes) touched.delete(id);
-      await refreshTickets(rdb, [...touched], page.ticket.upserts, withPending);
-      await refreshWarnTimes(rdb, redating, touched);
+      const touched = touchedTickets(page, memory);
+      let actor: Actor | null | undefined;
+      const leaving: string[] = [];
+      for (const id of touched) {
+        const server = page.ticket.upserts.get(id) ?? serverCopyIn(memory, id);
+        if (withPending.has(id)) {
+          actor = actor === undefined ? await loadActor(rdb) : actor;
+          await rebuildTicket(rdb, id, { server, refs, actor, serverCommentIds: serverCommentIdsOf(memory, page, id) });
+        } else if (memory.hasOverlay(id) && (page.ticket.upserts.has(id) || memory.pagedTicket(id))) {
+          leaving.push(id);
+        }
+      }
+      if (leaving.length) await rdb.tickets.bulkDelete(leaving);
+      await redateOverlay(rdb, policiesThatMove(memory, policies));
       await writeMeta(rdb, 'cursor', cursor);
     },
   );
@@ -59,21 +87,31 @@ async function putAndDelete<T extends { id: string }>(table: EntityTable<T, 'id'
   if (changes.deletes.size) await table.bulkDelete([...changes.deletes] as Array<IDType<T, 'id'>>);
 }
 
-/**
- * Server comments replace our pending copies. A ticket with pending mutations is rebuilt
- * (its pending comments are settled against the server's); any other ticket's row does not
- * change with its comments (their words reach the search index from the comment write
- * itself, see ticket-writes.ts). A bootstrap's comments arrive pages after their tickets,
- * and rewriting every ticket for them wrote each ticket two or three times. A ticket that
- * loses a comment is rewritten: comment deletes are not reported to the search index.
- */
-async function applyComments(db: MesaDb, page: PageChanges, touched: Set<string>, withPending: ReadonlySet<string>): Promise<void> {
-  const rows: CachedComment[] = [...page.comment.upserts.values()].map((comment) => ({ ...comment, pending: 0 }));
-  for (const row of rows) if (withPending.has(row.ticketId)) touched.add(row.ticketId);
-  const deletes = [...page.comment.deletes];
-  for (const gone of await db.comments.bulkGet(deletes)) if (gone) touched.add(gone.ticketId);
-  await db.comments.bulkPut(rows);
-  await db.comments.bulkDelete(deletes);
+/** The tickets a page brings, and those whose comments it changes (a pending one is rebuilt for them). */
+function touchedTickets(page: PageChanges, memory: TicketMemoryIndex): Set<string> {
+  const touched = new Set<string>(page.ticket.upserts.keys());
+  for (const comment of page.comment.upserts.values()) touched.add(comment.ticketId);
+  for (const id of page.comment.deletes) {
+    const ticketId = memory.ticketOfServerComment(id);
+    if (ticketId) touched.add(ticketId);
+  }
+  for (const id of page.ticket.deletes) touched.delete(id);
+  return touched;
+}
+
+function serverCopyIn(memory: TicketMemoryIndex, id: string): Ticket | null {
+  const overlay = memory.hasOverlay(id) ? memory.ticket(id) : undefined;
+  if (overlay) return serverCopyOf(overlay);
+  const paged = memory.pagedTicket(id);
+  return paged ? toTicket(paged) : null;
+}
+
+/** The server's comments of a ticket once this page is stored. */
+function serverCommentIdsOf(memory: TicketMemoryIndex, page: PageChanges, ticketId: string): Set<string> {
+  const ids = new Set(memory.serverComments(ticketId).map((comment) => comment.id));
+  for (const comment of page.comment.upserts.values()) if (comment.ticketId === ticketId) ids.add(comment.id);
+  for (const id of page.comment.deletes) ids.delete(id);
+  return ids;
 }
 
 async function applyAttachments(db: MesaDb, page: PageChanges): Promise<void> {
@@ -93,70 +131,26 @@ async function deleteTickets(db: MesaDb, ids: Set<string>): Promise<void> {
   await db.attachments.where('ticketId').anyOf(list).delete();
 }
 
-/** Rewrites each touched ticket: server copy (new or kept) + its pending mutations. */
-async function refreshTickets(db: MesaDb, ids: string[], upserts: Map<string, Ticket>, withPending: ReadonlySet<string>): Promise<void> {
-  if (!ids.length) return;
-  const refs = await loadReferences(db);
-  // Only tickets touched through their comments need their stored server copy read back.
-  const kept = ids.filter((id) => !upserts.has(id));
-  const existing = new Map((await db.tickets.bulkGet(kept)).map((row, i) => [kept[i]!, row]));
-  const rows: CachedTicket[] = [];
-  let actor: Actor | null | undefined;
-  for (const id of ids) {
-    const row = existing.get(id);
-    const server = upserts.get(id) ?? (row ? serverCopyOf(row) : null);
-    if (withPending.has(id)) {
-      actor = actor === undefined ? await loadActor(db) : actor;
-      await rebuildTicket(db, id, { server, refs, actor });
-      continue;
-    }
-    if (!server) continue; // a comment for a ticket this cache does not hold
-    rows.push(
-      toCachedTicket(server, {
-        server,
-        pendingCount: 0,
-        policy: server.slaPolicyId ? refs.policies.get(server.slaPolicyId) : null,
-      }),
-    );
-  }
-  await db.tickets.bulkPut(rows);
-}
-
 /**
  * The incoming policies that date SLA instants differently from the cached ones: new here,
- * or with other targets, warning fraction or calendar (the console evaluates each ticket's
- * clocks with its policy). A policy sent again with only its name changed leaves every
- * instant where it was, and re-dating means reading every open ticket.
+ * or with other targets, warning fraction or calendar. A policy sent again with only its
+ * name changed leaves every instant where it was.
  */
-async function policiesThatMoveWarnings(db: MesaDb, incoming: Map<string, SlaPolicy>): Promise<Map<string, SlaPolicy>> {
-  if (!incoming.size) return incoming;
-  const ids = [...incoming.keys()];
-  const cached = await db.slaPolicies.bulkGet(ids);
+function policiesThatMove(memory: TicketMemoryIndex, incoming: readonly SlaPolicy[]): Map<string, SlaPolicy> {
   const moving = new Map<string, SlaPolicy>();
-  for (const [i, id] of ids.entries()) {
-    const next = incoming.get(id)!;
-    const before = cached[i];
-    // Both copies are the server's JSON, parsed: the same calendar serializes the same way.
-    const rules = (policy: SlaPolicy) => JSON.stringify([policy.warnAtFraction, policy.calendar, policy.targets]);
-    if (!before || rules(before) !== rules(next)) moving.set(id, next);
-  }
+  for (const policy of incoming) if (memory.policyStampOf(policy.id) !== policyStamp(policy)) moving.set(policy.id, policy);
   return moving;
 }
 
 /**
- * A policy that arrives (or changes) after its tickets moves their warning instants. The
- * server's change feed sends reference data when it changes, which on a first fill can be
- * after the tickets; only open tickets with a running clock have a warning instant.
+ * A policy that arrives (or changes) after its tickets moves their warning instants: the
+ * overlay's here (the pages' are re-dated in memory, and at the next start by their stamp).
  */
-async function refreshWarnTimes(db: MesaDb, policies: Map<string, SlaPolicy>, alreadyDone: Set<string>): Promise<void> {
+async function redateOverlay(db: MesaDb, policies: Map<string, SlaPolicy>): Promise<void> {
   if (!policies.size) return;
-  const [lower, upper] = queueKeyRange('*', 1, 's');
   await db.tickets
-    .where('queueKeys')
-    .between(lower, upper, true, true)
-    .filter((ticket) => ticket.slaDueMs !== Infinity && ticket.slaPolicyId !== null && policies.has(ticket.slaPolicyId) && !alreadyDone.has(ticket.id))
+    .filter((ticket) => ticket.open === 1 && ticket.slaPolicyId !== null && policies.has(ticket.slaPolicyId))
     .modify((ticket) => {
       Object.assign(ticket, slaKeys(ticket, policies.get(ticket.slaPolicyId ?? '')));
-      ticket.queueKeys = queueKeysOf(ticket);
     });
 }

@@ -1,6 +1,5 @@
 import { isOpenStatus, type SlaPolicy, type Ticket } from '../../shared/index';
-import type { CachedTicket } from './db';
-import { queueKeysOf } from './queue-keys';
+import type { CachedTicket } from './rows';
 import { slaKeys } from './sla-keys';
 
 export interface CacheFields {
@@ -11,13 +10,12 @@ export interface CacheFields {
 }
 
 /**
- * The row the cache stores: the visible ticket plus the fields its indexes need. With no
- * pending mutation the visible ticket IS the server's copy, so the copy is not stored
- * twice (a second copy would be half of every row: half the bytes a bootstrap writes and
- * a queue reads).
+ * The overlay row of a ticket: the visible ticket plus the fields the queues sort and
+ * filter on. With no pending mutation the visible ticket IS the server's copy, so the
+ * copy is not stored twice.
  */
 export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTicket {
-  const row: Omit<CachedTicket, 'queueKeys'> = {
+  return {
     ...visible,
     ...(fields.pendingCount === 0 && fields.server !== null ? {} : { server: fields.server }),
     pendingCount: fields.pendingCount,
@@ -26,7 +24,6 @@ export function toCachedTicket(visible: Ticket, fields: CacheFields): CachedTick
     assigneeKey: visible.assigneeId ?? '',
     teamKey: visible.teamId ?? '',
   };
-  return { ...row, queueKeys: queueKeysOf(row) };
 }
 
 /** The last state the server sent (null: created here, not yet synced). */
@@ -44,7 +41,6 @@ export function toTicket(row: CachedTicket): Ticket {
     open: _open,
     assigneeKey: _assigneeKey,
     teamKey: _teamKey,
-    queueKeys: _queueKeys,
     ...ticket
   } = row;
   return ticket;

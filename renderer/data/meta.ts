@@ -24,6 +24,8 @@ export interface MetaValues {
   snapshot: { cursor: string; asOf: number; sent: number; total: number };
   /** When a pull last ran to its end (ISO): the top bar's "last sync", true after a reload offline. */
   lastSyncAt: string;
+  /** The older cache whose pending work this one has taken (carry-over.ts), so it is never taken twice. */
+  carriedOverFrom: string;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -1,5 +1,5 @@
-import type { CachedTicket } from './db';
-import type { QueueQuery } from './queue-query';
+import type { QueueQuery } from './queue-types';
+import type { CachedTicket } from './rows';
 
 /**
  * Which tickets a queue view holds and in what order, as pure functions of a few fields of

@@ -8,6 +8,7 @@ import { seedSession } from './testing/seed-session';
 import { freshDb } from './testing/test-db';
 import { countQueue } from './queue-query';
 import { commentsOfTicket, pendingTickets } from './ticket-queries';
+import { ticketById } from './ticket-queries';
 
 let db: MesaDb;
 
@@ -41,12 +42,12 @@ describe('settlePushResults', () => {
     const settled = await settlePushResults(batch, [{ id: batch[0]!.id, status: 'applied' }], db);
     expect(settled).toMatchObject({ applied: 1, rejected: [], unanswered: 0 });
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.tickets.get(ticket.id)).toMatchObject({ title: 'Renamed here' });
+    expect(await ticketById(ticket.id, db)).toMatchObject({ title: 'Renamed here' });
 
     // The server's copy, with the change: nothing pending any more, off the "pending" index and out of the pending-only filter.
     const changed = { ...ticket, title: 'Renamed here', updatedAt: new Date(Date.parse(ticket.updatedAt) + 1000).toISOString() };
     await applyPulledPage([{ seq: 2, entity: 'ticket', id: ticket.id, op: 'upsert', data: changed }], 2, db);
-    expect(await db.tickets.get(ticket.id)).toMatchObject({ title: 'Renamed here', pendingCount: 0 });
+    expect(await ticketById(ticket.id, db)).toMatchObject({ title: 'Renamed here', pendingCount: 0 });
     expect(await pendingTickets(50, db)).toEqual([]);
     expect(await countQueue({ kind: 'all', filters: { pendingOnly: true } }, db)).toBe(0);
   });
@@ -63,7 +64,7 @@ describe('settlePushResults', () => {
     ];
     const settled = await settlePushResults(batch, results, db);
     expect(settled.rejected.map((r) => r.code)).toEqual(['forbidden', 'not_found']);
-    expect(await db.tickets.get(ticketId)).toBeUndefined();
+    expect(await ticketById(ticketId, db)).toBeUndefined();
     expect(await commentsOfTicket(ticketId, db)).toEqual([]);
     expect(await db.rejections.get(batch[0]!.id)).toMatchObject({ ticketId, type: 'ticket.create', code: 'forbidden' });
     expect(await db.outbox.count()).toBe(0);
@@ -77,7 +78,7 @@ describe('settlePushResults', () => {
     const [first, second] = await db.outbox.toArray();
 
     await settlePushResults([first!], [{ id: first!.id, status: 'rejected', code: 'conflict', message: 'Changed meanwhile.' }], db);
-    expect(await db.tickets.get(ticket.id)).toMatchObject({ title: ticket.title, priority: 1, pendingCount: 1 });
+    expect(await ticketById(ticket.id, db)).toMatchObject({ title: ticket.title, priority: 1, pendingCount: 1 });
     expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([second!.id]);
   });
 
@@ -123,7 +124,7 @@ describe('settlePushResults', () => {
       4,
       db,
     );
-    expect(await db.tickets.get(a.id)).toMatchObject({ pendingCount: 1 });
-    expect(await db.tickets.get(b.id)).toMatchObject({ pendingCount: 0 });
+    expect(await ticketById(a.id, db)).toMatchObject({ pendingCount: 1 });
+    expect(await ticketById(b.id, db)).toMatchObject({ pendingCount: 0 });
   });
 });

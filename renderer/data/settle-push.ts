@@ -1,7 +1,9 @@
 import type { MutationResult } from '../../shared/index';
-import type { MesaDb, OutboxEntry, Rejection } from './db';
+import type { MesaDb } from './db';
+import type { OutboxEntry, Rejection } from './rows';
 import { loadActor, loadReferences } from './mutation-context';
 import { countTries } from './outbox';
+import { ticketMemoryIndex } from './ticket-memory-index';
 import { rebuildTicket } from './ticket-state';
 
 export interface SettledPush {
@@ -74,6 +76,8 @@ export async function settlePushResults(
     settled.rejected.push(rejection);
     if (entry.ticketId) rollBack.add(entry.ticketId);
   }
+  // A rollback rebuilds from the server's copy, which for most tickets is in the pages.
+  if (rollBack.size) await ticketMemoryIndex(db).facetsReady();
   const tables = [db.outbox, db.rejections, db.tickets, db.comments, db.attachments, db.agents, db.teams, db.categories, db.slaPolicies, db.meta];
   await db.transaction('rw', tables, async () => {
     // The answer is recorded: the send is no longer in flight, and what it left queued was tried once.

@@ -1,7 +1,7 @@
 import { isOpenStatus, ticketSlaState, type SlaPolicy, type Ticket } from '../../shared/index';
 
 /**
- * The two SLA instants the queue indexes sort and range on: the due and warning instants
+ * The two SLA instants the queues sort and select on: the due and warning instants
  * of the ticket's SLA state (the most urgent running clock, as the row badge shows it).
  * Neither moves while time passes, so they can be stored; with no running clock the ticket
  * sorts last (Infinity is a valid key). Without the policy cached yet, the server's last

@@ -1,117 +1,148 @@
+import { isOpenStatus, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
+import { readPageBody } from './page-body';
+import { facetsOf, type TicketFacets } from './queue-match';
+import type { CachedComment, CachedTicket, PageBody, WordsRow } from './rows';
 import type { MesaDb } from './db';
-import { eachRow } from './each-row';
-import { compactFacetLog, readFacetLog, worthCompacting } from './facet-log';
-import type { TicketFacets } from './queue-match';
+import { slaKeys } from './sla-keys';
+import { policyStamp, readSlaKeys } from './sla-stamp';
 import { ticketWords } from './search-words';
-import type { TicketWrite, TicketWriteFeed } from './ticket-writes';
-import { WordIndex } from './word-index';
+import type { CacheWrite, TicketWriteFeed } from './ticket-writes';
+import { WordIndex, type WordIndexSnapshot } from './word-index';
 
 /**
- * What the console keeps in memory about every cached ticket: its search words (WordIndex)
- * and the few fields a queue view filters, sorts and counts on (TicketFacets, ~200 bytes a
- * ticket). A filtered queue at 100k tickets cannot be served by walking an index range
- * with a JavaScript predicate: the matching rows may sit anywhere in the range, and each
- * row read is a structured clone of several KB. Counting by walking a range costs as much. From
- * memory it is a scan of small objects, and only the rows on screen are read.
+ * What the console shows, in memory: every cached ticket as the agent sees it, the server's
+ * comments, the queue facets and the search words. Built at start in ONE pass: the pages
+ * (tickets and comments as the server sent them, replayed in order), then the overlay (the
+ * tickets with local changes) on top; the saved search words are read right after, so the
+ * queue's rows do not wait for them. From then on kept
+ * current from the writes the cache reports (TicketWriteFeed), each applied when its
+ * transaction commits. Queue views, counts, filters and search are answered from here;
+ * IndexedDB is read only for the overlay's comments.
  *
- * Derived from the cache, in two passes over it: the facets the first time they are needed
- * (or when a pull starts) from the facet log (facet-log.ts), the words the first time a
- * search needs them (or after a pull) from every ticket and comment: a filtered queue
- * does not wait for the words, which cost far more to read and make. Then kept current
- * from the writes the db reports (TicketWriteFeed):
- * - facets from the write itself, applied when its transaction commits (no read, so a
- *   bootstrap's pages cost only microseconds a ticket);
- * - words lazily: written ids are re-read, with their comments, from the cache before the
- *   next search (or when warmed after a pull). A ticket's words need its comments, which
- *   the ticket write does not carry.
- * Until the first build nothing is tracked.
+ * A ticket's words need its comments, so they are made lazily: the ids whose words are
+ * behind are re-made before the next search, or in the background after a pull (warm()),
+ * a chunk at a time so the UI keeps its turn; once caught up, the words are saved
+ * (`snapshots` store) with the last page they include, and the next start indexes only the
+ * pages after it.
  */
 
-/** Ticket and comment rows read per IndexedDB request while building or catching up. */
-const CHUNK = 2_000;
+/** Tickets whose words are re-made per turn of the UI. */
+const WORDS_CHUNK = 500;
+/** Quiet time before the words are saved. */
+const SAVE_AFTER_MS = 2_000;
 
-type State = 'cold' | 'building' | 'built';
+type State = 'cold' | 'loading' | 'loaded';
 
 export class TicketMemoryIndex {
   readonly #db: MesaDb;
-  readonly #words = new WordIndex();
+  /** The tickets as the pages say (the server's copies). */
+  readonly #base = new Map<string, CachedTicket>();
+  /** The overlay rows: what the agent sees of tickets with local changes. */
+  readonly #overlay = new Map<string, CachedTicket>();
+  /** The server's comments, by ticket, then by id. */
+  readonly #comments = new Map<string, Map<string, Comment>>();
+  readonly #commentTicket = new Map<string, string>();
   readonly #facets = new Map<string, TicketFacets>();
-  #version = 0;
-  /** The facets: 'building' from the first ask until the whole cache was read. */
+  readonly #policies = new Map<string, SlaPolicy>();
+  /** policyStamp of each cached policy, made once per policy rather than once per ticket. */
+  readonly #stamps = new Map<string, string>();
+  #words = new WordIndex();
+  /** Ids whose words are behind what the cache holds. */
+  readonly #wordsBehind = new Set<string>();
+  /** The last stored page applied. */
+  #pageSeq = 0;
+  /** The page seq the saved words include, or -1 when they need saving. */
+  #savedSeq = -1;
   #state: State = 'cold';
-  /** The words are built in a second pass: a filtered queue must not wait for them. */
-  #wordsBuilt = false;
-  /** Ids whose words are behind the cache. */
-  #wordsBehind = new Set<string>();
-  /** The cache changed in a way no id list says (a clear): build again. */
-  #rebuild = false;
-  /** Writes whose transactions have not ended yet. */
+  #loading: Promise<void> | null = null;
+  /** Writes reported while loading: applied after the load (applying one twice is harmless). */
+  #buffered: CacheWrite[] = [];
   readonly #inFlight = new Set<Promise<void>>();
-  #work: Promise<void> | null = null;
-  #builtSignal = signal();
+  #rebuild = false;
+  #version = 0;
+  #wordsWork: Promise<void> | null = null;
+  /** Per page read at the last load, the tickets it names: until the saved words are restored. */
+  #loadedPages: Map<number, string[]> | null = null;
+  #restoring: Promise<void> | null = null;
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: MesaDb, feed: TicketWriteFeed) {
     this.#db = db;
     feed.subscribe((write) => this.#onWrite(write));
   }
 
-  /** Tickets indexed so far. */
+  /** Tickets whose words are still to be made (after restoreWords: those the saved words do not cover). */
+  get wordsBehind(): number {
+    return this.#wordsBehind.size;
+  }
+
+  /**
+   * Takes the saved words once after a load, outside the load: the queue's rows must not
+   * wait for them. Only tickets of pages after the save, of the overlay, and of none (gone
+   * since) are left to make; with nothing saved, every ticket is.
+   */
+  async restoreWords(): Promise<void> {
+    while (this.#loadedPages) {
+      this.#restoring ??= new Promise<void>((resolve, reject) => {
+        // From a timer, as the load: not inside a caller's liveQuery.
+        setTimeout(() => {
+          this.#restoreSaved().then(resolve, reject);
+        }, 0);
+      }).finally(() => {
+        this.#restoring = null;
+      });
+      await this.#restoring;
+    }
+  }
+
+  /** Tickets held. */
   get size(): number {
     return this.#facets.size;
   }
 
-  /** True from the first ask for the facets: built or being built. */
+  /** True from the first ask: loaded or loading. */
   get started(): boolean {
     return this.#state !== 'cold';
   }
 
-  /** True once the facets are built (and in no need of a rebuild): from here on they are tracked. */
-  get built(): boolean {
-    return this.#state === 'built' && !this.#rebuild;
-  }
-
-  /** True when built and no write is pending: facets() needs no wait. */
+  /** True once loaded (and in no need of a reload) with no write pending: reads need no wait. */
   get current(): boolean {
-    return this.built && this.#inFlight.size === 0;
+    return this.#state === 'loaded' && !this.#rebuild && this.#inFlight.size === 0;
   }
 
-  /** Changes whenever the facets change (for memoising what is derived from them). */
+  /** Changes whenever a ticket changes (for memoising what is derived from the facets). */
   get version(): number {
     return this.#version;
   }
 
-  /**
-   * Builds the facets if they were never built, and waits for every write reported so far
-   * to end (only those: during a bootstrap another page is always about to be written).
-   */
+  /** Loads the cache if it never was, and waits for every write reported so far to be applied. */
   async facetsReady(): Promise<void> {
-    if (this.#state === 'cold') this.#state = 'building';
     const pending = [...this.#inFlight];
-    // The worker may be on a words pass that started the build: the facets are ready when
-    // its first pass ends, not when it does.
-    while (!this.built) await Promise.race([this.#run(false), this.#builtSignal.promise]);
-    await Promise.all(pending);
+    let loaded = false;
+    while (this.#state !== 'loaded' || this.#rebuild) {
+      await this.#load();
+      loaded = true;
+    }
+    // Writes reported during the load were held back and are in flight only now.
+    await Promise.all(loaded ? [...pending, ...this.#inFlight] : pending);
   }
 
-  /** As facetsReady, and the words too. */
+  /** As facetsReady, and the words caught up too (then saved soon, for the next start). */
   async ready(): Promise<void> {
     await this.facetsReady();
-    // A write reported while a worker was finishing is picked up by the next round.
-    while (!this.built || !this.#wordsBuilt || this.#wordsBehind.size) await this.#run(true);
+    await this.restoreWords();
+    while (this.#wordsBehind.size) await this.#catchUpWords();
+    this.#saveSoon();
   }
 
-  /** Builds and catches up in the background (after a pull, so the first search is instant). */
+  /** Loads and catches the words up in the background (after a pull: the first search is then instant). */
   warm(): void {
     this.ready().catch(() => {
       // The next ready() retries; a search would report the error.
     });
   }
 
-  /**
-   * Builds the facets in the background, not the words (when a pull starts: on a first
-   * fill the build is of an empty cache, and from then on every page's facets come with
-   * its write, so the queue counts never walk IndexedDB while it fills).
-   */
+  /** Loads in the background, not the words (when a pull starts). */
   warmFacets(): void {
     this.facetsReady().catch(() => {
       // As warm().
@@ -128,121 +159,305 @@ export class TicketMemoryIndex {
     return this.#facets.values();
   }
 
-  #onWrite(write: TicketWrite): void {
+  /** A ticket as the agent sees it. Call facetsReady() first. */
+  ticket(id: string): CachedTicket | undefined {
+    return this.#overlay.get(id) ?? this.#base.get(id);
+  }
+
+  /** The tickets of these ids that exist, in that order. */
+  tickets(ids: readonly string[]): CachedTicket[] {
+    const rows: CachedTicket[] = [];
+    for (const id of ids) {
+      const row = this.ticket(id);
+      if (row) rows.push(row);
+    }
+    return rows;
+  }
+
+  /** The ticket as the pages hold it (the server's copy before any overlay), if any. */
+  pagedTicket(id: string): CachedTicket | undefined {
+    return this.#base.get(id);
+  }
+
+  /** True when the overlay holds this ticket (local changes, or their last rebuild). */
+  hasOverlay(id: string): boolean {
+    return this.#overlay.has(id);
+  }
+
+  /** The ticket a server comment belongs to. */
+  ticketOfServerComment(commentId: string): string | undefined {
+    return this.#commentTicket.get(commentId);
+  }
+
+  /** The stamp (sla-stamp.ts) of the cached policy of this id; undefined when none is cached. */
+  policyStampOf(policyId: string): string | undefined {
+    return this.#stamps.get(policyId);
+  }
+
+  /** The server's comments of a ticket (unordered). */
+  serverComments(ticketId: string): Comment[] {
+    return [...(this.#comments.get(ticketId)?.values() ?? [])];
+  }
+
+  #onWrite(write: CacheWrite): void {
     if (this.#state === 'cold') return;
-    const { ids, facets } = write;
-    if (ids === 'all') {
-      this.#rebuild = true;
+    if (this.#state === 'loading') {
+      this.#buffered.push(write);
       return;
     }
-    for (const id of ids) this.#wordsBehind.add(id);
-    if (write.wordsOnly) return;
     const applied = write.committed.then((committed) => {
-      // Aborted: the facets held are still the committed state (the words are re-read anyway).
-      if (!committed) return;
-      if (facets) for (const row of facets) this.#facets.set(row.id, row);
-      else for (const id of ids) this.#facets.delete(id);
-      this.#version += 1;
+      // Aborted: what is held is still the committed state.
+      if (committed) this.#apply(write);
     });
     this.#inFlight.add(applied);
     void applied.finally(() => this.#inFlight.delete(applied));
   }
 
+  #apply(write: CacheWrite): void {
+    switch (write.kind) {
+      case 'all':
+        this.#rebuild = true;
+        break;
+      case 'overlay':
+        for (const [i, id] of write.ids.entries()) {
+          const row = write.rows?.[i];
+          if (row) this.#overlay.set(id, row);
+          else this.#overlay.delete(id);
+          this.#refresh(id);
+        }
+        break;
+      case 'comments':
+        for (const id of write.ticketIds) this.#wordsBehind.add(id);
+        break;
+      case 'page':
+        this.#applyPage(write.body, write.policies);
+        this.#pageSeq = Math.max(this.#pageSeq, write.seq);
+        break;
+    }
+    this.#savedSeq = -1;
+    this.#version += 1;
+  }
+
+  /** Replays one page onto the server's copies. `policies`: the ones this page brought, already stored. */
+  #applyPage(body: PageBody, policies: readonly SlaPolicy[] = []): void {
+    const moved = new Set<string>();
+    for (const policy of policies) {
+      const stamp = policyStamp(policy);
+      if (this.#stamps.get(policy.id) !== stamp) moved.add(policy.id);
+      this.#setPolicy(policy, stamp);
+    }
+    for (const id of body.ticketDeletes) {
+      this.#base.delete(id);
+      for (const commentId of this.#comments.get(id)?.keys() ?? []) this.#commentTicket.delete(commentId);
+      this.#comments.delete(id);
+      this.#refresh(id);
+    }
+    for (const [i, ticket] of body.tickets.entries()) {
+      const stored = body.slaKeys?.[i];
+      const policy = ticket.slaPolicyId ? this.#policies.get(ticket.slaPolicyId) : undefined;
+      const stamp = ticket.slaPolicyId ? (this.#stamps.get(ticket.slaPolicyId) ?? '') : '';
+      const keys = stored && stored[2] === stamp ? readSlaKeys(stored) : slaKeys(ticket, policy);
+      this.#base.set(ticket.id, baseRow(ticket, keys));
+      this.#refresh(ticket.id);
+    }
+    for (const id of body.commentDeletes) {
+      const ticketId = this.#commentTicket.get(id);
+      if (ticketId === undefined) continue;
+      this.#commentTicket.delete(id);
+      this.#comments.get(ticketId)?.delete(id);
+      this.#wordsBehind.add(ticketId);
+    }
+    for (const comment of body.comments) {
+      let list = this.#comments.get(comment.ticketId);
+      if (!list) this.#comments.set(comment.ticketId, (list = new Map()));
+      list.set(comment.id, comment);
+      this.#commentTicket.set(comment.id, comment.ticketId);
+      this.#wordsBehind.add(comment.ticketId);
+    }
+    if (moved.size) this.#redate(moved);
+  }
+
+  #setPolicy(policy: SlaPolicy, stamp = policyStamp(policy)): void {
+    this.#policies.set(policy.id, policy);
+    this.#stamps.set(policy.id, stamp);
+  }
+
+  /** A policy that arrives or changes after its tickets moves their SLA instants. */
+  #redate(policyIds: ReadonlySet<string>): void {
+    for (const [id, row] of this.#base) {
+      if (!row.open || row.slaPolicyId === null || !policyIds.has(row.slaPolicyId)) continue;
+      this.#base.set(id, { ...row, ...slaKeys(row, this.#policies.get(row.slaPolicyId)) });
+      this.#refresh(id);
+    }
+  }
+
+  /** The facets of a ticket again, and its words behind. */
+  #refresh(id: string): void {
+    const row = this.ticket(id);
+    if (row) this.#facets.set(id, facetsOf(row));
+    else this.#facets.delete(id);
+    this.#wordsBehind.add(id);
+  }
+
   /**
-   * One worker at a time. Started from a timer so its IndexedDB reads run outside the
-   * caller's Dexie zone: a liveQuery that awaits ready() must not be charged with reading
-   * the whole table.
+   * One load at a time, started from a timer so its IndexedDB reads run outside the
+   * caller's Dexie zone: a liveQuery that awaits it must not be charged with the read.
    */
-  #run(words: boolean): Promise<void> {
-    this.#work ??= new Promise<void>((resolve, reject) => {
+  #load(): Promise<void> {
+    this.#loading ??= new Promise<void>((resolve, reject) => {
       setTimeout(() => {
-        this.#drain(words).then(resolve, reject);
+        this.#loadOnce().then(resolve, reject);
       }, 0);
     }).finally(() => {
-      this.#work = null;
+      this.#loading = null;
     });
-    return this.#work;
+    return this.#loading;
   }
 
-  async #drain(words: boolean): Promise<void> {
+  /**
+   * The one pass: every page and the overlay, read in one transaction (a consistent state). Writes reported meanwhile are applied after it, in order; a write
+   * the read already saw is applied again, which changes nothing.
+   */
+  async #loadOnce(): Promise<void> {
+    this.#state = 'loading';
+    this.#rebuild = false;
+    this.#buffered = [];
+    const db = this.#db;
     try {
-      if (this.#state !== 'built' || this.#rebuild) {
-        this.#state = 'building';
-        this.#rebuild = false;
-        this.#wordsBuilt = false;
-        await this.#buildFacets();
-        this.#state = 'built';
-        this.#builtSignal.resolve();
-        this.#builtSignal = signal();
+      const [pages, overlay, policies] = await db.transaction('r', [db.pages, db.tickets, db.slaPolicies], () =>
+        Promise.all([db.pages.toArray(), db.tickets.toArray(), db.slaPolicies.toArray()]),
+      );
+      this.#clear();
+      for (const policy of policies) this.#setPolicy(policy);
+      const named = new Map<number, string[]>();
+      for (const row of pages) {
+        const body = readPageBody(row);
+        this.#applyPage(body);
+        const seq = row.seq ?? 0;
+        this.#pageSeq = Math.max(this.#pageSeq, seq);
+        named.set(seq, [...body.tickets.map((t) => t.id), ...body.ticketDeletes, ...body.comments.map((c) => c.ticketId)]);
       }
-      if (!words) return;
-      if (!this.#wordsBuilt) {
-        // Reads the cache as it is now: what was written before needs no catching up.
-        this.#wordsBehind.clear();
-        await this.#buildWords();
-        this.#wordsBuilt = true;
+      for (const row of overlay) {
+        this.#overlay.set(row.id, row);
+        this.#refresh(row.id);
       }
-      while (this.#wordsBehind.size && this.built) await this.#refresh(take(this.#wordsBehind, CHUNK));
+      // Which words to make is decided when the saved ones are read (restoreWords).
+      this.#wordsBehind.clear();
+      this.#loadedPages = named;
+      this.#state = 'loaded';
     } catch (error) {
-      // Start over on the next ask: a half-built index must not answer.
+      // Start over on the next ask: a half-built view must not answer.
+      this.#clear();
       this.#state = 'cold';
-      this.#wordsBuilt = false;
-      this.#words.clear();
-      this.#facets.clear();
-      this.#version += 1;
       throw error;
+    } finally {
+      this.#version += 1;
+    }
+    const buffered = this.#buffered;
+    this.#buffered = [];
+    for (const write of buffered) this.#onWrite(write);
+  }
+
+  async #restoreSaved(): Promise<void> {
+    const pages = this.#loadedPages;
+    if (!pages) return;
+    const saved = await this.#db.snapshots.get('words');
+    // A load since this one started (a clear) decides again.
+    if (pages !== this.#loadedPages) return;
+    this.#loadedPages = null;
+    const snapshot = saved?.snapshot as WordIndexSnapshot | undefined;
+    if (!saved || !snapshot) {
+      for (const id of this.#facets.keys()) this.#wordsBehind.add(id);
+      return;
+    }
+    this.#words = WordIndex.fromSnapshot(snapshot);
+    for (const [seq, ids] of pages) if (seq > saved.pageSeq) for (const id of ids) this.#wordsBehind.add(id);
+    for (const id of this.#overlay.keys()) this.#wordsBehind.add(id);
+    for (const id of snapshot.keys) if (!this.#facets.has(id)) this.#wordsBehind.add(id);
+    if (this.#wordsBehind.size === 0) this.#savedSeq = saved.pageSeq;
+  }
+
+  #clear(): void {
+    this.#base.clear();
+    this.#overlay.clear();
+    this.#comments.clear();
+    this.#commentTicket.clear();
+    this.#facets.clear();
+    this.#policies.clear();
+    this.#stamps.clear();
+    this.#words = new WordIndex();
+    this.#wordsBehind.clear();
+    this.#pageSeq = 0;
+    this.#savedSeq = -1;
+    this.#loadedPages = null;
+  }
+
+  /** One worker at a time re-makes the words behind, a chunk per turn of the UI. */
+  #catchUpWords(): Promise<void> {
+    this.#wordsWork ??= new Promise<void>((resolve, reject) => {
+      setTimeout(() => {
+        this.#wordsChunk().then(resolve, reject);
+      }, 0);
+    }).finally(() => {
+      this.#wordsWork = null;
+    });
+    return this.#wordsWork;
+  }
+
+  async #wordsChunk(): Promise<void> {
+    const ids = take(this.#wordsBehind, WORDS_CHUNK);
+    const withOverlay = ids.filter((id) => this.#overlay.has(id));
+    // Read outside any caller's transaction (this runs from a timer).
+    const local = withOverlay.length ? await this.#db.comments.where('ticketId').anyOf(withOverlay).toArray() : [];
+    const localBodies = new Map<string, CachedComment[]>();
+    for (const comment of local) localBodies.set(comment.ticketId, [...(localBodies.get(comment.ticketId) ?? []), comment]);
+    for (const id of ids) {
+      const row = this.ticket(id);
+      if (!row) {
+        this.#words.delete(id);
+        continue;
+      }
+      const server = this.#comments.get(id);
+      const bodies = [...(server?.values() ?? [])].map((comment) => comment.body);
+      for (const comment of localBodies.get(id) ?? []) if (!server?.has(comment.id)) bodies.push(comment.body);
+      this.#words.set(id, ticketWords(row, bodies));
     }
   }
 
   /**
-   * Replays the facet log (kept in step with the tickets by ticket-writes.ts). A log grown
-   * well past the tickets it describes is rewritten afterwards, in the background: nobody
-   * waits for it, and if it fails the log is only longer than it needs to be.
+   * Saves the words once the cache has been quiet for a moment: a bootstrap or a burst of
+   * edits saves once, not once a page.
    */
-  async #buildFacets(): Promise<void> {
-    this.#facets.clear();
-    this.#version += 1;
-    const read = await readFacetLog(this.#db, this.#facets);
-    this.#version += 1;
-    if (worthCompacting(this.#facets.size, read)) setTimeout(() => void compactFacetLog(this.#db).catch(() => undefined), 0);
+  #saveSoon(): void {
+    if (this.#savedSeq === this.#pageSeq) return;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      this.#saveWords().catch(() => {
+        // Unsaved words are made again at the next start, from the pages.
+      });
+    }, SAVE_AFTER_MS);
   }
 
-  /** Reads every comment body, then every ticket again, for their words. */
-  async #buildWords(): Promise<void> {
-    this.#words.clear();
-    const bodies = new Map<string, string[]>();
-    await eachRow(this.#db.comments, CHUNK, byId, (comment) => pushBody(bodies, comment.ticketId, comment.body));
-    await eachRow(this.#db.tickets, CHUNK, byId, (ticket) => this.#words.set(ticket.id, ticketWords(ticket, bodies.get(ticket.id))));
-  }
-
-  /** Re-reads tickets and their comments for their words (their facets come with their writes). */
-  async #refresh(ids: string[]): Promise<void> {
-    const db = this.#db;
-    const [tickets, bodies] = await db.transaction('r', db.tickets, db.comments, async () => {
-      const bodies = new Map<string, string[]>();
-      await db.comments
-        .where('ticketId')
-        .anyOf(ids)
-        .each((comment) => pushBody(bodies, comment.ticketId, comment.body));
-      return [await db.tickets.bulkGet(ids), bodies] as const;
-    });
-    for (const [i, id] of ids.entries()) {
-      const ticket = tickets[i];
-      if (ticket) this.#words.set(id, ticketWords(ticket, bodies.get(id)));
-      else this.#words.delete(id);
-    }
+  /** Saves the words when caught up and not saved since the last change, on the relaxed connection. */
+  async #saveWords(): Promise<void> {
+    if (this.#loadedPages || this.#wordsBehind.size || this.#savedSeq === this.#pageSeq || !this.current) return;
+    const row: WordsRow = { key: 'words', pageSeq: this.#pageSeq, snapshot: this.#words.toSnapshot() };
+    await this.#db.relaxed.snapshots.put(row);
+    this.#savedSeq = row.pageSeq;
   }
 }
 
-const byId = (row: { id: string }): string => row.id;
-
-/** A promise and its resolve (Promise.withResolvers, not in this TypeScript lib yet). */
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
+/** A server copy as the cache holds it when nothing is pending. */
+function baseRow(ticket: Ticket, keys: { slaDueMs: number; slaWarnMs: number }): CachedTicket {
+  return {
+    ...ticket,
+    pendingCount: 0,
+    ...keys,
+    open: isOpenStatus(ticket.status) ? 1 : 0,
+    assigneeKey: ticket.assigneeId ?? '',
+    teamKey: ticket.teamId ?? '',
+  };
 }
 
 /** Removes and returns up to `n` ids of a set. */
@@ -256,15 +471,9 @@ function take(set: Set<string>, n: number): string[] {
   return ids;
 }
 
-function pushBody(bodies: Map<string, string[]>, ticketId: string, body: string): void {
-  const list = bodies.get(ticketId);
-  if (list) list.push(body);
-  else bodies.set(ticketId, [body]);
-}
-
 const indexes = new WeakMap<TicketWriteFeed, TicketMemoryIndex>();
 
-/** The memory index of a cache (one per database, shared by its strict and relaxed connections). */
+/** The memory view of a cache (one per database, shared by its strict and relaxed connections). */
 export function ticketMemoryIndex(db: MesaDb): TicketMemoryIndex {
   let index = indexes.get(db.ticketWrites);
   if (!index) {
@@ -272,4 +481,15 @@ export function ticketMemoryIndex(db: MesaDb): TicketMemoryIndex {
     indexes.set(db.ticketWrites, index);
   }
   return index;
+}
+
+/**
+ * Inside a liveQuery, subscribes the caller to every change of what the memory view
+ * holds: any overlay write (the one-row read subscribes to the whole table) and any
+ * stored page (each moves the cursor, written in the same transaction).
+ */
+export async function observeCache(db: MesaDb): Promise<void> {
+  // One at a time: inside a liveQuery only Dexie's own promises keep its observation context.
+  await db.tickets.limit(1).toArray();
+  await db.meta.get('cursor');
 }

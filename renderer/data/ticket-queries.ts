@@ -1,27 +1,48 @@
-import Dexie from 'dexie';
 import { getDb } from './app-db';
-import { PENDING_KEY } from './queue-keys';
-import type { CachedAttachment, CachedComment, CachedTicket, MesaDb, Rejection } from './db';
+import type { MesaDb } from './db';
+import type { CachedAttachment, CachedComment, CachedTicket, Rejection } from './rows';
+import { observeCache, ticketMemoryIndex } from './ticket-memory-index';
 
-/** Single-ticket reads for the detail view. Each is a key or index lookup. */
+/**
+ * Single-ticket reads for the detail view, from the memory view of the cache
+ * (ticket-memory-index.ts) and the overlay. Safe inside useLiveQuery: each re-runs when
+ * the cache changes.
+ */
+
+async function loadedIndex(db: MesaDb) {
+  await observeCache(db);
+  const index = ticketMemoryIndex(db);
+  // Promise.resolve: inside a liveQuery, Dexie's rule for awaiting a non-Dexie promise.
+  if (!index.current) await Promise.resolve(index.facetsReady());
+  return index;
+}
 
 export async function ticketById(id: string, db: MesaDb = getDb()): Promise<CachedTicket | undefined> {
-  return db.tickets.get(id);
+  return (await loadedIndex(db)).ticket(id);
 }
 
 /** By the server's human number (INC-1042); case-insensitive. Local-only tickets have none yet. */
 export async function ticketByNumber(number: string, db: MesaDb = getDb()): Promise<CachedTicket | undefined> {
-  const wanted = number.trim();
+  const wanted = number.trim().toLowerCase();
   if (!wanted) return undefined;
-  return db.tickets.where('number').equalsIgnoreCase(wanted).first();
+  const index = await loadedIndex(db);
+  for (const facets of index.facets()) {
+    const ticket = index.ticket(facets.id);
+    if (ticket?.number?.toLowerCase() === wanted) return ticket;
+  }
+  return undefined;
 }
 
 /** A ticket's comments, oldest first (ours not yet acknowledged have `pending: 1`). */
 export async function commentsOfTicket(ticketId: string, db: MesaDb = getDb()): Promise<CachedComment[]> {
-  return db.comments
-    .where('[ticketId+createdAt]')
-    .between([ticketId, Dexie.minKey], [ticketId, Dexie.maxKey], true, true)
-    .toArray();
+  const index = await loadedIndex(db);
+  const local = await db.comments.where('ticketId').equals(ticketId).toArray();
+  const mine = new Set(local.map((comment) => comment.id));
+  const server = index
+    .serverComments(ticketId)
+    .filter((comment) => !mine.has(comment.id))
+    .map((comment): CachedComment => ({ ...comment, pending: 0 }));
+  return [...server, ...local].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export async function attachmentsOfTicket(ticketId: string, db: MesaDb = getDb()): Promise<CachedAttachment[]> {
@@ -30,7 +51,13 @@ export async function attachmentsOfTicket(ticketId: string, db: MesaDb = getDb()
 
 /** Tickets with changes the server has not acknowledged yet, up to `limit`. */
 export async function pendingTickets(limit = 50, db: MesaDb = getDb()): Promise<CachedTicket[]> {
-  return db.tickets.where('queueKeys').equals(PENDING_KEY).limit(limit).toArray();
+  const index = await loadedIndex(db);
+  const ids: string[] = [];
+  for (const facets of index.facets()) {
+    if (ids.length >= limit) break;
+    if (facets.pendingCount > 0) ids.push(facets.id);
+  }
+  return index.tickets(ids);
 }
 
 /** The refused changes, newest first, for the agent to read and dismiss. */

@@ -1,14 +1,17 @@
 import type { Actor, Ticket } from '../../shared/index';
-import { serverCopyOf, toCachedTicket } from './cached-ticket';
-import type { CachedAttachment, CachedComment, MesaDb, OutboxEntry } from './db';
+import { serverCopyOf, toCachedTicket, toTicket } from './cached-ticket';
+import type { MesaDb } from './db';
 import { loadActor, loadReferences, type ReferenceSnapshot } from './mutation-context';
 import { replayPending, type ReplayResult } from './replay-pending';
+import type { CachedAttachment, CachedComment, CachedTicket, OutboxEntry } from './rows';
+import { ticketMemoryIndex } from './ticket-memory-index';
 
 /**
- * Writing one ticket's local state (the ticket row, and the comments and attachments our
+ * Writing one ticket's local state (its overlay row, and the comments and attachments our
  * pending mutations made) from its server copy and its pending mutations. Callers run
  * these inside their own rw transaction over tickets, comments, attachments, outbox and
- * the reference tables.
+ * the reference tables, with the memory view loaded (ticketMemoryIndex(db).facetsReady()):
+ * the server's copies of tickets and comments not in the overlay are in the pages.
  */
 
 /** The outbox entries that touch a ticket, in push order. */
@@ -29,8 +32,9 @@ export async function writeTicketState(
   replay: ReplayResult,
   pending: readonly OutboxEntry[],
   refs: ReferenceSnapshot,
+  serverCommentIds: ReadonlySet<string> = serverCommentIdsIn(db, ticketId),
 ): Promise<void> {
-  await reconcileComments(db, ticketId, replay);
+  await reconcileComments(db, ticketId, replay, serverCommentIds);
   await reconcileAttachments(db, ticketId, replay, pending);
   if (!replay.ticket) {
     await db.tickets.delete(ticketId);
@@ -46,7 +50,7 @@ export async function writeTicketState(
   );
 }
 
-async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayResult): Promise<void> {
+async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayResult, serverCommentIds: ReadonlySet<string>): Promise<void> {
   const existing = new Map((await db.comments.where('ticketId').equals(ticketId).toArray()).map((c) => [c.id, c]));
   const made = new Set(replay.comments.map((comment) => comment.id));
   // Only unacknowledged comments can go: an acknowledged one (pending 0) waits for the server's copy.
@@ -54,8 +58,8 @@ async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayRes
   await db.comments.bulkDelete(stale);
   for (const id of stale) existing.delete(id);
   const fresh: CachedComment[] = replay.comments
-    // Never over the server's copy (`server` set, or absent: the row is that copy).
-    .filter((comment) => (existing.has(comment.id) ? existing.get(comment.id)!.server === null : true))
+    // Never over the server's copy (in the pages, or an overlay row that is that copy).
+    .filter((comment) => !serverCommentIds.has(comment.id) && (existing.has(comment.id) ? existing.get(comment.id)!.server === null : true))
     .map((comment): CachedComment => ({ ...comment, server: null, pending: 1 }));
   await db.comments.bulkPut(fresh);
 }
@@ -86,6 +90,8 @@ export interface RebuildOptions {
   refs?: ReferenceSnapshot;
   /** Who made the pending mutations; by default the signed-in agent. */
   actor?: Actor | null;
+  /** The ids of the ticket's comments the server has; by default those the pages hold. */
+  serverCommentIds?: ReadonlySet<string>;
 }
 
 /** A ticket's local state again from its server copy + the mutations still pending (after a pull or a rejection). */
@@ -98,10 +104,22 @@ export async function rebuildTicket(db: MesaDb, ticketId: string, options: Rebui
   const replay = actor
     ? replayPending(server ?? undefined, pending, refs, actor)
     : { ticket: server ?? undefined, comments: [], attachments: [] };
-  await writeTicketState(db, ticketId, server, replay, pending, refs);
+  await writeTicketState(db, ticketId, server, replay, pending, refs, options.serverCommentIds);
 }
 
+/** A ticket as the agent sees it: the overlay's row, else the pages' copy. */
+export async function currentTicket(db: MesaDb, ticketId: string): Promise<CachedTicket | undefined> {
+  return (await db.tickets.get(ticketId)) ?? ticketMemoryIndex(db).pagedTicket(ticketId);
+}
+
+/** The server's copy: the overlay's, else the pages'; null for a ticket only this console has. */
 async function serverCopyIn(db: MesaDb, ticketId: string): Promise<Ticket | null> {
   const row = await db.tickets.get(ticketId);
-  return row ? serverCopyOf(row) : null;
+  if (row) return serverCopyOf(row);
+  const paged = ticketMemoryIndex(db).pagedTicket(ticketId);
+  return paged ? toTicket(paged) : null;
+}
+
+function serverCommentIdsIn(db: MesaDb, ticketId: string): Set<string> {
+  return new Set(ticketMemoryIndex(db).serverComments(ticketId).map((comment) => comment.id));
 }

@@ -14,6 +14,19 @@
 /** New words are searched linearly until this many, then merged into the sorted list. */
 const UNSORTED_LIMIT = 2_000;
 
+/**
+ * A WordIndex as plain data that IndexedDB stores cheaply: the dictionary, and each
+ * document's term ids in one typed array. Restoring it rebuilds the posting lists from
+ * the documents' terms, with no tokenizing: a fraction of building it from the texts.
+ */
+export interface WordIndexSnapshot {
+  words: string[];
+  keys: string[];
+  /** Document i's term ids are terms[offsets[i] .. offsets[i + 1]). */
+  offsets: Uint32Array;
+  terms: Uint32Array;
+}
+
 export class WordIndex {
   readonly #docOf = new Map<string, number>();
   readonly #keyOf: Array<string | undefined> = [];
@@ -29,6 +42,45 @@ export class WordIndex {
 
   get size(): number {
     return this.#docOf.size;
+  }
+
+  /** The live documents and the words they use (see WordIndexSnapshot). */
+  toSnapshot(): WordIndexSnapshot {
+    const keys: string[] = [];
+    const lists: Uint32Array[] = [];
+    let total = 0;
+    for (let doc = 0; doc < this.#keyOf.length; doc++) {
+      const terms = this.#termsOf[doc];
+      if (!terms) continue;
+      keys.push(this.#keyOf[doc]!);
+      lists.push(terms);
+      total += terms.length;
+    }
+    const offsets = new Uint32Array(keys.length + 1);
+    const terms = new Uint32Array(total);
+    let at = 0;
+    for (const [i, list] of lists.entries()) {
+      terms.set(list, at);
+      at += list.length;
+      offsets[i + 1] = at;
+    }
+    return { words: [...this.#wordOf], keys, offsets, terms };
+  }
+
+  /** An index holding exactly the snapshot's documents, in the snapshot's order (oldest first). */
+  static fromSnapshot(snapshot: WordIndexSnapshot): WordIndex {
+    const index = new WordIndex();
+    for (const word of snapshot.words) index.#termId(word);
+    const { keys, offsets, terms } = snapshot;
+    for (const [doc, key] of keys.entries()) {
+      index.#keyOf.push(key);
+      index.#docOf.set(key, doc);
+      const own = terms.subarray(offsets[doc], offsets[doc + 1]);
+      index.#termsOf.push(own);
+      for (const term of own) index.#postings[term]!.push(doc);
+      index.#live += own.length;
+    }
+    return index;
   }
 
   /** Replaces a document's words (a document with no words is removed). */

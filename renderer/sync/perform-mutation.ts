@@ -11,7 +11,8 @@ import {
 import { toTicket } from '../data/cached-ticket';
 import type { MesaDb, OutboxEntry } from '../data/db';
 import { loadActor, loadReferences, mutationContext } from '../data/mutation-context';
-import { rebuildTicket } from '../data/ticket-state';
+import { ticketMemoryIndex } from '../data/ticket-memory-index';
+import { currentTicket, rebuildTicket } from '../data/ticket-state';
 
 /** A mutation's arguments as the caller writes them (before the schema trims and folds). */
 export type MutationInput<T extends MutationType> = z.input<(typeof mutationArgsSchemas)[T]>;
@@ -45,6 +46,8 @@ export async function performMutation<T extends MutationType>(
   const parsed = parseMutation({ id: options.id ?? uuidv7(), type, args });
   if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message };
   const mutation = parsed.mutation;
+  // The tickets without local changes are in memory, read from the pages.
+  await ticketMemoryIndex(db).facetsReady();
   const tables = [db.tickets, db.comments, db.attachments, db.outbox, db.agents, db.teams, db.categories, db.slaPolicies, db.meta];
   return db.transaction('rw', tables, async (): Promise<MutationOutcome> => {
     const actor = await loadActor(db);
@@ -55,7 +58,7 @@ export async function performMutation<T extends MutationType>(
     }
     const ticketId = mutation.args.ticketId;
     const refs = await loadReferences(db);
-    const row = await db.tickets.get(ticketId);
+    const row = await currentTicket(db, ticketId);
     const outcome = applyTicketMutation(row ? toTicket(row) : undefined, mutation, mutationContext(refs, actor, now));
     if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message };
     await db.outbox.add(entryOf(mutation, ticketId, now));

@@ -10,6 +10,7 @@ import { freshDb } from '../data/testing/test-db';
 import { SyncCoordinator } from './sync-coordinator';
 import { initialSyncState, type SyncState } from './sync-store';
 import { stubMesaApi } from './testing/stub-mesa-api';
+import { ticketById } from '../data/ticket-queries';
 
 /** A full disk is not swallowed: the agent is told, and nothing half-written remains. */
 
@@ -43,7 +44,7 @@ describe('storage errors', () => {
     const outcome = await coordinator.mutate('ticket.update', { ticketId: ticket.id, title: 'Will not fit' });
     expect(outcome).toMatchObject({ ok: false, code: 'storage_full' });
     expect(store.getState().storageError?.message).toBeTruthy();
-    expect(await db.tickets.get(ticket.id)).toMatchObject({ title: ticket.title, pendingCount: 0 });
+    expect(await ticketById(ticket.id, db)).toMatchObject({ title: ticket.title, pendingCount: 0 });
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -52,14 +53,14 @@ describe('storage errors', () => {
     const ticket = makeTicket();
     const page = { changes: [{ seq: 5, entity: 'ticket' as const, id: ticket.id, op: 'upsert' as const, data: ticket }], cursor: 5, hasMore: false };
     coordinator = new SyncCoordinator({ api: stubMesaApi({ agent, pages: [page] }), db, store, retryIntervalMs: 0 });
-    db.relaxed.tickets.hook('creating', quotaExceeded);
+    db.relaxed.pages.hook('creating', quotaExceeded);
 
     await coordinator.start();
     await coordinator.whenIdle();
     expect(store.getState().storageError).not.toBeNull();
     expect(store.getState().lastError?.code).toBe('storage_full');
     expect(await readCursor(db)).toBe(0);
-    expect(await db.tickets.count()).toBe(0);
+    expect(await ticketById(ticket.id, db)).toBeUndefined();
   });
 });
 

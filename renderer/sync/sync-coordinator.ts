@@ -3,6 +3,7 @@ import { LIMITS, type Connectivity, type MesaApi, type MutationType, type Sessio
 import { adoptSession, forgetSessionAgent } from '../data/cache-owner';
 import { ensureClientId } from '../data/client-id';
 import type { MesaDb } from '../data/db';
+import { foldSmallPages } from '../data/fold-pages';
 import { readCursor, readMeta, writeMeta } from '../data/meta';
 import { queuedTickets } from '../data/outbox';
 import { ticketMemoryIndex } from '../data/ticket-memory-index';
@@ -278,9 +279,18 @@ export class SyncCoordinator {
       });
       const lastSyncAt = this.#now().toISOString();
       await writeMeta(this.#db, 'lastSyncAt', lastSyncAt);
+      // The queues answer from the memory view, which takes each page when it commits: the
+      // first sync is over for the agent once the view holds every page and the live
+      // queries had a turn to read it (else a queue shows "no tickets" for a moment).
+      await ticketMemoryIndex(this.#db).facetsReady();
+      await new Promise((resolve) => setTimeout(resolve, 0));
       this.#store.setState((s) => ({ lastSyncAt, bootstrap: { ...s.bootstrap, active: false, tickets: null, ticketsPerSecond: null } }));
       // Read the search words and queue facets in the background now, not on the agent's first search or filter.
       ticketMemoryIndex(this.#db).warm();
+      // Each sync stored a small page; many of them are folded into one (fold-pages.ts).
+      foldSmallPages(this.#db).catch(() => {
+        // Nothing is lost: the pages stay as they are until the next sync folds them.
+      });
     } finally {
       this.#store.setState({ pulling: false });
     }

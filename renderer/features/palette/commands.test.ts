@@ -14,6 +14,7 @@ import { useDraftStore } from '../../stores/draft-store';
 import { NO_FILTERS, useQueueStore } from '../../stores/queue-store';
 import { useUiStore } from '../../stores/ui-store';
 import { buildCommands, filterCommands, type Command } from './commands';
+import { ticketById } from '../../data/ticket-queries';
 
 let db: MesaDb;
 let me: Agent;
@@ -64,7 +65,7 @@ afterEach(async () => {
 });
 
 async function commandsFor(ticketId: string): Promise<Command[]> {
-  const ticket = (await db.tickets.get(ticketId))!;
+  const ticket = (await ticketById(ticketId, db))!;
   return buildCommands({
     t: i18next.t,
     ticketId,
@@ -105,14 +106,14 @@ describe('palette commands on the open ticket', () => {
 
   it('"Start work" on an unassigned ticket assigns me and starts it', async () => {
     find(await commandsFor(fresh.id), 'start work').run();
-    await expect.poll(async () => (await db.tickets.get(fresh.id))?.status).toBe('in_progress');
-    expect(await db.tickets.get(fresh.id)).toMatchObject({ assigneeId: me.id });
+    await expect.poll(async () => (await ticketById(fresh.id, db))?.status).toBe('in_progress');
+    expect(await ticketById(fresh.id, db)).toMatchObject({ assigneeId: me.id });
     expect(useUiStore.getState().toast).toMatchObject({ kind: 'info' });
   });
 
   it('assigns to another agent by name', async () => {
     find(await commandsFor(fresh.id), 'assign ana').run();
-    await expect.poll(async () => (await db.tickets.get(fresh.id))?.assigneeId).toBe(ana.id);
+    await expect.poll(async () => (await ticketById(fresh.id, db))?.assigneeId).toBe(ana.id);
   });
 
   it('asks the status control for the resolve dialog, on screen', async () => {
@@ -165,7 +166,7 @@ describe('palette commands on the open ticket', () => {
       db,
     );
     find(await commandsFor(fresh.id), 'start work').run();
-    await expect.poll(async () => (await db.tickets.get(fresh.id))?.status).toBe('in_progress');
+    await expect.poll(async () => (await ticketById(fresh.id, db))?.status).toBe('in_progress');
     find(await commandsFor(fresh.id), 'next ticket').run();
     await expect.poll(() => useUiStore.getState().openTicketId).not.toBe(fresh.id);
     expect(useUiStore.getState().openTicketId).toBe(second.id);

@@ -1,19 +1,20 @@
 import type { SlaPolicy } from '../../../shared/index';
 import type { ReportFactTicket } from '../../../shared/reports/index';
 import { getDb } from '../../data/app-db';
-import { eachRow } from '../../data/each-row';
-import type { CachedTicket } from '../../data/db';
+import type { CachedTicket } from '../../data/rows';
+import { ticketMemoryIndex } from '../../data/ticket-memory-index';
 
 /**
- * Where the Reports view gets its tickets: the one place that knows how the cache stores
- * them. Everything else in this folder takes plain ReportFactTickets, so a change of
- * storage layout is a change here only.
+ * Where the Reports view gets its tickets: the one place that knows how the cache holds
+ * them. The cache's memory view (read from the stored pages in one pass, with the agent's
+ * pending changes laid over them) answers; everything else in this folder takes plain
+ * ReportFactTickets, so a change of storage layout is a change here only.
  */
 
-/** Tickets per IndexedDB request: the UI gets a turn between requests. */
+/** Tickets per message to the worker: the UI gets a turn between chunks. */
 const CHUNK = 2_000;
 
-/** Only what the report reads: a smaller message to the worker than the whole row. */
+/** Only what the report reads: a smaller message to the worker than the whole ticket. */
 function reportFieldsOf(row: CachedTicket): ReportFactTicket {
   return {
     id: row.id,
@@ -33,17 +34,20 @@ function reportFieldsOf(row: CachedTicket): ReportFactTicket {
   };
 }
 
+const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Every cached ticket, as the agent sees it (pending changes included), a chunk at a time. */
 export async function readReportTickets(onChunk: (tickets: ReportFactTicket[]) => void): Promise<void> {
-  let chunk: ReportFactTicket[] = [];
-  await eachRow(getDb().tickets, CHUNK, (row) => row.id, (row) => {
-    chunk.push(reportFieldsOf(row));
-    if (chunk.length === CHUNK) {
-      onChunk(chunk);
-      chunk = [];
-    }
-  });
-  if (chunk.length) onChunk(chunk);
+  const index = ticketMemoryIndex(getDb());
+  await index.facetsReady();
+  // The ids first: the view may change while the chunks are handed over, and a ticket
+  // written meanwhile reaches the report through onTicketsWritten.
+  const ids = Array.from(index.facets(), (facets) => facets.id);
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = index.tickets(ids.slice(start, start + CHUNK)).map(reportFieldsOf);
+    if (chunk.length) onChunk(chunk);
+    await yieldToUi();
+  }
 }
 
 export async function readReportPolicies(): Promise<SlaPolicy[]> {
@@ -52,8 +56,12 @@ export async function readReportPolicies(): Promise<SlaPolicy[]> {
 
 /** The cached tickets with these ids, as the report reads them; null for an id no longer cached. */
 export async function readReportTicketsById(ids: readonly string[]): Promise<Array<ReportFactTicket | null>> {
-  const rows = await getDb().tickets.bulkGet([...ids]);
-  return rows.map((row) => (row ? reportFieldsOf(row) : null));
+  const index = ticketMemoryIndex(getDb());
+  await index.facetsReady();
+  return ids.map((id) => {
+    const row = index.ticket(id);
+    return row ? reportFieldsOf(row) : null;
+  });
 }
 
 /**
@@ -63,9 +71,16 @@ export async function readReportTicketsById(ids: readonly string[]): Promise<Arr
  */
 export function onTicketsWritten(listener: (ids: readonly string[] | 'all') => void): () => void {
   return getDb().ticketWrites.subscribe((write) => {
-    if (write.wordsOnly) return;
+    if (write.kind === 'comments') return;
+    const ids =
+      write.kind === 'all'
+        ? 'all'
+        : write.kind === 'overlay'
+          ? write.ids
+          : [...write.body.tickets.map((ticket) => ticket.id), ...write.body.ticketDeletes];
+    if (ids !== 'all' && ids.length === 0) return;
     void write.committed.then((committed) => {
-      if (committed) listener(write.ids);
+      if (committed) listener(ids);
     });
   });
 }

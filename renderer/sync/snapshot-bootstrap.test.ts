@@ -5,6 +5,7 @@ import type { Ticket } from '../../shared/index';
 import type { MesaDb } from '../data/db';
 import { readCursor, readMeta } from '../data/meta';
 import { queueQuery } from '../data/queue-query';
+import { cachedComments, cachedTickets } from '../data/testing/cache-contents';
 import { freshDb } from '../data/testing/test-db';
 import { SyncCoordinator } from './sync-coordinator';
 import { initialSyncState, type SyncState } from './sync-store';
@@ -74,10 +75,10 @@ function stopAfterPages(
 async function expectSameAsServer(db: MesaDb, api: HttpMesaApi): Promise<void> {
   const server = await readServer(api);
   expect(await readCursor(db)).toBe(server.cursor);
-  expect(await db.tickets.count()).toBe(server.tickets.size);
-  expect(await db.comments.count()).toBe(server.comments.size);
-  for (const [id, ticket] of server.tickets)
-    expect((await db.tickets.get(id))?.status, id).toBe(ticket.status);
+  const tickets = new Map((await cachedTickets(db)).map((ticket) => [ticket.id, ticket]));
+  expect(tickets.size).toBe(server.tickets.size);
+  expect((await cachedComments(db)).length).toBe(server.comments.size);
+  for (const [id, ticket] of server.tickets) expect(tickets.get(id)?.status, id).toBe(ticket.status);
   expect(await readMeta(db, 'snapshot')).toBeUndefined();
 }
 
@@ -92,7 +93,7 @@ describe('first sign-in from the snapshot', () => {
     await stopped;
 
     // Usable already: the agent's queue has rows, every ticket stored so far is open, and the history is still to come.
-    const stored = await db.tickets.toArray();
+    const stored = await cachedTickets(db);
     const server = await readServer(api);
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.length).toBeLessThan(server.tickets.size);
@@ -129,7 +130,7 @@ describe('first sign-in from the snapshot', () => {
     await stopped;
 
     // Someone else resolves a ticket this cache already holds; the agent comments on another.
-    const [theirs, ours] = (await db.tickets.toArray()).filter(
+    const [theirs, ours] = (await cachedTickets(db)).filter(
       (t) => t.status === 'in_progress' && t.assigneeId,
     );
     expect(theirs && ours, 'the first page holds two tickets in progress').toBeTruthy();
@@ -163,7 +164,7 @@ describe('first sign-in from the snapshot', () => {
 
     expect(pushesDuringSnapshot.every((n) => n === 0)).toBe(true);
     expect(push).toHaveBeenCalled();
-    expect((await db.tickets.get(theirs!.id))?.status).toBe('resolved');
+    expect((await cachedTickets(db)).find((t) => t.id === theirs!.id)?.status).toBe('resolved');
     const server = await readServer(api);
     expect(server.comments.get(commentId)?.body).toBe('Lo miro ahora');
     expect((server.tickets.get(theirs!.id) as Ticket).status).toBe('resolved');

@@ -30,6 +30,8 @@ export const dependencyRuntimes = {
   'dexie-react-hooks': ['renderer'],
   '@tanstack/react-query': ['renderer'],
   '@tanstack/react-virtual': ['renderer'],
+  'chart.js': ['renderer'],
+  'react-chartjs-2': ['renderer'],
 
   // The main process: the browser host's WebSocket, and Electron itself in the glue only.
   ws: ['main'],

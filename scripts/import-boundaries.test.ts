@@ -168,11 +168,11 @@ describe('the dependency map', () => {
     return [...new Set(names)].sort();
   }
 
-  it('names every package the manifests declare, and only those', () => {
-    const declared = declaredPackages();
-    const mapped = Object.keys(dependencyRuntimes).sort();
-    expect(declared.filter((name) => !mapped.includes(name)), 'missing from scripts/dependency-runtimes.mjs').toEqual([]);
-    expect(mapped.filter((name) => !declared.includes(name)), 'no longer declared').toEqual([]);
+  // One way only: a line for a package no manifest declares bans nothing that exists, and
+  // lets the line land before the package does.
+  it('names every package the manifests declare', () => {
+    const mapped = Object.keys(dependencyRuntimes);
+    expect(declaredPackages().filter((name) => !mapped.includes(name)), 'missing from scripts/dependency-runtimes.mjs').toEqual([]);
   });
 });
 

@@ -72,6 +72,7 @@ export const dependencyRuntimes = {
   '@types/ws': tooling,
   '@vitejs/plugin-react': tooling,
   'electron-builder': tooling,
+  esbuild: tooling,
   eslint: tooling,
   'eslint-import-resolver-typescript': tooling,
   'eslint-plugin-import-x': tooling,

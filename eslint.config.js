@@ -1,5 +1,7 @@
 // The architecture of ARCHITECTURE.md, enforced: each top-level folder is a runtime, and
-// these blocks say what each may import. Nobody has to remember the layering.
+// these blocks say what each may import (its folders, built-ins and npm packages), which
+// layer each renderer folder is, and that no import closes a cycle. Nobody has to remember
+// the layering.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

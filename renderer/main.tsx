@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { appUploads } from './attachments/app-uploads';
 import { ConsoleApp } from './features/console/ConsoleApp';
 import { startConsoleServices, startConsoleUi } from './features/console/start-console-ui';
 import { startAppSync } from './sync/app-sync';
@@ -21,6 +22,7 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// Sync runs beside React, not inside it: one coordinator per window, whatever renders.
-startAppSync().catch((error: unknown) => console.error('sync could not start', error));
+// Sync runs beside React, not inside it: one coordinator per window, whatever renders. The
+// uploads sit in a layer above sync, so they are handed to it here.
+startAppSync({ companion: appUploads }).catch((error: unknown) => console.error('sync could not start', error));
 startConsoleServices();

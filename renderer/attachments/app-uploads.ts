@@ -1,6 +1,8 @@
 import type { MesaApi } from '../../shared/index';
 import type { MesaDb } from '../data/db';
+import type { SyncCompanion } from '../sync/app-sync';
 import { dexieUploadStore } from './dexie-upload-store';
+import { holdBackUnuploaded } from './outbox-gate';
 import { createUploadLoop, type UploadLoop } from './upload-loop';
 
 /**
@@ -53,3 +55,6 @@ export async function stopAppUploads(): Promise<void> {
   current.loop.stop();
   await current.loop.idle();
 }
+
+/** The uploads as the window's sync runs them: started and stopped with it, the outbox gated on them. */
+export const appUploads: SyncCompanion = { holdBack: holdBackUnuploaded, start: startAppUploads, stop: stopAppUploads };

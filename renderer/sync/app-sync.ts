@@ -1,36 +1,55 @@
 import type { MesaApi, MutationType } from '../../shared/index';
-import { startAppUploads, stopAppUploads } from '../attachments/app-uploads';
-import { holdBackUnuploaded } from '../attachments/outbox-gate';
 import { getMesa } from '../bridge/bridge';
 import { getDb } from '../data/app-db';
+import type { MesaDb } from '../data/db';
 import { requestPersistentStorage } from '../data/persistent-storage';
 import { performMutation, type MutationInput, type MutationOutcome } from './perform-mutation';
-import { SyncCoordinator } from './sync-coordinator';
+import { SyncCoordinator, type SyncCoordinatorOptions } from './sync-coordinator';
 import { useSyncStore } from './sync-store';
+
+/**
+ * Work that starts and stops with the window's sync but sits in a layer above it (the
+ * attachment uploads): the composition root hands it in, so sync never imports it.
+ */
+export interface SyncCompanion {
+  /** Cuts a push batch short, e.g. the attachment upload gate. */
+  holdBack?: SyncCoordinatorOptions['holdBack'];
+  start(context: { api: MesaApi; db: MesaDb; requestSync: () => void }): void;
+  stop(): Promise<void>;
+}
+
+export interface AppSyncOptions {
+  api?: MesaApi;
+  companion?: SyncCompanion;
+}
 
 /** The window's one coordinator: one window writes the cache. */
 let coordinator: SyncCoordinator | null = null;
+let runningCompanion: SyncCompanion | null = null;
 
 /**
  * Starts the window's sync: asks for persistent storage, starts the coordinator over the
- * app's cache and window.mesa, and the attachment upload loop beside it (an upload unblocks
- * the attachment.add entries the outbox holds back, so it asks for a sync). Idempotent.
+ * app's cache and window.mesa, and the companion beside it (the upload loop: an upload
+ * unblocks the attachment.add entries the outbox holds back, so it asks for a sync). Idempotent.
  */
-export async function startAppSync(api: MesaApi = getMesa()): Promise<SyncCoordinator> {
+export async function startAppSync({ api = getMesa(), companion }: AppSyncOptions = {}): Promise<SyncCoordinator> {
   if (coordinator) return coordinator;
   const db = getDb();
-  const started = new SyncCoordinator({ api, db, store: useSyncStore, holdBack: holdBackUnuploaded });
+  const started = new SyncCoordinator({ api, db, store: useSyncStore, holdBack: companion?.holdBack });
   coordinator = started;
   useSyncStore.setState({ storagePersisted: await requestPersistentStorage() });
   await started.start();
-  startAppUploads({ api, db, requestSync: () => void started.sync() });
+  runningCompanion = companion ?? null;
+  companion?.start({ api, db, requestSync: () => void started.sync() });
   return started;
 }
 
 export async function stopAppSync(): Promise<void> {
   const running = coordinator;
+  const beside = runningCompanion;
   coordinator = null;
-  await stopAppUploads();
+  runningCompanion = null;
+  await beside?.stop();
   await running?.stop();
 }
 

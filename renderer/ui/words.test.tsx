@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { renderIn } from '../testing/render-in';
 import { RefusalMessage } from './RefusalMessage';
-import { SlaBadge } from './SlaBadge';
+import { SlaBadge } from '../features/sla/SlaBadge';
 
 // Words that mean one thing, as the agent reads them on screen.
 

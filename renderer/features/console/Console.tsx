@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionAgent } from '../../../shared/index';
 import { useUiStore } from '../../stores/ui-store';
-import { Toast } from '../../ui/Toast';
+import { Toast } from './Toast';
 import { NewTicketForm } from '../new-ticket/NewTicketForm';
 import { CommandPalette } from '../palette/CommandPalette';
 import { QueueNav } from '../queue/QueueNav';

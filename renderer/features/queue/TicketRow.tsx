@@ -5,7 +5,7 @@ import type { CachedTicket } from '../../data/db';
 import { useNow } from '../../stores/now-store';
 import { useHasQueuedChanges } from '../../sync/sync-store';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
-import { SlaBadge } from '../../ui/SlaBadge';
+import { SlaBadge } from '../sla/SlaBadge';
 import { SearchSnippet } from '../search/SearchSnippet';
 import { liveSlaState } from '../sla/live-clock';
 

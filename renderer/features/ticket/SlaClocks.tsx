@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import { SlaBadge } from '../../ui/SlaBadge';
+import { SlaBadge } from '../sla/SlaBadge';
 import type { LiveClock, LiveClocks } from '../sla/live-clock';
 
 /** Both SLA clocks, each with its due time in the agent's own time zone and its business-time use. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CachedTicket } from '../../data/db';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
-import { SlaBadge } from '../../ui/SlaBadge';
+import { SlaBadge } from '../sla/SlaBadge';
 import { useHasQueuedChanges } from '../../sync/sync-store';
 import type { LiveSlaState } from '../sla/live-clock';
 import { Icon } from '../../ui/Icon';

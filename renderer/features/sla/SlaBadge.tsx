@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { healthAt, type LiveClock } from '../features/sla/live-clock';
-import { useFormat } from '../i18n/format';
-import { useNow } from '../stores/now-store';
-import './badges.css';
-import { Icon, type IconName } from './Icon';
+import { useFormat } from '../../i18n/format';
+import { useNow } from '../../stores/now-store';
+import '../../ui/badges.css';
+import { Icon, type IconName } from '../../ui/Icon';
+import { healthAt, type LiveClock } from './live-clock';
 
 interface SlaBadgeProps {
   clock: LiveClock | null;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUiStore } from '../stores/ui-store';
-import { Icon } from './Icon';
+import { useUiStore } from '../../stores/ui-store';
+import { Icon } from '../../ui/Icon';
 
 const VISIBLE_MS = 5_000;
 

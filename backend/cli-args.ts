@@ -54,7 +54,8 @@ function mailUrl(name: string, value: string | undefined, schemes: string[]): st
   } catch {
     throw new Error(`--${name} is not a URL\n\n${USAGE}`);
   }
-  if (!schemes.includes(url.protocol)) throw new Error(`--${name} must start with ${schemes.join(' or ')}//\n\n${USAGE}`);
+  if (!schemes.includes(url.protocol))
+    throw new Error(`--${name} must start with ${schemes.join(' or ')}//\n\n${USAGE}`);
   return value;
 }
 
@@ -62,12 +63,15 @@ function mailSettings(values: ReturnType<typeof parseFlags>['values'], env: Node
   const smtpUrl = mailUrl('smtp-url', values['smtp-url'] ?? env.MESA_SMTP_URL, ['smtp:', 'smtps:']);
   const imapUrl = mailUrl('imap-url', values['imap-url'] ?? env.MESA_IMAP_URL, ['imap:', 'imaps:']);
   const mailFrom = values['mail-from'] ?? DEFAULT_CONFIG.mailFrom;
-  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom)) throw new Error(`--mail-from must be one address\n\n${USAGE}`);
+  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom))
+    throw new Error(`--mail-from must be one address\n\n${USAGE}`);
   return {
     ...(smtpUrl ? { smtpUrl } : {}),
     ...(imapUrl ? { imapUrl } : {}),
     mailFrom,
-    mailPollMs: positiveInt('mail-poll-seconds', values['mail-poll-seconds'], DEFAULT_CONFIG.mailPollMs / 1000, 1) * 1000,
+    mailPollMs:
+      positiveInt('mail-poll-seconds', values['mail-poll-seconds'], DEFAULT_CONFIG.mailPollMs / 1000, 1) *
+      1000,
   };
 }
 
@@ -195,7 +199,12 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): BackendCon
       ...d.pushRateLimit,
       max: positiveInt('push-rate-limit', values['push-rate-limit'], d.pushRateLimit.max, 1),
     },
-    eventBufferBytes: positiveInt('event-buffer-bytes', values['event-buffer-bytes'], d.eventBufferBytes, 1024),
+    eventBufferBytes: positiveInt(
+      'event-buffer-bytes',
+      values['event-buffer-bytes'],
+      d.eventBufferBytes,
+      1024,
+    ),
     blobGraceMs:
       positiveInt('blob-grace-hours', values['blob-grace-hours'], d.blobGraceMs / HOUR_MS) * HOUR_MS,
     blobCleanupIntervalMs:

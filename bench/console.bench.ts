@@ -74,12 +74,21 @@ export async function run(): Promise<BenchResult[]> {
       bundled = true;
     };
 
-    const signIn = await signInFigures(rig, { email: EMAIL, tickets: TICKETS, scale: SCALE, budgetMs: BOOTSTRAP_BUDGET_MS }, evaluateBundle);
+    const signIn = await signInFigures(
+      rig,
+      { email: EMAIL, tickets: TICKETS, scale: SCALE, budgetMs: BOOTSTRAP_BUDGET_MS },
+      evaluateBundle,
+    );
     const results = [...signIn.results];
     if (!signIn.complete) {
-      if (signIn.cached < 0) throw new Error('bootstrap not finished within the budget, and this cache layout cannot be topped up');
+      if (signIn.cached < 0)
+        throw new Error(
+          'bootstrap not finished within the budget, and this cache layout cannot be topped up',
+        );
       const filled = (await page.evaluate(fillCacheTo(TICKETS))) as number;
-      console.error(`bench: cache topped up with clones of synced tickets to ${filled} (the figures below use it)`);
+      console.error(
+        `bench: cache topped up with clones of synced tickets to ${filled} (the figures below use it)`,
+      );
     }
     const openQueue = async () => {
       await page.locator('[data-queue="mine"]').click();
@@ -91,10 +100,22 @@ export async function run(): Promise<BenchResult[]> {
       results.push(
         ...(await phase('raw rows', async () => {
           const raw = (await page.evaluate(rawBulkPut(TICKETS))) as RawPut;
-          console.error(`bench: raw bulk put: ${TICKETS} tickets (${raw.ticketJsonBytes} B JSON each) ${raw.ticketsMs.toFixed(0)} ms + ${raw.comments} comments (${raw.commentJsonBytes} B) ${raw.commentsMs.toFixed(0)} ms, ${raw.indexes} indexes`);
+          console.error(
+            `bench: raw bulk put: ${TICKETS} tickets (${raw.ticketJsonBytes} B JSON each) ${raw.ticketsMs.toFixed(0)} ms + ${raw.comments} comments (${raw.commentJsonBytes} B) ${raw.commentsMs.toFixed(0)} ms, ${raw.indexes} indexes`,
+          );
           return [
-            { name: `idb.raw_bulk_put_${SCALE}`, value: r2(raw.ms / 1000), unit: 's', n: TICKETS + raw.comments },
-            { name: `idb.raw_bulk_put_${SCALE}_tickets_only`, value: r2(raw.ticketsMs / 1000), unit: 's', n: TICKETS },
+            {
+              name: `idb.raw_bulk_put_${SCALE}`,
+              value: r2(raw.ms / 1000),
+              unit: 's',
+              n: TICKETS + raw.comments,
+            },
+            {
+              name: `idb.raw_bulk_put_${SCALE}_tickets_only`,
+              value: r2(raw.ticketsMs / 1000),
+              unit: 's',
+              n: TICKETS,
+            },
           ];
         })),
       );
@@ -108,7 +129,10 @@ export async function run(): Promise<BenchResult[]> {
           await page.getByTestId('ticket-row').first().waitFor({ state: 'visible', timeout: 300_000 });
           await searchbox.fill('');
           await openQueue();
-          return compared({ name: `console.heap_${SCALE}`, value: r2(await heapUsedMb(cdp)), unit: 'MB', n: 1 }, { name: 'console.heap_empty', value: r2(heapEmpty), n: 1 });
+          return compared(
+            { name: `console.heap_${SCALE}`, value: r2(await heapUsedMb(cdp)), unit: 'MB', n: 1 },
+            { name: 'console.heap_empty', value: r2(heapEmpty), n: 1 },
+          );
         })),
       );
     }
@@ -119,8 +143,14 @@ export async function run(): Promise<BenchResult[]> {
           const q = (await page.evaluate(queryBench(EMAIL, RUNS, SEARCH_WORD))) as QueryFigures;
           console.error(`bench: queries: ${JSON.stringify(q)}`);
           return [
-            ...compared({ name: 'console.queue_first50', value: r2(q.queueMedianMs), unit: 'ms', n: RUNS }, { name: 'idb.index_first50', value: r2(q.indexMedianMs), n: RUNS }),
-            ...compared({ name: 'console.search_word', value: r2(q.searchMedianMs), unit: 'ms', n: RUNS }, { name: 'idb.get_50_by_key', value: r2(q.getManyMedianMs), n: RUNS }),
+            ...compared(
+              { name: 'console.queue_first50', value: r2(q.queueMedianMs), unit: 'ms', n: RUNS },
+              { name: 'idb.index_first50', value: r2(q.indexMedianMs), n: RUNS },
+            ),
+            ...compared(
+              { name: 'console.search_word', value: r2(q.searchMedianMs), unit: 'ms', n: RUNS },
+              { name: 'idb.get_50_by_key', value: r2(q.getManyMedianMs), n: RUNS },
+            ),
             { name: 'console.search_index_build', value: r2(q.searchIndexBuildMs), unit: 'ms', n: TICKETS },
           ];
         })),
@@ -133,13 +163,15 @@ export async function run(): Promise<BenchResult[]> {
         return [];
       });
     }
-    if (groups.has('start')) results.push(...(await phase('start', () => startFigures(page, SCALE, RELOADS, SEARCH_WORD))));
+    if (groups.has('start'))
+      results.push(...(await phase('start', () => startFigures(page, SCALE, RELOADS, SEARCH_WORD))));
     if (groups.has('change-to-screen') || groups.has('outbox-flush')) {
       // A reload dropped the bundle, and a failed phase may have left the page anywhere.
       bundled = false;
       await openQueue();
     }
-    if (groups.has('change-to-screen')) results.push(...(await phase('change-to-screen', () => changeToScreen(rig, CHANGE_RUNS))));
+    if (groups.has('change-to-screen'))
+      results.push(...(await phase('change-to-screen', () => changeToScreen(rig, CHANGE_RUNS))));
     if (groups.has('outbox-flush')) {
       await evaluateBundle();
       results.push(...(await phase('outbox flush', () => outboxFlush(rig, OFFLINE_MUTATIONS))));

@@ -70,14 +70,21 @@ function buildTickets(count: number): ReportFactTicket[] {
       title: `Ticket ${i}`,
       createdAt: new Date(created).toISOString(),
       priority: (1 + (i % 5)) as Priority,
-      firstResponseAt: next() < 0.85 ? new Date(created + Math.floor(next() * 8 * 60 * MINUTE)).toISOString() : null,
+      firstResponseAt:
+        next() < 0.85 ? new Date(created + Math.floor(next() * 8 * 60 * MINUTE)).toISOString() : null,
       statusHistory,
       teamId: pick(TEAMS),
       assigneeId: next() < 0.9 ? pick(AGENTS) : null,
       category: pick(CATEGORIES),
       channel: pick(CHANNELS),
       status,
-      feedback: answered ? { rating: 1 + Math.floor(next() * 5), comment: next() < 0.3 ? 'Thanks' : undefined, at: statusHistory.at(-1)!.at } : null,
+      feedback: answered
+        ? {
+            rating: 1 + Math.floor(next() * 5),
+            comment: next() < 0.3 ? 'Thanks' : undefined,
+            at: statusHistory.at(-1)!.at,
+          }
+        : null,
       slaPolicyId: i % 7 === 0 ? CRITICAL_24X7_SLA_POLICY.id : DEFAULT_SLA_POLICY.id,
     };
   });
@@ -94,7 +101,8 @@ interface Facet {
 /** The baseline: one pass over the queue facets, as a filtered queue count does. */
 function facetPass(facets: readonly Facet[]): number {
   let count = 0;
-  for (const facet of facets) if (facet.open === 1 && facet.teamKey === 'team-desk' && facet.priority <= 3) count++;
+  for (const facet of facets)
+    if (facet.open === 1 && facet.teamKey === 'team-desk' && facet.priority <= 3) count++;
   return count;
 }
 
@@ -151,7 +159,8 @@ export async function run(): Promise<BenchResult[]> {
   const load = (): ReportIndex => {
     const facts: ReportFact[] = [];
     for (let i = 0; i < tickets.length; i += 2_000) {
-      for (const ticket of structuredClone(tickets.slice(i, i + 2_000))) facts.push(toReportFact(ticket, POLICIES, NOW));
+      for (const ticket of structuredClone(tickets.slice(i, i + 2_000)))
+        facts.push(toReportFact(ticket, POLICIES, NOW));
     }
     return new ReportIndex(facts);
   };
@@ -180,19 +189,33 @@ export async function run(): Promise<BenchResult[]> {
   for (let i = 0; i < 2; i++) {
     directSamples.push(
       time(() =>
-        computeSlaReport({ tickets, policies: POLICIES, from: new Date(NOW.getTime() - 90 * DAY), to: NOW, groupBy: 'team', now: NOW }),
+        computeSlaReport({
+          tickets,
+          policies: POLICIES,
+          from: new Date(NOW.getTime() - 90 * DAY),
+          to: NOW,
+          groupBy: 'team',
+          now: NOW,
+        }),
       ),
     );
   }
 
-  const baseline = { name: 'reports.baseline.facet_pass', value: r2(quantile(baselineSamples, 0.5)), n: TICKETS };
+  const baseline = {
+    name: 'reports.baseline.facet_pass',
+    value: r2(quantile(baselineSamples, 0.5)),
+    n: TICKETS,
+  };
   const figure = (name: string, samples: number[], q: number): Omit<BenchResult, 'baseline'> => ({
     name,
     value: r2(quantile(samples, q)),
     unit: 'ms',
     n: TICKETS,
   });
-  const withBaseline = (result: Omit<BenchResult, 'baseline'>): BenchResult => ({ ...result, baseline: { name: baseline.name, value: baseline.value } });
+  const withBaseline = (result: Omit<BenchResult, 'baseline'>): BenchResult => ({
+    ...result,
+    baseline: { name: baseline.name, value: baseline.value },
+  });
   return [
     ...compared(figure('reports.open.median', openSamples, 0.5), baseline),
     withBaseline(figure('reports.open.p95', openSamples, 0.95)),

@@ -97,7 +97,12 @@ export async function run(): Promise<BenchResult[]> {
   }
   const baseline = round(median(baselineSamples));
   return compared(
-    { name: 'sla.evaluate.split_day', value: round(median(splitDaySamples)), unit: 'us_per_ticket', n: TICKETS },
+    {
+      name: 'sla.evaluate.split_day',
+      value: round(median(splitDaySamples)),
+      unit: 'us_per_ticket',
+      n: TICKETS,
+    },
     { name: 'sla.evaluate.24x7', value: baseline, n: TICKETS },
   );
 }

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { freePort } from '../backend/testing/free-port';
 import { startHostProcess } from '../electron/testing/host-process';
 import { Colleague } from './support/admin';
-import { LOCALES, WORDS, connectivity, openQueue, pendingCount, rows, signInToConsole, ticketView, waitForSync } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  connectivity,
+  openQueue,
+  pendingCount,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+} from './support/console';
 import { RENDERER_DIR } from './support/mesa-fixtures';
 import { expect, test } from './support/offline-fixtures';
 
@@ -16,10 +26,15 @@ import { expect, test } from './support/offline-fixtures';
  */
 test.use({ locale: LOCALES.en });
 
-test('a reply written offline survives a restart of the browser host and is sent', async ({ page, laptopNetwork, backend }) => {
+test('a reply written offline survives a restart of the browser host and is sent', async ({
+  page,
+  laptopNetwork,
+  backend,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mesa-host-restart-'));
   const env = { MESA_CONSOLE_PORT: String(await freePort()) };
-  const launch = () => startHostProcess({ backendUrl: laptopNetwork.url, dataDir, staticDir: RENDERER_DIR, env });
+  const launch = () =>
+    startHostProcess({ backendUrl: laptopNetwork.url, dataDir, staticDir: RENDERER_DIR, env });
   let host = await launch();
   try {
     await page.goto(host.consoleUrl);

@@ -9,16 +9,24 @@ test('CSP blocks inline script, eval and external scripts in the console', async
   // A same-origin script (allowed by 'self') that tries eval: code evaluated over CDP is exempt from CSP, page code is not.
   const probe = new URL('/__csp-eval-probe.js', page.url()).href;
   await page.route(probe, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: 'try { (0, eval)("window.__ran = \\"eval\\""); window.__evalOutcome = "ran"; } catch (e) { window.__evalOutcome = e.name; }' }),
+    route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: 'try { (0, eval)("window.__ran = \\"eval\\""); window.__evalOutcome = "ran"; } catch (e) { window.__evalOutcome = e.name; }',
+    }),
   );
-  await page.route('https://evil.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__ran = "external"' }));
+  await page.route('https://evil.test/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__ran = "external"' }),
+  );
   const csp = (await page.request.get(page.url())).headers()['content-security-policy'];
   expect(csp).toContain("script-src 'self'");
 
   const result = await page.evaluate(async (probeUrl) => {
     const w = window as unknown as { __ran?: string };
     const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
     const inline = document.createElement('script');
     inline.textContent = 'window.__ran = "inline"';
     document.head.append(inline);
@@ -45,5 +53,11 @@ test('CSP blocks inline script, eval and external scripts in the console', async
   expect(result.ran).toBeNull();
   expect(result.evalBlocked).toBe(true);
   expect(result.externalOutcome).toBe('blocked');
-  expect(result.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^script-src eval/), expect.stringMatching(/^script-src-elem https:\/\/evil\.test/)]));
+  expect(result.violations).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^script-src-elem inline/),
+      expect.stringMatching(/^script-src eval/),
+      expect.stringMatching(/^script-src-elem https:\/\/evil\.test/),
+    ]),
+  );
 });

@@ -20,16 +20,28 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(`first run of the demo (${lang})`, () => {
     test.use({ locale: LOCALES[lang] });
 
-    test('the demo signs in, the tab has an icon, and the sign-in screen names the demo account', async ({ page, backend }) => {
+    test('the demo signs in, the tab has an icon, and the sign-in screen names the demo account', async ({
+      page,
+      backend,
+    }) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'mesa-first-run-'));
-      const host = await startHostProcess({ backendUrl: backend.url, dataDir, staticDir: RENDERER_DIR, args: ['--port', '0', '--demo-login'] });
+      const host = await startHostProcess({
+        backendUrl: backend.url,
+        dataDir,
+        staticDir: RENDERER_DIR,
+        args: ['--port', '0', '--demo-login'],
+      });
       try {
         // npm start labels each program's lines itself: the host's own are not labelled again.
-        await waitUntil('the demo sign-in line', () => host.output().includes('signed in as the demo agent agent@example.com'));
+        await waitUntil('the demo sign-in line', () =>
+          host.output().includes('signed in as the demo agent agent@example.com'),
+        );
         expect(host.output().filter((line) => line.startsWith('['))).toEqual([]);
 
         await page.goto(host.consoleUrl);
-        await expect(page.getByRole('navigation', { name: lang === 'es' ? 'Colas' : 'Queues' })).toBeVisible();
+        await expect(
+          page.getByRole('navigation', { name: lang === 'es' ? 'Colas' : 'Queues' }),
+        ).toBeVisible();
         const icon = await page.locator('link[rel="icon"]').getAttribute('href');
         const served = await page.request.get(new URL(icon ?? '', page.url()).href);
         expect(served.status()).toBe(200);

@@ -23,7 +23,11 @@ const FILE_NAME = '"><img src=x onerror=window.__xss=5>.png';
 
 test.use({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
 
-test('XSS payloads in tickets, comments, requester names and file names render as text and run nothing', async ({ page, host, backend }) => {
+test('XSS payloads in tickets, comments, requester names and file names render as text and run nothing', async ({
+  page,
+  host,
+  backend,
+}) => {
   const dialogs: string[] = [];
   const outside: string[] = [];
   page.on('dialog', (dialog) => {
@@ -35,7 +39,8 @@ test('XSS payloads in tickets, comments, requester names and file names render a
   });
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol);
+    const local =
+      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol);
     if (!local) {
       outside.push(url.href);
       return route.abort();
@@ -65,15 +70,29 @@ test('XSS payloads in tickets, comments, requester names and file names render a
       requester: { name: PAYLOADS.script, email: 'hostile@example.com' },
     }),
   ).toMatchObject({ status: 'applied' });
-  expect(await admin.push('ticket.assign', { ticketId, assigneeId: agentId })).toMatchObject({ status: 'applied' });
-  for (const body of Object.values(PAYLOADS)) expect(await admin.reply(ticketId, body)).toMatchObject({ status: 'applied' });
+  expect(await admin.push('ticket.assign', { ticketId, assigneeId: agentId })).toMatchObject({
+    status: 'applied',
+  });
+  for (const body of Object.values(PAYLOADS))
+    expect(await admin.reply(ticketId, body)).toMatchObject({ status: 'applied' });
   const bytes = Buffer.from('89504e470d0a1a0a', 'hex');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const token = await login(backend.url, 'admin@example.com', 'mesa-demo');
-  const upload = await fetch(`${backend.url}/api/v1/attachments/${sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: bytes });
+  const upload = await fetch(`${backend.url}/api/v1/attachments/${sha256}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+    body: bytes,
+  });
   expect(upload.status).toBeLessThan(300);
   expect(
-    await admin.push('attachment.add', { attachmentId: randomUUID(), ticketId, sha256, fileName: FILE_NAME, contentType: 'image/png', size: bytes.length }),
+    await admin.push('attachment.add', {
+      attachmentId: randomUUID(),
+      ticketId,
+      sha256,
+      fileName: FILE_NAME,
+      contentType: 'image/png',
+      size: bytes.length,
+    }),
   ).toMatchObject({ status: 'applied' });
 
   await page.goto(host.consoleUrl);
@@ -89,13 +108,20 @@ test('XSS payloads in tickets, comments, requester names and file names render a
   // Literal text, where the agent reads it.
   await expect(view).toContainText(PAYLOADS.svg);
   await expect(view).toContainText(PAYLOADS.script);
-  for (const body of Object.values(PAYLOADS)) await expect(view.getByTestId('comment').filter({ hasText: body })).toHaveCount(1);
+  for (const body of Object.values(PAYLOADS))
+    await expect(view.getByTestId('comment').filter({ hasText: body })).toHaveCount(1);
   await expect(view).toContainText(FILE_NAME);
 
   // Nothing became markup, and nothing ran.
-  await expect(page.locator('img[src="x"], img[onerror], svg[onload], script:not([src]):not([type="module"]), iframe, a[href^="javascript:"]')).toHaveCount(0);
+  await expect(
+    page.locator(
+      'img[src="x"], img[onerror], svg[onload], script:not([src]):not([type="module"]), iframe, a[href^="javascript:"]',
+    ),
+  ).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __xss: unknown }).__xss)).toBe(0);
   expect(dialogs).toEqual([]);
   expect(outside).toEqual([]);
-  expect(requests.filter((u) => !/^(https?|wss?):\/\/(127\.0\.0\.1|localhost)[:/]|^(data|blob):/.test(u))).toEqual([]);
+  expect(
+    requests.filter((u) => !/^(https?|wss?):\/\/(127\.0\.0\.1|localhost)[:/]|^(data|blob):/.test(u)),
+  ).toEqual([]);
 });

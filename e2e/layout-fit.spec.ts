@@ -2,7 +2,19 @@ import type { Page } from '@playwright/test';
 import { startBackendProcess } from '../backend/testing/backend-process';
 import { Colleague } from './support/admin';
 import { clippedControls } from './support/clipping';
-import { LOCALES, WORDS, connectivity, keepScreenshot, openQueue, rowOf, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  connectivity,
+  keepScreenshot,
+  openQueue,
+  rowOf,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/offline-fixtures';
 
 /**
@@ -12,18 +24,31 @@ import { expect, test } from './support/offline-fixtures';
  * shows its whole placeholder while the top bar also shows a refused change.
  */
 const LAPTOP = { width: 1366, height: 768 };
-const DENSITY = { es: { label: 'Filas de la cola', compact: 'Compactas: más tickets a la vista' }, en: { label: 'Queue rows', compact: 'Compact: more tickets on screen' } } as const;
-const T = { es: { impact: 'Impacto', urgency: 'Urgencia' }, en: { impact: 'Impact', urgency: 'Urgency' } } as const;
+const DENSITY = {
+  es: { label: 'Filas de la cola', compact: 'Compactas: más tickets a la vista' },
+  en: { label: 'Queue rows', compact: 'Compact: more tickets on screen' },
+} as const;
+const T = {
+  es: { impact: 'Impacto', urgency: 'Urgencia' },
+  en: { impact: 'Impact', urgency: 'Urgency' },
+} as const;
 const SMALL_LAPTOP = { width: 1280, height: 720 };
 
 /** A change the server refuses: assigning, offline, a ticket a colleague cancelled meanwhile. */
-async function makeRefusedChange(page: Page, lang: Lang, backendUrl: string, setOffline: (offline: boolean) => void): Promise<void> {
+async function makeRefusedChange(
+  page: Page,
+  lang: Lang,
+  backendUrl: string,
+  setOffline: (offline: boolean) => void,
+): Promise<void> {
   await openQueue(page, lang, 'unassigned');
   const ticketId = (await rows(page).first().getAttribute('data-ticket-id')) ?? '';
   setOffline(true);
   await expect(connectivity(page)).not.toHaveAttribute('data-state', 'online');
   const ana = await Colleague.signIn(backendUrl);
-  expect((await ana.push('ticket.transition', { ticketId, to: 'cancelled', cancelReason: 'Duplicado' })).status).toBe('applied');
+  expect(
+    (await ana.push('ticket.transition', { ticketId, to: 'cancelled', cancelReason: 'Duplicado' })).status,
+  ).toBe('applied');
   await rowOf(page, ticketId).click();
   await page.locator('body').press('a');
   await expect(ticketView(page).getByTestId('assignee-name')).toHaveText('Alex Agent');
@@ -36,14 +61,19 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(`the console fits a laptop (${lang})`, () => {
     test.use({ locale: LOCALES[lang], viewport: LAPTOP });
 
-    test('no control on the main screens has its words cut', async ({ consolePage: page, backend, laptopNetwork }, testInfo) => {
+    test('no control on the main screens has its words cut', async ({
+      consolePage: page,
+      backend,
+      laptopNetwork,
+    }, testInfo) => {
       await signInToConsole(page, lang, laptopNetwork.url);
       await waitForSync(page, lang);
       await makeRefusedChange(page, lang, backend.url, (offline) => laptopNetwork.setOffline(offline));
       await expect(connectivity(page)).toHaveText(WORDS[lang].online);
 
       const found: string[] = [];
-      const check = async (screen: string) => found.push(...(await clippedControls(page)).map((c) => `${screen}: ${c}`));
+      const check = async (screen: string) =>
+        found.push(...(await clippedControls(page)).map((c) => `${screen}: ${c}`));
 
       for (const queue of ['mine', 'unassigned', 'team', 'breaching', 'all'] as const) {
         await openQueue(page, lang, queue);
@@ -82,7 +112,10 @@ for (const lang of ['es', 'en'] as const) {
       expect(found).toEqual([]);
     });
 
-    test('a ticket keeps its triage controls on the first screen and its header in view', async ({ consolePage: page, backend }) => {
+    test('a ticket keeps its triage controls on the first screen and its header in view', async ({
+      consolePage: page,
+      backend,
+    }) => {
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
       await openQueue(page, lang, 'mine');
@@ -94,12 +127,21 @@ for (const lang of ['es', 'en'] as const) {
         for (const control of [T[lang].impact, T[lang].urgency]) {
           const box = await view.getByLabel(control, { exact: true }).boundingBox();
           expect(box, `${control} at ${size.width}×${size.height}`).not.toBeNull();
-          expect(box!.y + box!.height, `${control} above the fold at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
+          expect(
+            box!.y + box!.height,
+            `${control} above the fold at ${size.width}×${size.height}`,
+          ).toBeLessThanOrEqual(size.height);
         }
         // The conversation scrolls; the number, title, priority, status and SLA stay put.
         await view.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
         await expect.poll(() => view.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-        for (const part of [view.locator('.ticket-number'), view.locator('#ticket-title'), header.locator('.priority-badge'), header.locator('.status-badge'), header.locator('.sla-badge')]) {
+        for (const part of [
+          view.locator('.ticket-number'),
+          view.locator('#ticket-title'),
+          header.locator('.priority-badge'),
+          header.locator('.status-badge'),
+          header.locator('.sla-badge'),
+        ]) {
           await expect(part).toBeInViewport({ ratio: 1 });
         }
         await view.evaluate((el) => el.scrollTo({ top: 0 }));
@@ -109,7 +151,9 @@ for (const lang of ['es', 'en'] as const) {
 }
 
 /** The rows wholly inside the grid's viewport, and whether each starts where the one above ends. */
-async function rowsOnScreen(page: Page): Promise<{ count: number; heights: number[]; gapsOrOverlaps: number }> {
+async function rowsOnScreen(
+  page: Page,
+): Promise<{ count: number; heights: number[]; gapsOrOverlaps: number }> {
   return page.getByTestId('ticket-grid').evaluate((grid) => {
     const view = grid.getBoundingClientRect();
     const head = grid.querySelector('.grid-head')?.getBoundingClientRect().bottom ?? view.top;
@@ -118,7 +162,11 @@ async function rowsOnScreen(page: Page): Promise<{ count: number; heights: numbe
       .filter((box) => box.top >= head - 1 && box.bottom <= view.bottom + 1)
       .sort((a, b) => a.top - b.top);
     const gapsOrOverlaps = boxes.slice(1).filter((box, i) => Math.abs(box.top - boxes[i]!.bottom) > 1).length;
-    return { count: boxes.length, heights: [...new Set(boxes.map((box) => Math.round(box.height)))], gapsOrOverlaps };
+    return {
+      count: boxes.length,
+      heights: [...new Set(boxes.map((box) => Math.round(box.height)))],
+      gapsOrOverlaps,
+    };
   });
 }
 
@@ -135,27 +183,30 @@ for (const lang of ['es', 'en'] as const) {
   withManyTickets.describe(`compact rows (${lang})`, () => {
     withManyTickets.use({ locale: LOCALES[lang], viewport: LAPTOP });
 
-    withManyTickets('compact rows show more of the queue, each where the virtualizer puts it, and stay chosen', async ({ consolePage: page, backend }) => {
-      await signInToConsole(page, lang, backend.url);
-      await waitForSync(page, lang);
-      await openQueue(page, lang, 'all');
-      const comfortable = await rowsOnScreen(page);
-      expect(comfortable).toMatchObject({ heights: [44], gapsOrOverlaps: 0 });
+    withManyTickets(
+      'compact rows show more of the queue, each where the virtualizer puts it, and stay chosen',
+      async ({ consolePage: page, backend }) => {
+        await signInToConsole(page, lang, backend.url);
+        await waitForSync(page, lang);
+        await openQueue(page, lang, 'all');
+        const comfortable = await rowsOnScreen(page);
+        expect(comfortable).toMatchObject({ heights: [44], gapsOrOverlaps: 0 });
 
-      await page.getByTestId('settings-button').click();
-      await page.getByLabel(DENSITY[lang].label).selectOption({ label: DENSITY[lang].compact });
-      await page.getByTestId('settings-button').click();
-      await expect.poll(async () => (await rowsOnScreen(page)).heights).toEqual([30]);
-      const compact = await rowsOnScreen(page);
-      expect(compact.gapsOrOverlaps).toBe(0);
-      expect(compact.count).toBeGreaterThanOrEqual(Math.floor(comfortable.count * 1.4));
-      // Scrolled to the end, the last ticket is reachable and drawn in its place.
-      await page.getByTestId('ticket-grid').evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
-      await expect.poll(async () => (await rowsOnScreen(page)).gapsOrOverlaps).toBe(0);
+        await page.getByTestId('settings-button').click();
+        await page.getByLabel(DENSITY[lang].label).selectOption({ label: DENSITY[lang].compact });
+        await page.getByTestId('settings-button').click();
+        await expect.poll(async () => (await rowsOnScreen(page)).heights).toEqual([30]);
+        const compact = await rowsOnScreen(page);
+        expect(compact.gapsOrOverlaps).toBe(0);
+        expect(compact.count).toBeGreaterThanOrEqual(Math.floor(comfortable.count * 1.4));
+        // Scrolled to the end, the last ticket is reachable and drawn in its place.
+        await page.getByTestId('ticket-grid').evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
+        await expect.poll(async () => (await rowsOnScreen(page)).gapsOrOverlaps).toBe(0);
 
-      await page.reload();
-      await openQueue(page, lang, 'all');
-      await expect.poll(async () => (await rowsOnScreen(page)).count).toBe(compact.count);
-    });
+        await page.reload();
+        await openQueue(page, lang, 'all');
+        await expect.poll(async () => (await rowsOnScreen(page)).count).toBe(compact.count);
+      },
+    );
   });
 }

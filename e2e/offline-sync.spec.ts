@@ -1,4 +1,12 @@
-import { WORDS, connectivity, openQueue, pendingCount, rows, signInToConsole, ticketView } from './support/console';
+import {
+  WORDS,
+  connectivity,
+  openQueue,
+  pendingCount,
+  rows,
+  signInToConsole,
+  ticketView,
+} from './support/console';
 import { expect, test } from './support/mesa-fixtures';
 import { serverTicket } from './support/server-check';
 
@@ -9,7 +17,10 @@ import { serverTicket } from './support/server-check';
  */
 test.use({ locale: 'en-US' });
 
-test('a change made while the server is down is synced when it returns', async ({ consolePage: page, backend }) => {
+test('a change made while the server is down is synced when it returns', async ({
+  consolePage: page,
+  backend,
+}) => {
   // The host pins the backend, and the sign-in form says which.
   await expect(page.getByLabel(WORDS.en.serverUrl)).toHaveValue(backend.url);
   await signInToConsole(page, 'en', backend.url);
@@ -47,7 +58,10 @@ test('a change made while the server is down is synced when it returns', async (
   // And it is on the server, as another agent reads it.
   const after = await serverTicket(backend.url, ticketId!);
   expect(after?.impact).toBe(impact);
-  expect(after?.audit.at(-1)).toMatchObject({ action: 'ticket.update', changes: { impact: [before?.impact, impact] } });
+  expect(after?.audit.at(-1)).toMatchObject({
+    action: 'ticket.update',
+    changes: { impact: [before?.impact, impact] },
+  });
 });
 
 test('the cache survives a reload with the server down', async ({ consolePage: page, backend }) => {

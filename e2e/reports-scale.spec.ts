@@ -18,26 +18,32 @@ test.setTimeout(TICKETS > 10_000 ? 75 * 60_000 : 10 * 60_000);
 
 /** Picks `value` in the select labelled `label`; resolves with the ms until the report shows its answer and the next frame is painted. */
 async function timeToUpdated(page: Page, label: string, value: string): Promise<number> {
-  return page.evaluate(async ({ label, value }) => {
-    const view = document.querySelector('[data-testid="reports-view"]')!;
-    const control = [...document.querySelectorAll('label')].find((l) => l.textContent === label)!.control as HTMLSelectElement;
-    const start = performance.now();
-    control.value = value;
-    control.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise<void>((resolve) => {
-      const settled = () => view.getAttribute('aria-busy') === 'false' && view.querySelector('[data-testid="report-ready"]') !== null;
-      const observer = new MutationObserver(() => {
-        if (settled()) {
-          observer.disconnect();
-          resolve();
-        }
+  return page.evaluate(
+    async ({ label, value }) => {
+      const view = document.querySelector('[data-testid="reports-view"]')!;
+      const control = [...document.querySelectorAll('label')].find((l) => l.textContent === label)!
+        .control as HTMLSelectElement;
+      const start = performance.now();
+      control.value = value;
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise<void>((resolve) => {
+        const settled = () =>
+          view.getAttribute('aria-busy') === 'false' &&
+          view.querySelector('[data-testid="report-ready"]') !== null;
+        const observer = new MutationObserver(() => {
+          if (settled()) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        // The change renders "updating" before the answer: wait for it to go.
+        observer.observe(view, { attributes: true, subtree: true, childList: true });
       });
-      // The change renders "updating" before the answer: wait for it to go.
-      observer.observe(view, { attributes: true, subtree: true, childList: true });
-    });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return performance.now() - start;
-  }, { label, value });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return performance.now() - start;
+    },
+    { label, value },
+  );
 }
 
 test(`reports over ${TICKETS} cached tickets`, async ({ consolePage: page, backend }, testInfo) => {
@@ -59,9 +65,13 @@ test(`reports over ${TICKETS} cached tickets`, async ({ consolePage: page, backe
   await page.getByTestId('nav-reports').click();
   await page.getByLabel('Period').selectOption('last90');
   await expect(page.getByTestId('report-ready')).toBeVisible({ timeout: 10 * 60_000 });
-  await expect(page.getByTestId('reports-view')).toHaveAttribute('aria-busy', 'false', { timeout: 10 * 60_000 });
+  await expect(page.getByTestId('reports-view')).toHaveAttribute('aria-busy', 'false', {
+    timeout: 10 * 60_000,
+  });
   timings['first-open-ms'] = Date.now() - started;
-  timings['longest-main-thread-task-during-first-open-ms'] = await page.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms);
+  timings['longest-main-thread-task-during-first-open-ms'] = await page.evaluate(
+    () => (window as unknown as { longestTask: { ms: number } }).longestTask.ms,
+  );
 
   const changes: Array<[string, string]> = [
     ['Period', 'last7'],
@@ -83,5 +93,8 @@ test(`reports over ${TICKETS} cached tickets`, async ({ consolePage: page, backe
   const counted = Number(await page.getByTestId('report-ready').getAttribute('data-tickets'));
   expect(counted).toBeGreaterThan(0);
   console.log(JSON.stringify({ tickets: TICKETS, ...timings }));
-  await testInfo.attach('reports-scale-timings.json', { body: JSON.stringify({ tickets: TICKETS, ...timings }, null, 2), contentType: 'application/json' });
+  await testInfo.attach('reports-scale-timings.json', {
+    body: JSON.stringify({ tickets: TICKETS, ...timings }, null, 2),
+    contentType: 'application/json',
+  });
 });

@@ -3,7 +3,14 @@ import type { Locator, Page } from '@playwright/test';
 import { startBackendProcess } from '../backend/testing/backend-process';
 import { FIXTURE_NOW } from '../shared/reports/sla-report.fixture';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LOCALES, keepScreenshot, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  keepScreenshot,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test as base } from './support/mesa-fixtures';
 import { seedReportFixture } from './support/report-fixture';
 
@@ -62,10 +69,13 @@ const T = {
 } as const;
 
 /** Numbers as each language writes them (Intl): the figures, not the format, are under test. */
-const percent = (lang: Lang, share: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
-const decimal = (lang: Lang, value: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+const percent = (lang: Lang, share: number) =>
+  new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+const decimal = (lang: Lang, value: number) =>
+  new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
 
-const chartCard = (page: Page, title: string): Locator => page.locator('.chart-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+const chartCard = (page: Page, title: string): Locator =>
+  page.locator('.chart-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
 async function openFixturePeriod(page: Page, lang: Lang): Promise<void> {
   const w = T[lang];
@@ -79,14 +89,21 @@ for (const lang of ['es', 'en'] as const) {
   test.describe(`service reports (${lang})`, () => {
     test.use({ locale: LOCALES[lang], timezoneId: 'UTC', viewport: { width: 1440, height: 900 } });
 
-    test('the fixture figures, the breaches, a table view and a CSV', async ({ consolePage: page, backend }, testInfo) => {
+    test('the fixture figures, the breaches, a table view and a CSV', async ({
+      consolePage: page,
+      backend,
+    }, testInfo) => {
       await page.clock.setFixedTime(new Date(FIXTURE_NOW));
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
       const w = T[lang];
 
       if (lang === 'es') await page.getByTestId('nav-reports').click();
-      else await page.locator('body').press('g').then(() => page.locator('body').press('r'));
+      else
+        await page
+          .locator('body')
+          .press('g')
+          .then(() => page.locator('body').press('r'));
       await expect(page.getByRole('heading', { level: 1, name: w.reports })).toBeVisible();
       await openFixturePeriod(page, lang);
 
@@ -106,7 +123,9 @@ for (const lang of ['es', 'en'] as const) {
       const satisfaction = page.getByTestId('report-satisfaction');
       await expect(satisfaction.locator('[data-figure="average"]')).toHaveText(decimal(lang, 3.5));
       await expect(satisfaction.locator('[data-figure="share"]')).toHaveText(percent(lang, 2 / 3));
-      await expect(page.getByTestId('report-comments').locator('blockquote').first()).toHaveText('Took <b>three days</b> & a reminder');
+      await expect(page.getByTestId('report-comments').locator('blockquote').first()).toHaveText(
+        'Took <b>three days</b> & a reminder',
+      );
       await expect(page.getByTestId('report-comments').locator('b')).toHaveCount(0);
 
       // The chart's numbers as a table: resolution per team (met, breached, running).
@@ -115,16 +134,29 @@ for (const lang of ['es', 'en'] as const) {
       const table = byTeam.getByRole('table');
       await expect(table.getByRole('row', { name: new RegExp(`^${w.noTeam}`) })).toHaveText(`${w.noTeam}000`);
       await expect(table.getByRole('row', { name: /^Service Desk/ })).toHaveText('Service Desk132');
-      await expect(table.getByRole('row', { name: /^Infraestructura 24×7/ })).toHaveText('Infraestructura 24×7101');
+      await expect(table.getByRole('row', { name: /^Infraestructura 24×7/ })).toHaveText(
+        'Infraestructura 24×7101',
+      );
       await expectNoSeriousA11yViolations(page, testInfo, `reports-${lang}`);
       await keepScreenshot(page, testInfo, `reports-${lang}`);
 
       // The times chart as CSV: hours with a dot, whatever the language.
       const times = chartCard(page, w.times);
-      const [download] = await Promise.all([page.waitForEvent('download'), times.getByRole('button', { name: w.csv }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        times.getByRole('button', { name: w.csv }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe('response-resolution-times.csv');
-      const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-      expect(csv.slice(1).map((line) => line.split(',').slice(1).join(','))).toEqual(['0.5,0.5', '2,19', '7,53', '48,69.5']);
+      const csv = readFileSync((await download.path())!, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      expect(csv.slice(1).map((line) => line.split(',').slice(1).join(','))).toEqual([
+        '0.5,0.5',
+        '2,19',
+        '7,53',
+        '48,69.5',
+      ]);
 
       // A filter narrows every figure: Infra holds tickets 5 (moved there, met) and 6 (running).
       await page.getByLabel(w.team, { exact: true }).selectOption({ label: 'Infraestructura 24×7' });

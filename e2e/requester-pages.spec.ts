@@ -19,9 +19,14 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
   });
-  return async () => [...logged, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
+  return async () => [
+    ...logged,
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)),
+  ];
 }
 
 /** The page's own stylesheet is in force: its body and button look the way it says. */
@@ -39,8 +44,20 @@ async function feedbackLink(backendUrl: string, dataDir: string): Promise<string
   const ana = await Colleague.signIn(backendUrl);
   const ticketId = randomUUID();
   const requester = { name: 'Carmen García', email: 'carmen@example.org' };
-  await ana.push('ticket.create', { ticketId, title: 'La impresora no imprime', description: 'Desde ayer.', category: 'printing', impact: 3, urgency: 2, requester });
-  const resolved = await ana.push('ticket.transition', { ticketId, to: 'resolved', resolutionNote: 'Cambiado el tóner' });
+  await ana.push('ticket.create', {
+    ticketId,
+    title: 'La impresora no imprime',
+    description: 'Desde ayer.',
+    category: 'printing',
+    impact: 3,
+    urgency: 2,
+    requester,
+  });
+  const resolved = await ana.push('ticket.transition', {
+    ticketId,
+    to: 'resolved',
+    resolutionNote: 'Cambiado el tóner',
+  });
   expect(resolved.status).toBe('applied');
   const db = new Database(join(dataDir, 'mesa.sqlite'), { readonly: true });
   try {
@@ -65,7 +82,9 @@ for (const lang of ['es', 'en'] as const) {
     await expectStyled(page);
 
     await page.goto(`${await feedbackLink(backend.url, backend.dataDir)}?lang=${lang}`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'es' ? '¿Qué tal lo hicimos?' : 'How did we do?');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      lang === 'es' ? '¿Qué tal lo hicimos?' : 'How did we do?',
+    );
     await expectStyled(page);
 
     expect(await violations()).toEqual([]);

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LIMITS } from '../shared/index';
 import { startBrowserHost } from '../electron/browser-host/browser-host';
-import { connectivity, openQueue, pendingCount, rowOf, rows, signInToConsole, ticketView, waitForSync } from './support/console';
+import {
+  connectivity,
+  openQueue,
+  pendingCount,
+  rowOf,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+} from './support/console';
 import { cachedAttachmentCount, dropFiles, pasteFiles, type FilePayload } from './support/desktop-events';
 import { expect, test } from './support/mesa-fixtures';
 import { serverTicket } from './support/server-check';
@@ -17,7 +26,11 @@ import { serverTicket } from './support/server-check';
 test.use({ locale: 'en-US' });
 
 // A real PNG (the app icon), so the thumbnail has pixels to decode.
-const png = (name: string): FilePayload => ({ name, mimeType: 'image/png', buffer: readFileSync('build/icons/256x256.png') });
+const png = (name: string): FilePayload => ({
+  name,
+  mimeType: 'image/png',
+  buffer: readFileSync('build/icons/256x256.png'),
+});
 
 async function openFirstOfMyTickets(page: Page): Promise<string> {
   await openQueue(page, 'en', 'mine');
@@ -37,7 +50,11 @@ async function expectThumbnail(page: Page, name: string): Promise<void> {
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(256);
 }
 
-test('a screenshot dropped offline shows at once, uploads on reconnect, and another agent sees it', async ({ consolePage: page, backend, browser }) => {
+test('a screenshot dropped offline shows at once, uploads on reconnect, and another agent sees it', async ({
+  consolePage: page,
+  backend,
+  browser,
+}) => {
   await signInToConsole(page, 'en', backend.url);
   await waitForSync(page, 'en');
   const ticketId = await openFirstOfMyTickets(page);
@@ -60,7 +77,12 @@ test('a screenshot dropped offline shows at once, uploads on reconnect, and anot
 
   // A second agent, on their own console (own host, own session, own cache).
   const dataDir = mkdtempSync(join(tmpdir(), 'mesa-host-2-'));
-  const host2 = await startBrowserHost({ backendUrl: backend.url, staticDir: 'dist/renderer', port: 0, dataDir });
+  const host2 = await startBrowserHost({
+    backendUrl: backend.url,
+    staticDir: 'dist/renderer',
+    port: 0,
+    dataDir,
+  });
   const context = await browser.newContext({ locale: 'en-US' });
   try {
     const other = await context.newPage();
@@ -91,7 +113,10 @@ test('a screenshot pasted from the clipboard is attached', async ({ consolePage:
   await expect(pasted).not.toContainText('Waiting to upload');
 });
 
-test('a file over the limit gets a clear message and nothing is stored', async ({ consolePage: page, backend }) => {
+test('a file over the limit gets a clear message and nothing is stored', async ({
+  consolePage: page,
+  backend,
+}) => {
   await signInToConsole(page, 'en', backend.url);
   await waitForSync(page, 'en');
   await openFirstOfMyTickets(page);
@@ -99,8 +124,14 @@ test('a file over the limit gets a clear message and nothing is stored', async (
 
   await ticketView(page)
     .getByTestId('attach-file-input')
-    .setInputFiles({ name: 'memory.dmp.zip', mimeType: 'application/zip', buffer: Buffer.alloc(LIMITS.attachmentMaxBytes + 1) });
-  await expect(page.getByTestId('attach-problems')).toContainText('“memory.dmp.zip” is too large: the limit is 25 MB.');
+    .setInputFiles({
+      name: 'memory.dmp.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.alloc(LIMITS.attachmentMaxBytes + 1),
+    });
+  await expect(page.getByTestId('attach-problems')).toContainText(
+    '“memory.dmp.zip” is too large: the limit is 25 MB.',
+  );
   expect(await cachedAttachmentCount(page)).toBe(before);
   await expect(tile(page, 'memory.dmp.zip')).toHaveCount(0);
 });

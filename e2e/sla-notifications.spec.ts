@@ -1,5 +1,10 @@
 import { signInToConsole, ticketView, waitForSync } from './support/console';
-import { captureWebNotifications, clickNotification, notificationTags, notificationTitle } from './support/desktop-events';
+import {
+  captureWebNotifications,
+  clickNotification,
+  notificationTags,
+  notificationTitle,
+} from './support/desktop-events';
 import { createFastSlaTicket } from './support/fast-sla-ticket';
 import { expect, test } from './support/mesa-fixtures';
 
@@ -14,7 +19,10 @@ test.use({ locale: 'en-US' });
 // Warning 9 s and breach 30 s after the ticket is made, plus sync: generous, never timed.
 const THRESHOLD_WAIT = { timeout: 90_000 };
 
-test('one notification at the warning, one at the breach, none after a reload; a click opens the ticket', async ({ consolePage: page, backend }) => {
+test('one notification at the warning, one at the breach, none after a reload; a click opens the ticket', async ({
+  consolePage: page,
+  backend,
+}) => {
   test.setTimeout(180_000);
   await captureWebNotifications(page);
   await page.reload();

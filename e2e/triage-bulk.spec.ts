@@ -1,4 +1,13 @@
-import { LOCALES, keepScreenshot, openQueue, rowOf, rows, signInToConsole, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  keepScreenshot,
+  openQueue,
+  rowOf,
+  rows,
+  signInToConsole,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/mesa-fixtures';
 
 /** Bulk triage online, in each language: tick rows (mouse, header box, `x`), assign them, set impact and urgency. */
@@ -37,12 +46,17 @@ for (const lang of ['es', 'en'] as Lang[]) {
   test.describe(`bulk triage (${lang})`, () => {
     test.use({ locale: LOCALES[lang], viewport: { width: 1440, height: 900 } });
 
-    test('assign several tickets and set their impact and urgency in one action', async ({ consolePage: page, backend }, testInfo) => {
+    test('assign several tickets and set their impact and urgency in one action', async ({
+      consolePage: page,
+      backend,
+    }, testInfo) => {
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
       await openQueue(page, lang, 'all');
       await expect(rows(page).nth(4)).toBeVisible();
-      const ids = await rows(page).evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('data-ticket-id')!));
+      const ids = await rows(page).evaluateAll((els) =>
+        els.slice(0, 3).map((e) => e.getAttribute('data-ticket-id')!),
+      );
 
       // Tick two with the mouse and the third from the keyboard (j j x).
       await rowOf(page, ids[0]!).getByRole('checkbox').check();
@@ -59,7 +73,8 @@ for (const lang of ['es', 'en'] as Lang[]) {
       const result = page.getByRole('dialog', { name: t.result });
       await expect(result).toContainText(t.applied(3));
       await result.getByRole('button', { name: t.close }).last().click();
-      for (const id of ids) await expect(rowOf(page, id).locator('.cell-assignee')).toHaveText('Lucía Fernández');
+      for (const id of ids)
+        await expect(rowOf(page, id).locator('.cell-assignee')).toHaveText('Lucía Fernández');
 
       // The header box ticks what is on screen; clearing empties the selection.
       await page.getByRole('checkbox', { name: t.selectVisible }).check();
@@ -77,7 +92,8 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await dialog.getByRole('button', { name: t.apply }).click();
       await expect(page.getByRole('dialog', { name: t.result })).toContainText(t.applied(2));
       await page.keyboard.press('Escape');
-      for (const id of [ids[1]!, ids[2]!]) await expect(rowOf(page, id).locator('[data-priority]')).toHaveAttribute('data-priority', '1');
+      for (const id of [ids[1]!, ids[2]!])
+        await expect(rowOf(page, id).locator('[data-priority]')).toHaveAttribute('data-priority', '1');
     });
   });
 }

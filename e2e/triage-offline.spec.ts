@@ -1,6 +1,19 @@
 import type { Page } from '@playwright/test';
 import { Colleague } from './support/admin';
-import { LOCALES, WORDS, connectivity, keepScreenshot, openQueue, pendingCount, rowOf, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  connectivity,
+  keepScreenshot,
+  openQueue,
+  pendingCount,
+  rowOf,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/offline-fixtures';
 
 /**
@@ -18,7 +31,13 @@ const T = {
     bulkResult: 'Resultado de la acción en bloque',
     refusedNewToPending: 'Desde «Nuevo» no se puede pasar a «En espera».',
     applied2: 'Se aplicó a 2 tickets.',
-    newTicket: { name: 'Nombre del solicitante', email: 'Correo del solicitante', subject: 'Asunto', description: 'Descripción', submit: 'Crear ticket' },
+    newTicket: {
+      name: 'Nombre del solicitante',
+      email: 'Correo del solicitante',
+      subject: 'Asunto',
+      description: 'Descripción',
+      submit: 'Crear ticket',
+    },
     newNumber: 'Nuevo',
     queued: '1 respuesta escrita sin conexión espera para enviarse.',
     afterDue: 'el SLA de primera respuesta se incumplirá',
@@ -37,7 +56,13 @@ const T = {
     bulkResult: 'Bulk action result',
     refusedNewToPending: 'A ticket that is “New” cannot move to “Pending”.',
     applied2: 'Applied to 2 tickets.',
-    newTicket: { name: 'Requester name', email: 'Requester email', subject: 'Subject', description: 'Description', submit: 'Create ticket' },
+    newTicket: {
+      name: 'Requester name',
+      email: 'Requester email',
+      subject: 'Subject',
+      description: 'Description',
+      submit: 'Create ticket',
+    },
     newNumber: 'New',
     queued: '1 reply written offline is waiting to be sent.',
     afterDue: 'the first response SLA will be breached',
@@ -75,7 +100,11 @@ for (const lang of ['es', 'en'] as Lang[]) {
   test.describe(`offline triage (${lang})`, () => {
     test.use({ locale: LOCALES[lang], viewport: { width: 1440, height: 900 } });
 
-    test('a whole triage session offline, then synced', async ({ consolePage: page, backend, laptopNetwork }, testInfo) => {
+    test('a whole triage session offline, then synced', async ({
+      consolePage: page,
+      backend,
+      laptopNetwork,
+    }, testInfo) => {
       await signInToConsole(page, lang, laptopNetwork.url);
       await waitForSync(page, lang);
 
@@ -84,9 +113,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
       const fresh = (await rows(page).first().getAttribute('data-ticket-id'))!;
       await openQueue(page, lang, 'all');
       await expect(rows(page).first()).toBeVisible();
-      const working = await rows(page).filter({ has: page.locator('[data-status="in_progress"]') }).evaluateAll((els) =>
-        els.slice(0, 2).map((e) => e.getAttribute('data-ticket-id')!),
-      );
+      const working = await rows(page)
+        .filter({ has: page.locator('[data-status="in_progress"]') })
+        .evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-ticket-id')!));
       expect(working).toHaveLength(2);
 
       // The train leaves the station.
@@ -96,24 +125,34 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // Meanwhile at the office, Ana cancels the unassigned ticket (a duplicate).
       const ana = await Colleague.signIn(backend.url);
-      expect((await ana.push('ticket.transition', { ticketId: fresh, to: 'cancelled', cancelReason: 'Duplicado' })).status).toBe('applied');
+      expect(
+        (await ana.push('ticket.transition', { ticketId: fresh, to: 'cancelled', cancelReason: 'Duplicado' }))
+          .status,
+      ).toBe('applied');
 
       // Bulk triage: set the three to pending. The new one cannot go there, and says so.
       await tick(page, fresh);
       for (const id of working) await tick(page, id);
       await page.getByLabel(t.setStatus).selectOption('pending');
       const reason = page.getByRole('dialog');
-      await reason.getByLabel(t.pendingReason).fill(lang === 'es' ? 'Esperando al proveedor' : 'Waiting for the vendor');
+      await reason
+        .getByLabel(t.pendingReason)
+        .fill(lang === 'es' ? 'Esperando al proveedor' : 'Waiting for the vendor');
       await reason.getByRole('button', { name: t.apply }).click();
       const result = page.getByRole('dialog', { name: t.bulkResult });
       await expect(result).toContainText(t.applied2);
       await expect(result.getByTestId('bulk-refused')).toContainText(t.refusedNewToPending);
       await keepScreenshot(page, testInfo, `bulk-result-offline-${lang}`);
-      await result.getByRole('button', { name: lang === 'es' ? 'Cerrar' : 'Close' }).last().click();
+      await result
+        .getByRole('button', { name: lang === 'es' ? 'Cerrar' : 'Close' })
+        .last()
+        .click();
       for (const id of working) await expect(rowOf(page, id).getByTestId('not-synced')).toBeVisible();
 
       // `a` on the still-selected new ticket: assigned to me, locally.
-      await page.getByRole('button', { name: lang === 'es' ? 'Quitar selección' : 'Clear selection' }).click();
+      await page
+        .getByRole('button', { name: lang === 'es' ? 'Quitar selección' : 'Clear selection' })
+        .click();
       await openQueue(page, lang, 'unassigned');
       await rowOf(page, fresh).click();
       await page.locator('body').press('a');
@@ -124,7 +163,13 @@ for (const lang of ['es', 'en'] as Lang[]) {
       // in the outbox, and the view says it will land after the first-response due time.
       const view = ticketView(page);
       const repliedId = await openTicketAwaitingFirstResponse(page, lang);
-      await view.getByRole('textbox', { name: w.reply }).fill(lang === 'es' ? 'Le escribo desde el tren: mañana lo miro.' : 'Writing from the train: I will look tomorrow.');
+      await view
+        .getByRole('textbox', { name: w.reply })
+        .fill(
+          lang === 'es'
+            ? 'Le escribo desde el tren: mañana lo miro.'
+            : 'Writing from the train: I will look tomorrow.',
+        );
       await view.getByRole('button', { name: w.sendReply }).click();
       await expect(view.getByTestId('queued-replies')).toContainText(t.queued);
       await expect(view.getByTestId('queued-after-due')).toContainText(t.afterDue);
@@ -136,9 +181,12 @@ for (const lang of ['es', 'en'] as Lang[]) {
       const form = page.getByRole('dialog', { name: w.newTicket });
       await form.getByLabel(t.newTicket.name).fill('Carmen Ruiz');
       await form.getByLabel(t.newTicket.email).fill('carmen.ruiz@example.org');
-      const subject = lang === 'es' ? 'No imprime la impresora de recepción' : 'Reception printer does not print';
+      const subject =
+        lang === 'es' ? 'No imprime la impresora de recepción' : 'Reception printer does not print';
       await form.getByLabel(t.newTicket.subject).fill(subject);
-      await form.getByLabel(t.newTicket.description).fill(lang === 'es' ? 'Llamada de teléfono: atasco de papel.' : 'Phone call: paper jam.');
+      await form
+        .getByLabel(t.newTicket.description)
+        .fill(lang === 'es' ? 'Llamada de teléfono: atasco de papel.' : 'Phone call: paper jam.');
       await form.getByRole('button', { name: t.newTicket.submit }).click();
       await expect(view).toBeVisible();
       await expect(view.locator('h1')).toHaveText(subject);
@@ -158,7 +206,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
       for (const id of working) expect(server.tickets.get(id)?.status).toBe('pending');
       expect(server.tickets.get(createdId)?.number).toMatch(/^INC-\d+$/);
       expect(server.tickets.get(createdId)?.channel).toBe('phone');
-      const reply = [...server.comments.values()].find((c) => c.ticketId === repliedId && c.authorName === 'Alex Agent');
+      const reply = [...server.comments.values()].find(
+        (c) => c.ticketId === repliedId && c.authorName === 'Alex Agent',
+      );
       expect(reply && reply.writtenAt < reply.createdAt).toBe(true);
       expect(server.tickets.get(fresh)?.status).toBe('cancelled');
       expect(server.tickets.get(fresh)?.assigneeId).toBeNull();
@@ -183,7 +233,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await page.keyboard.press('Escape');
       await page.keyboard.press('/');
       await page.keyboard.type(lang === 'es' ? 'recepcion' : 'reception printer');
-      await expect(rowOf(page, createdId).locator('.cell-number')).toHaveText(server.tickets.get(createdId)!.number!);
+      await expect(rowOf(page, createdId).locator('.cell-number')).toHaveText(
+        server.tickets.get(createdId)!.number!,
+      );
     });
   });
 }

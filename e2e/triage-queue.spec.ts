@@ -1,5 +1,17 @@
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LOCALES, WORDS, connectivity, grid, keepScreenshot, openQueue, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  connectivity,
+  grid,
+  keepScreenshot,
+  openQueue,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/mesa-fixtures';
 
 /**
@@ -12,7 +24,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
   test.describe(`queues and search (${lang})`, () => {
     test.use({ locale: LOCALES[lang], viewport: { width: 1440, height: 900 } });
 
-    test('sign in, remembered server, wrong password explained', async ({ consolePage: page, backend }, testInfo) => {
+    test('sign in, remembered server, wrong password explained', async ({
+      consolePage: page,
+      backend,
+    }, testInfo) => {
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       // The host pins its backend: the connect screen offers it.
       await expect(page.getByLabel(w.serverUrl)).toHaveValue(backend.url);
@@ -20,7 +35,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await page.getByLabel(w.password, { exact: true }).fill('not-the-password');
       await page.getByRole('button', { name: w.signIn }).click();
       await expect(page.getByTestId('connect-error')).toHaveText(
-        lang === 'es' ? 'El correo o la contraseña no son correctos.' : 'The email or password is not correct.',
+        lang === 'es'
+          ? 'El correo o la contraseña no son correctos.'
+          : 'The email or password is not correct.',
       );
       await expectNoSeriousA11yViolations(page, testInfo, `connect-${lang}`);
       await keepScreenshot(page, testInfo, `connect-${lang}`);
@@ -59,12 +76,14 @@ for (const lang of ['es', 'en'] as Lang[]) {
       // My tickets: every row is assigned to me.
       await openQueue(page, lang, 'mine');
       await expect(rows(page).first()).toBeVisible();
-      for (const cell of await rows(page).locator('.cell-assignee').allTextContents()) expect(cell).toBe('Alex Agent');
+      for (const cell of await rows(page).locator('.cell-assignee').allTextContents())
+        expect(cell).toBe('Alex Agent');
 
       // Unassigned: nobody owns them.
       await openQueue(page, lang, 'unassigned');
       await expect(rows(page).first()).toBeVisible();
-      for (const cell of await rows(page).locator('.cell-assignee').allTextContents()) expect(cell).toBe(w.queues.unassigned);
+      for (const cell of await rows(page).locator('.cell-assignee').allTextContents())
+        expect(cell).toBe(w.queues.unassigned);
 
       // Breaching soon: open tickets whose resolution clock is running toward its due time,
       // soonest first; the sidebar counts the same tickets.
@@ -84,7 +103,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await expect(rows(page)).toHaveCount(Math.min(total, await rows(page).count()));
       await page.getByLabel(lang === 'es' ? 'Prioridad' : 'Priority', { exact: true }).selectOption('2');
       await expect(rows(page).first()).toBeVisible();
-      for (const p of await rows(page).locator('[data-priority]').evaluateAll((els) => els.map((e) => e.getAttribute('data-priority')))) {
+      for (const p of await rows(page)
+        .locator('[data-priority]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-priority')))) {
         expect(p).toBe('2');
       }
       await page.getByLabel(lang === 'es' ? 'Ordenar por' : 'Sort by').selectOption('updated');
@@ -102,7 +123,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await expect(page.getByRole('heading', { level: 1, name: w.queues.all })).toBeVisible();
     });
 
-    test('keyboard, palette and shortcuts help; both themes pass axe', async ({ consolePage: page, backend }, testInfo) => {
+    test('keyboard, palette and shortcuts help; both themes pass axe', async ({
+      consolePage: page,
+      backend,
+    }, testInfo) => {
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
       await openQueue(page, lang, 'all');
@@ -127,7 +151,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // ? lists every shortcut.
       await page.keyboard.press('?');
-      const help = page.getByRole('dialog', { name: lang === 'es' ? 'Atajos de teclado' : 'Keyboard shortcuts' });
+      const help = page.getByRole('dialog', {
+        name: lang === 'es' ? 'Atajos de teclado' : 'Keyboard shortcuts',
+      });
       await expect(help).toBeVisible();
       await expect(help.locator('kbd')).toContainText(['j', 'k', 'Enter', 'a', 'r', '/', 'Ctrl', 'K', '?']);
       await page.keyboard.press('Escape');
@@ -135,7 +161,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // Ctrl+K: the palette goes to a queue by name.
       await page.keyboard.press('Control+k');
-      const palette = page.getByRole('dialog', { name: lang === 'es' ? 'Paleta de comandos' : 'Command palette' });
+      const palette = page.getByRole('dialog', {
+        name: lang === 'es' ? 'Paleta de comandos' : 'Command palette',
+      });
       await expect(palette).toBeVisible();
       await page.keyboard.type(lang === 'es' ? 'sin asignar' : 'unassigned');
       await page.keyboard.press('Enter');

@@ -1,4 +1,13 @@
-import { LOCALES, grid, keepScreenshot, openQueue, rows, signInToConsole, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  grid,
+  keepScreenshot,
+  openQueue,
+  rows,
+  signInToConsole,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { fillCache } from './support/fill-cache';
 import { expect, test } from './support/mesa-fixtures';
 
@@ -80,6 +89,9 @@ test(`queues stay instant with ${TICKETS} tickets`, async ({ consolePage: page, 
   });
 
   const report = { tickets: TICKETS, ms: timings };
-  await testInfo.attach('scale-timings.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
+  await testInfo.attach('scale-timings.json', {
+    body: JSON.stringify(report, null, 2),
+    contentType: 'application/json',
+  });
   console.log(JSON.stringify(report));
 });

@@ -1,7 +1,17 @@
 import type { Page } from '@playwright/test';
 import { Colleague } from './support/admin';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { LOCALES, WORDS, keepScreenshot, openQueue, rows, signInToConsole, ticketView, waitForSync, type Lang } from './support/console';
+import {
+  LOCALES,
+  WORDS,
+  keepScreenshot,
+  openQueue,
+  rows,
+  signInToConsole,
+  ticketView,
+  waitForSync,
+  type Lang,
+} from './support/console';
 import { expect, test } from './support/mesa-fixtures';
 
 /** The ticket view, in each language: what it shows, the status dialogs and their refusals, assignment, replies, macros and the stale-work guard. */
@@ -79,7 +89,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
   test.describe(`ticket view (${lang})`, () => {
     test.use({ locale: LOCALES[lang], viewport: { width: 1440, height: 1000 } });
 
-    test('shows everything, moves through the lifecycle, explains refusals', async ({ consolePage: page, backend }, testInfo) => {
+    test('shows everything, moves through the lifecycle, explains refusals', async ({
+      consolePage: page,
+      backend,
+    }, testInfo) => {
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
       await openQueue(page, lang, 'mine');
@@ -105,7 +118,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // Impact drives the priority shown in the header.
       await view.getByLabel(t.impact).selectOption('1');
-      await expect(view.locator('.ticket-badges [data-priority]')).toHaveAttribute('data-priority', /^[123]$/);
+      await expect(view.locator('.ticket-badges [data-priority]')).toHaveAttribute(
+        'data-priority',
+        /^[123]$/,
+      );
 
       // Start work, then pending: a blank reason is refused next to its field.
       await view.getByRole('button', { name: t.startWork }).click();
@@ -114,17 +130,27 @@ for (const lang of ['es', 'en'] as Lang[]) {
       const pending = page.getByRole('dialog', { name: t.pendingTitle });
       await pending.getByRole('button', { name: t.pendingSubmit }).click();
       await expect(pending.getByRole('alert')).toHaveText(t.pendingRefusal);
-      await pending.getByRole('textbox').fill(lang === 'es' ? 'Esperando a que el usuario pruebe en casa' : 'Waiting for the user to try from home');
+      await pending
+        .getByRole('textbox')
+        .fill(
+          lang === 'es'
+            ? 'Esperando a que el usuario pruebe en casa'
+            : 'Waiting for the user to try from home',
+        );
       await pending.getByRole('button', { name: t.pendingSubmit }).click();
       await expect(pending).toBeHidden();
       await expect(statusBadge(page)).toHaveText(t.status.pending);
 
       // Resolve needs the note; then reopen is offered, with its deadline.
       await view.getByRole('button', { name: t.resolve }).click();
-      const resolve = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: t.resolveSubmit, exact: true }) });
+      const resolve = page
+        .getByRole('dialog')
+        .filter({ has: page.getByRole('button', { name: t.resolveSubmit, exact: true }) });
       await resolve.getByRole('button', { name: t.resolveSubmit, exact: true }).click();
       await expect(resolve.getByRole('alert')).toHaveText(t.resolveRefusal);
-      await resolve.getByRole('textbox').fill(lang === 'es' ? 'Se reconfiguró el perfil de red.' : 'The network profile was reconfigured.');
+      await resolve
+        .getByRole('textbox')
+        .fill(lang === 'es' ? 'Se reconfiguró el perfil de red.' : 'The network profile was reconfigured.');
       await resolve.getByRole('button', { name: t.resolveSubmit, exact: true }).click();
       await expect(statusBadge(page)).toHaveText(t.status.resolved);
       await expect(view.getByText(t.reopenUntil)).toBeVisible();
@@ -135,18 +161,24 @@ for (const lang of ['es', 'en'] as Lang[]) {
       // A public reply and an internal note, visibly different in the timeline.
       const comments = view.getByTestId('comment');
       const before = await comments.count();
-      await view.getByRole('textbox', { name: w.reply }).fill(lang === 'es' ? 'Hola, ya está en marcha.' : 'Hi, this is under way.');
+      await view
+        .getByRole('textbox', { name: w.reply })
+        .fill(lang === 'es' ? 'Hola, ya está en marcha.' : 'Hi, this is under way.');
       await view.getByRole('button', { name: w.sendReply }).click();
       await expect(comments).toHaveCount(before + 1);
       await view.getByText(t.internal, { exact: true }).click();
-      await view.getByRole('textbox', { name: w.reply }).fill(lang === 'es' ? 'Revisar el switch de la planta 2.' : 'Check the floor 2 switch.');
+      await view
+        .getByRole('textbox', { name: w.reply })
+        .fill(lang === 'es' ? 'Revisar el switch de la planta 2.' : 'Check the floor 2 switch.');
       await view.locator('.reply-actions .btn-primary').click();
       await expect(comments).toHaveCount(before + 2);
       await expect(comments.last()).toHaveAttribute('data-visibility', 'internal');
       await expect(comments.nth(before)).toHaveAttribute('data-visibility', 'public');
 
       // A screenshot attached from the file picker: a thumbnail at once, full size in the viewer.
-      await view.getByTestId('attach-file-input').setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: PNG });
+      await view
+        .getByTestId('attach-file-input')
+        .setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: PNG });
       const tile = view.getByRole('button', { name: t.viewAttachment });
       await expect(tile.locator('img')).toBeVisible();
       await tile.click();
@@ -156,7 +188,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await expect(viewer).toBeHidden();
     });
 
-    test('assign with a key, canned replies from the reply box and the palette', async ({ consolePage: page, backend }) => {
+    test('assign with a key, canned replies from the reply box and the palette', async ({
+      consolePage: page,
+      backend,
+    }) => {
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
       await openQueue(page, lang, 'unassigned');
@@ -187,21 +222,31 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await expect(page.getByRole('dialog', { name: t.palette })).toBeVisible();
       await page.keyboard.type(lang === 'es' ? 'contraseña' : 'password');
       // Demo tickets about passwords match too; the macro is picked by its name, not by rank.
-      await page.getByRole('dialog', { name: t.palette }).getByRole('option', { name: /Contraseña restablecida/ }).click();
+      await page
+        .getByRole('dialog', { name: t.palette })
+        .getByRole('option', { name: /Contraseña restablecida/ })
+        .click();
       await expect(reply).toHaveValue(/restablecido|reset/);
 
       // Cancel needs a reason, refused beside the field when blank.
       await view.getByRole('button', { name: t.cancel }).click();
-      const cancel = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: t.cancelSubmit, exact: true }) });
+      const cancel = page
+        .getByRole('dialog')
+        .filter({ has: page.getByRole('button', { name: t.cancelSubmit, exact: true }) });
       await cancel.getByRole('button', { name: t.cancelSubmit, exact: true }).click();
       await expect(cancel.getByRole('alert')).toHaveText(t.cancelRefusal);
-      await cancel.getByRole('textbox').fill(lang === 'es' ? 'El usuario lo resolvió solo.' : 'The user solved it alone.');
+      await cancel
+        .getByRole('textbox')
+        .fill(lang === 'es' ? 'El usuario lo resolvió solo.' : 'The user solved it alone.');
       await cancel.getByRole('button', { name: t.cancelSubmit, exact: true }).click();
       await expect(statusBadge(page)).toHaveText(t.cancelled);
       await expect(reply).toBeDisabled();
     });
 
-    test('warns before sending on a ticket that changed on the server', async ({ consolePage: page, backend }) => {
+    test('warns before sending on a ticket that changed on the server', async ({
+      consolePage: page,
+      backend,
+    }) => {
       await signInToConsole(page, lang, backend.url);
       await waitForSync(page, lang);
       await openQueue(page, lang, 'mine');
@@ -213,11 +258,15 @@ for (const lang of ['es', 'en'] as Lang[]) {
 
       // Meanwhile, Ana renames the ticket and writes to the requester.
       const ana = await Colleague.signIn(backend.url);
-      expect((await ana.push('ticket.update', { ticketId, title: 'Atasco de papel en la planta 3' })).status).toBe('applied');
+      expect(
+        (await ana.push('ticket.update', { ticketId, title: 'Atasco de papel en la planta 3' })).status,
+      ).toBe('applied');
       expect((await ana.reply(ticketId, 'Te llamo en cinco minutos.')).status).toBe('applied');
       await expect(comments).toHaveCount(before + 1);
 
-      await view.getByRole('textbox', { name: w.reply }).fill(lang === 'es' ? 'Ya lo reviso yo.' : "I'll look at it.");
+      await view
+        .getByRole('textbox', { name: w.reply })
+        .fill(lang === 'es' ? 'Ya lo reviso yo.' : "I'll look at it.");
       await view.getByRole('button', { name: w.sendReply }).click();
       const stale = page.getByRole('dialog', { name: t.staleTitle });
       await expect(stale).toBeVisible();

@@ -105,7 +105,11 @@ describe("Electron's security checklist", () => {
   });
 
   it('2. Node.js integration off for remote content (and workers, sub-frames)', () => {
-    expect(prefs).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
+    expect(prefs).toMatchObject({
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+    });
   });
 
   it('3. context isolation on in every renderer', () => {
@@ -117,11 +121,31 @@ describe("Electron's security checklist", () => {
   });
 
   it('5. permission request handler: only notifications and persistent-storage, only our origin, main frame', () => {
-    for (const permission of ['media', 'geolocation', 'clipboard-read', 'usb', 'serial', 'hid', 'openExternal', 'fullscreen', 'midiSysex', 'pointerLock'])
-      expect(decidePermission(permission, { requestingUrl: `${APP_ORIGIN}/`, isMainFrame: true }, APP_ORIGIN)).toBe(false);
-    for (const url of HOSTILE_URLS) expect(decidePermission('notifications', { requestingUrl: url, isMainFrame: true }, APP_ORIGIN)).toBe(false);
-    expect(decidePermission('notifications', { requestingUrl: `${APP_ORIGIN}/`, isMainFrame: false }, APP_ORIGIN)).toBe(false);
-    expect(decidePermission('notifications', { requestingUrl: `${APP_ORIGIN}/`, isMainFrame: true }, APP_ORIGIN)).toBe(true);
+    for (const permission of [
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'usb',
+      'serial',
+      'hid',
+      'openExternal',
+      'fullscreen',
+      'midiSysex',
+      'pointerLock',
+    ])
+      expect(
+        decidePermission(permission, { requestingUrl: `${APP_ORIGIN}/`, isMainFrame: true }, APP_ORIGIN),
+      ).toBe(false);
+    for (const url of HOSTILE_URLS)
+      expect(decidePermission('notifications', { requestingUrl: url, isMainFrame: true }, APP_ORIGIN)).toBe(
+        false,
+      );
+    expect(
+      decidePermission('notifications', { requestingUrl: `${APP_ORIGIN}/`, isMainFrame: false }, APP_ORIGIN),
+    ).toBe(false);
+    expect(
+      decidePermission('notifications', { requestingUrl: `${APP_ORIGIN}/`, isMainFrame: true }, APP_ORIGIN),
+    ).toBe(true);
   });
 
   it('6. webSecurity stays on', () => {
@@ -136,7 +160,12 @@ describe("Electron's security checklist", () => {
       expect(directive).not.toContain("'unsafe-eval'");
       expect(directive).not.toContain('*');
     }
-    expect(csp).toMatchObject({ 'object-src': ["'none'"], 'frame-src': ["'none'"], 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"] });
+    expect(csp).toMatchObject({
+      'object-src': ["'none'"],
+      'frame-src': ["'none'"],
+      'base-uri': ["'none'"],
+      'frame-ancestors': ["'none'"],
+    });
   });
 
   it('7b. the BUILT renderer HTML works under that CSP: every script external and same-origin, no inline handlers', () => {
@@ -160,7 +189,8 @@ describe("Electron's security checklist", () => {
   it('9. no enableBlinkFeatures on any window the app opens', () => {
     app.emit('activate'); // macOS dock click: no second window while one is open
     expect(fake.windows).toHaveLength(1);
-    for (const opened of fake.windows) expect(opened.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+    for (const opened of fake.windows)
+      expect(opened.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
   });
 
   it('10. <webview> disabled (webviewTag false; will-attach-webview prevented on every WebContents)', () => {
@@ -183,9 +213,16 @@ describe("Electron's security checklist", () => {
     for (const url of HOSTILE_URLS) {
       const decision = decideWindowOpen(url);
       expect(decision.action).toBe('deny');
-      if (decision.openExternally !== null) expect(['http:', 'https:'], url).toContain(new URL(decision.openExternally).protocol);
+      if (decision.openExternally !== null)
+        expect(['http:', 'https:'], url).toContain(new URL(decision.openExternally).protocol);
     }
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'https://user:pass@evil.test/', `${APP_ORIGIN}/`])
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'https://user:pass@evil.test/',
+      `${APP_ORIGIN}/`,
+    ])
       expect(decideWindowOpen(url).openExternally, url).toBeNull();
   });
 
@@ -204,15 +241,21 @@ describe("Electron's security checklist", () => {
       expect(parsed.username + parsed.password, url).toBe('');
     }
     // Code paths no event here reaches: no call passes the page's URL straight through.
-    const calls = sources('electron').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/openExternal\(([^)]*)\)/g)].map((m) => `${file}: ${m[1]}`));
+    const calls = sources('electron').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/openExternal\(([^)]*)\)/g)].map((m) => `${file}: ${m[1]}`),
+    );
     for (const call of calls) expect(call).not.toMatch(/event\.url|details\.url|request\.url/);
   });
 
   it('14. a known Electron: one declared major, and it is the one installed, so what is audited is what ships', () => {
-    const declared = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
+    const declared = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }
+    ).devDependencies.electron!;
     // A caret or exact version: moving to a new major (and its security fixes) is a deliberate change.
     expect(declared).toMatch(/^\^?\d+\.\d+\.\d+$/);
-    const installed = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;
+    const installed = (
+      JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }
+    ).version;
     expect(installed.split('.')[0]).toBe(declared.replace('^', '').split('.')[0]);
   });
 
@@ -224,9 +267,14 @@ describe("Electron's security checklist", () => {
       { url: `${APP_ORIGIN}/`, parent: null }, // same URL, but not the main frame object
       { url: `${APP_ORIGIN}/`, parent: main }, // a sub-frame of ours
       ...HOSTILE_URLS.map((url) => ({ url, parent: null })),
-      Object.defineProperty({ parent: null }, 'url', { get: () => { throw new Error('Object has been destroyed'); } }) as FrameLike,
+      Object.defineProperty({ parent: null }, 'url', {
+        get: () => {
+          throw new Error('Object has been destroyed');
+        },
+      }) as FrameLike,
     ];
-    for (const frame of forged) expect(checkIpcSender(frame, main, APP_ORIGIN), JSON.stringify(frame ?? null)).not.toBeNull();
+    for (const frame of forged)
+      expect(checkIpcSender(frame, main, APP_ORIGIN), JSON.stringify(frame ?? null)).not.toBeNull();
     for (const url of HOSTILE_URLS) {
       const navigatedAway: FrameLike = { url, parent: null };
       expect(checkIpcSender(navigatedAway, navigatedAway, APP_ORIGIN), url).not.toBeNull();
@@ -253,7 +301,9 @@ describe("Electron's security checklist", () => {
   it('18. fuses flipped in the build: RunAsNode, NODE_OPTIONS and --inspect off; asar integrity and asar-only on', () => {
     const require = createRequire(import.meta.url);
     // electron-builder flips these (build/electron-fuses.test.ts runs its code on a stand-in binary).
-    const config = require('../build/electron-builder.config.cjs') as { electronFuses?: Record<string, boolean> };
+    const config = require('../build/electron-builder.config.cjs') as {
+      electronFuses?: Record<string, boolean>;
+    };
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -272,14 +322,17 @@ describe("Electron's security checklist", () => {
       expect(member, name).not.toBe(ipcRenderer);
     }
   });
-
 });
 
 function parseCsp(header: string): Record<string, string[]> {
   return Object.fromEntries(
-    header.split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
-      const [name, ...values] = part.split(/\s+/);
-      return [name!, values];
-    }),
+    header
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const [name, ...values] = part.split(/\s+/);
+        return [name!, values];
+      }),
   );
 }

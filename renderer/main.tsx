@@ -24,5 +24,7 @@ createRoot(root).render(
 
 // Sync runs beside React, not inside it: one coordinator per window, whatever renders. The
 // uploads sit in a layer above sync, so they are handed to it here.
-startAppSync({ companion: appUploads }).catch((error: unknown) => console.error('sync could not start', error));
+startAppSync({ companion: appUploads }).catch((error: unknown) =>
+  console.error('sync could not start', error),
+);
 startConsoleServices();

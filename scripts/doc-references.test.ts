@@ -42,14 +42,13 @@ function relativeLinks(markdown: string): string[] {
 
 describe('references in the repository', () => {
   it('no tracked file points at design notes kept outside the repository', () => {
-    const offenders = tracked
-      .flatMap((file) =>
-        (textOf(file) ?? '')
-          .split('\n')
-          .flatMap((line, index) =>
-            OUTSIDE_REFERENCE.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
-          ),
-      );
+    const offenders = tracked.flatMap((file) =>
+      (textOf(file) ?? '')
+        .split('\n')
+        .flatMap((line, index) =>
+          OUTSIDE_REFERENCE.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
+        ),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -68,24 +68,60 @@ describe('import boundaries', () => {
     ['shared/domain/probe.ts', "import { useState } from 'react'; export const f = useState;", IMPORTS],
     ['renderer/features/probe.ts', "import { Pool } from 'pg'; export const f = Pool;", IMPORTS],
     ['renderer/features/probe.ts', "import Pg from 'pg/lib/client'; export const f = Pg;", IMPORTS],
-    ['renderer/data/probe.ts', "import { WebSocketServer } from 'ws'; export const f = WebSocketServer;", IMPORTS],
+    [
+      'renderer/data/probe.ts',
+      "import { WebSocketServer } from 'ws'; export const f = WebSocketServer;",
+      IMPORTS,
+    ],
     ['renderer/sync/probe.ts', "import Fastify from 'fastify'; export const f = Fastify;", IMPORTS],
-    ['renderer/ui/probe.ts', "import { createTransport } from 'nodemailer'; export const f = createTransport;", IMPORTS],
+    [
+      'renderer/ui/probe.ts',
+      "import { createTransport } from 'nodemailer'; export const f = createTransport;",
+      IMPORTS,
+    ],
     ['renderer/ui/probe.ts', "import { vi } from 'vitest'; export const f = vi;", IMPORTS],
     ['backend/http/probe.ts', "import { useState } from 'react'; export const f = useState;", IMPORTS],
     ['backend/storage/probe.ts', "import Dexie from 'dexie'; export const f = Dexie;", IMPORTS],
     ['electron/core/probe.ts', "import { Pool } from 'pg'; export const f = Pool;", IMPORTS],
-    ['electron/core/probe.ts', "import { autoUpdater } from 'electron-updater'; export const f = autoUpdater;", IMPORTS],
+    [
+      'electron/core/probe.ts',
+      "import { autoUpdater } from 'electron-updater'; export const f = autoUpdater;",
+      IMPORTS,
+    ],
     ['electron/app/probe.ts', "import Fastify from 'fastify'; export const f = Fastify;", IMPORTS],
     // The renderer's layers: a folder never imports one above it or beside it.
-    ['renderer/ui/probe.ts', "import { SlaBadge } from '../features/sla/SlaBadge'; export const f = SlaBadge;", LAYERS],
-    ['renderer/ui/probe.ts', "import { useUiStore } from '../stores/ui-store'; export const f = useUiStore;", LAYERS],
-    ['renderer/data/probe.ts', "import { useUiStore } from '../stores/ui-store'; export const f = useUiStore;", LAYERS],
-    ['renderer/sync/probe.ts', "import { appUploads } from '../attachments/app-uploads'; export const f = appUploads;", LAYERS],
-    ['renderer/features/probe.ts', "import { renderIn } from '../testing/render-in'; export const f = renderIn;", LAYERS],
+    [
+      'renderer/ui/probe.ts',
+      "import { SlaBadge } from '../features/sla/SlaBadge'; export const f = SlaBadge;",
+      LAYERS,
+    ],
+    [
+      'renderer/ui/probe.ts',
+      "import { useUiStore } from '../stores/ui-store'; export const f = useUiStore;",
+      LAYERS,
+    ],
+    [
+      'renderer/data/probe.ts',
+      "import { useUiStore } from '../stores/ui-store'; export const f = useUiStore;",
+      LAYERS,
+    ],
+    [
+      'renderer/sync/probe.ts',
+      "import { appUploads } from '../attachments/app-uploads'; export const f = appUploads;",
+      LAYERS,
+    ],
+    [
+      'renderer/features/probe.ts',
+      "import { renderIn } from '../testing/render-in'; export const f = renderIn;",
+      LAYERS,
+    ],
     // A cycle: each of these modules is already imported by the one the probe imports.
     ['renderer/ui/Icon.tsx', "import { Dialog } from './Dialog'; export const f = Dialog;", CYCLE],
-    ['shared/entities/primitives.ts', "import { priorityOf } from '../index'; export const f = priorityOf;", CYCLE],
+    [
+      'shared/entities/primitives.ts',
+      "import { priorityOf } from '../index'; export const f = priorityOf;",
+      CYCLE,
+    ],
   ])('%s refuses: %s (%s)', async (filePath, code, rule) => {
     expect((await ruleHits(filePath, code)).map((hit) => hit.rule)).toEqual([rule]);
   });
@@ -100,13 +136,25 @@ describe('import boundaries', () => {
     ['electron/app/probe.ts', "import { app } from 'electron'; export const f = app;"],
     ['electron/core/probe.ts', "import { readFile } from 'node:fs/promises'; export const f = readFile;"],
     ['renderer/features/probe.ts', "import { Dexie } from 'dexie'; export const f = Dexie;"],
-    ['renderer/sync/probe.ts', "import { useUiStore } from '../stores/ui-store'; export const f = useUiStore;"],
+    [
+      'renderer/sync/probe.ts',
+      "import { useUiStore } from '../stores/ui-store'; export const f = useUiStore;",
+    ],
     ['backend/storage/probe.ts', "import { Pool } from 'pg'; export const f = Pool;"],
-    ['electron/browser-host/probe.ts', "import { WebSocketServer } from 'ws'; export const f = WebSocketServer;"],
-    ['electron/app/probe.ts', "import { autoUpdater } from 'electron-updater'; export const f = autoUpdater;"],
+    [
+      'electron/browser-host/probe.ts',
+      "import { WebSocketServer } from 'ws'; export const f = WebSocketServer;",
+    ],
+    [
+      'electron/app/probe.ts',
+      "import { autoUpdater } from 'electron-updater'; export const f = autoUpdater;",
+    ],
     // Tests and their helpers may use any package; the folder rules still hold for them.
     ['backend/mail/probe.test.ts', "import { SMTPServer } from 'smtp-server'; export const f = SMTPServer;"],
-    ['renderer/data/probe.test.ts', "import 'fake-indexeddb/auto'; import { SlaBadge } from '../features/sla/SlaBadge'; export const f = SlaBadge;"],
+    [
+      'renderer/data/probe.test.ts',
+      "import 'fake-indexeddb/auto'; import { SlaBadge } from '../features/sla/SlaBadge'; export const f = SlaBadge;",
+    ],
   ])('%s allows: %s', async (filePath, code) => {
     expect(await ruleHits(filePath, code)).toEqual([]);
   });
@@ -141,7 +189,10 @@ describe('import boundaries', () => {
     expect(folders.length).toBeGreaterThan(5);
     for (const folder of folders) {
       const hits = await ruleHits(`renderer/${folder}/probe.ts`, "import '../main'; export const f = 1;");
-      expect(hits.map((hit) => hit.rule), folder).toEqual([LAYERS]);
+      expect(
+        hits.map((hit) => hit.rule),
+        folder,
+      ).toEqual([LAYERS]);
     }
   });
 });
@@ -164,7 +215,10 @@ describe('the dependency map', () => {
         : [pattern],
     );
     const manifests = [rootManifest, ...workspaceFolders.map((folder) => manifest(`${folder}/package.json`))];
-    const names = manifests.flatMap((m) => [...Object.keys(m.dependencies ?? {}), ...Object.keys(m.devDependencies ?? {})]);
+    const names = manifests.flatMap((m) => [
+      ...Object.keys(m.dependencies ?? {}),
+      ...Object.keys(m.devDependencies ?? {}),
+    ]);
     return [...new Set(names)].sort();
   }
 
@@ -172,7 +226,9 @@ describe('the dependency map', () => {
   // lets the line land before the package does.
   it('names every package the manifests declare', () => {
     const mapped = Object.keys(dependencyRuntimes);
-    expect(declaredPackages().filter((name) => !mapped.includes(name)), 'missing from scripts/dependency-runtimes.mjs').toEqual([]);
+    expect(
+      declaredPackages().filter((name) => !mapped.includes(name)),
+      'missing from scripts/dependency-runtimes.mjs',
+    ).toEqual([]);
   });
 });
-

@@ -21,7 +21,8 @@ export function startRetentionJob(services: Services, logger: FastifyBaseLogger)
     logger,
     run: async () => {
       const done = await runRetention(services);
-      if (done.sessions > 0 || done.compacted > 0) logger.info(done, 'retention: sessions pruned, results compacted');
+      if (done.sessions > 0 || done.compacted > 0)
+        logger.info(done, 'retention: sessions pruned, results compacted');
     },
   });
 }

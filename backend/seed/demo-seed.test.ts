@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slaClocks, toSlaTimeline, type Agent, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
+import {
+  slaClocks,
+  toSlaTimeline,
+  type Agent,
+  type Comment,
+  type SlaPolicy,
+  type Ticket,
+} from '../../shared/index';
 import type { HttpClient } from '../testing/http-client';
 import { TEST_DIALECTS, startTestBackend, type TestBackend } from '../testing/test-backend';
 
@@ -56,7 +63,9 @@ describe.each(TEST_DIALECTS)('demo seed (%s)', (dialect) => {
     // The clocks are stamped when the seed runs, often hours after a ticket's last change:
     // they say so, and each running clock carries its warning instant, dated from its own
     // history, so a console need not guess it from updatedAt.
-    const policies = new Map(changes.filter((c) => c.entity === 'sla_policy').map((c) => [c.id, c.data as unknown as SlaPolicy]));
+    const policies = new Map(
+      changes.filter((c) => c.entity === 'sla_policy').map((c) => [c.id, c.data as unknown as SlaPolicy]),
+    );
     const running = tickets.filter((x) => x.sla?.resolution.status === 'running' && x.slaPolicyId);
     expect(running.length).toBeGreaterThan(0);
     for (const x of running.slice(0, 300)) {

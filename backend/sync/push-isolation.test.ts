@@ -67,7 +67,8 @@ describe.each(TEST_DIALECTS)('a failing mutation in the middle of a batch (%s)',
     // The resolution's email is written after the ticket row: a throw there must take the
     // ticket write (and its change-log entry) back with it, and nothing else.
     mailer.onTicketChanged = async (db, change, now, hint) => {
-      if (change.after.id === ticketId && change.after.status === 'resolved') throw new Error('outbox unavailable');
+      if (change.after.id === ticketId && change.after.status === 'resolved')
+        throw new Error('outbox unavailable');
       return enqueue(db, change, now, hint);
     };
     try {

@@ -145,7 +145,12 @@ export class PushService {
   }
 
   /** One mutation from the server itself or a requester (portal, feedback link, auto-close), same path. */
-  async applyAs(actor: Actor, mutation: Mutation, clientId: string, hint?: RequesterHint): Promise<MutationResult> {
+  async applyAs(
+    actor: Actor,
+    mutation: Mutation,
+    clientId: string,
+    hint?: RequesterHint,
+  ): Promise<MutationResult> {
     const results = await this.applyAllAs(actor, [mutation], clientId, { ...(hint ? { hint } : {}) });
     return results![0]!;
   }
@@ -163,7 +168,11 @@ export class PushService {
   ): Promise<MutationResult[] | null> {
     const { result, latestSeq } = await writeTransaction(this.deps.database, async (log) => {
       if (options.claim && !(await options.claim(log.trx))) return null;
-      const known = await findApplied(log.trx, mutations.map((m) => m.id), log.sqlite);
+      const known = await findApplied(
+        log.trx,
+        mutations.map((m) => m.id),
+        log.sqlite,
+      );
       const creates = mutations.filter((m) => m.type === 'ticket.create' && !known.has(m.id)).length;
       const scope = this.scope(log, actor, creates, NO_PASSWORD_HASHES, options.hint);
       const results: MutationResult[] = [];
@@ -180,7 +189,12 @@ export class PushService {
         records.push({ result: outcome, type: mutation.type });
       }
       await scope.ticketNumbers.settle();
-      await recordApplied(log.trx, records, { clientId, agentId: null, at: this.deps.clock().toISOString() }, log.sqlite);
+      await recordApplied(
+        log.trx,
+        records,
+        { clientId, agentId: null, at: this.deps.clock().toISOString() },
+        log.sqlite,
+      );
       return results;
     });
     if (latestSeq > 0) this.deps.notifier.announce(latestSeq);

@@ -69,7 +69,11 @@ export async function applyTicketMutationInScope(
     scope.log.changed('attachment', attachment.id);
   }
   await refreshAgentLoads(scope, before, ticket);
-  await scope.onTicketChanged({ before, after: ticket, ...(outcome.comment ? { comment: outcome.comment } : {}) });
+  await scope.onTicketChanged({
+    before,
+    after: ticket,
+    ...(outcome.comment ? { comment: outcome.comment } : {}),
+  });
   return applied;
 }
 

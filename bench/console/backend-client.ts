@@ -2,7 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 
 /** A colleague at the backend over plain HTTP (docs/http-api.md): sign in, push mutations. */
 export interface BackendClient {
-  push(mutations: Array<{ id: string; type: string; args: unknown }>): Promise<Array<{ id: string; status: string; code?: string }>>;
+  push(
+    mutations: Array<{ id: string; type: string; args: unknown }>,
+  ): Promise<Array<{ id: string; status: string; code?: string }>>;
 }
 
 /**
@@ -44,7 +46,11 @@ async function signInToken(baseUrl: string, email: string, password: string): Pr
   return ((await login.json()) as { token: string }).token;
 }
 
-export async function signInAt(baseUrl: string, email: string, password = 'mesa-demo'): Promise<BackendClient> {
+export async function signInAt(
+  baseUrl: string,
+  email: string,
+  password = 'mesa-demo',
+): Promise<BackendClient> {
   const token = await signInToken(baseUrl, email, password);
   const clientId = uuidv7();
   return {
@@ -55,7 +61,8 @@ export async function signInAt(baseUrl: string, email: string, password = 'mesa-
         body: JSON.stringify({ clientId, mutations }),
       });
       if (!response.ok) throw new Error(`push: HTTP ${response.status} ${await response.text()}`);
-      return ((await response.json()) as { results: Array<{ id: string; status: string; code?: string }> }).results;
+      return ((await response.json()) as { results: Array<{ id: string; status: string; code?: string }> })
+        .results;
     },
   };
 }

@@ -3,7 +3,14 @@ import { benchGroups } from './bench-groups';
 
 describe('benchGroups (MESA_BENCH_ONLY)', () => {
   it('runs every group but the raw per-ticket put when nothing is named', () => {
-    expect([...benchGroups(undefined)]).toEqual(['heap', 'queries', 'interactions', 'start', 'change-to-screen', 'outbox-flush']);
+    expect([...benchGroups(undefined)]).toEqual([
+      'heap',
+      'queries',
+      'interactions',
+      'start',
+      'change-to-screen',
+      'outbox-flush',
+    ]);
     expect(benchGroups('')).toEqual(benchGroups(undefined));
   });
 

@@ -4,7 +4,15 @@
  * (`signin` alone: those figures and nothing after).
  * `raw-rows` (a row per ticket put raw, the former bootstrap baseline) runs only when named.
  */
-export const BENCH_GROUPS = ['raw-rows', 'heap', 'queries', 'interactions', 'start', 'change-to-screen', 'outbox-flush'] as const;
+export const BENCH_GROUPS = [
+  'raw-rows',
+  'heap',
+  'queries',
+  'interactions',
+  'start',
+  'change-to-screen',
+  'outbox-flush',
+] as const;
 export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 const BY_DEFAULT: readonly BenchGroup[] = BENCH_GROUPS.filter((g) => g !== 'raw-rows');
@@ -15,7 +23,12 @@ export function benchGroups(only: string | undefined): ReadonlySet<BenchGroup> {
     .map((name) => name.trim())
     .filter(Boolean);
   if (names.length === 0) return new Set(BY_DEFAULT);
-  const unknown = names.filter((name) => name !== 'signin' && !(BENCH_GROUPS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`MESA_BENCH_ONLY: unknown group ${unknown.join(', ')} (groups: signin, ${BENCH_GROUPS.join(', ')})`);
+  const unknown = names.filter(
+    (name) => name !== 'signin' && !(BENCH_GROUPS as readonly string[]).includes(name),
+  );
+  if (unknown.length > 0)
+    throw new Error(
+      `MESA_BENCH_ONLY: unknown group ${unknown.join(', ')} (groups: signin, ${BENCH_GROUPS.join(', ')})`,
+    );
   return new Set(names.filter((name): name is BenchGroup => name !== 'signin'));
 }

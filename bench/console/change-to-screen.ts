@@ -23,11 +23,19 @@ export async function changeToScreen({ backend, page }: ConsoleRig, runs: number
     const marker = `bench-${Date.now().toString(36)}-${i}`;
     await page.evaluate(watchRowTitle(ticketId, marker));
     const sent = Date.now();
-    const [result] = await colleague.push([{ id: uuidv7(), type: 'ticket.update', args: { ticketId, title: `Change to screen ${marker}` } }]);
+    const [result] = await colleague.push([
+      { id: uuidv7(), type: 'ticket.update', args: { ticketId, title: `Change to screen ${marker}` } },
+    ]);
     pushed.push(Date.now() - sent);
     if (result?.status !== 'applied') throw new Error(`push refused: ${JSON.stringify(result)}`);
-    await page.waitForFunction(() => (globalThis as unknown as { __mesaSeenAt: number }).__mesaSeenAt > 0, undefined, { timeout: 30_000, polling: 100 });
-    const seenAt = (await page.evaluate(() => (globalThis as unknown as { __mesaSeenAt: number }).__mesaSeenAt)) as number;
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __mesaSeenAt: number }).__mesaSeenAt > 0,
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    const seenAt = (await page.evaluate(
+      () => (globalThis as unknown as { __mesaSeenAt: number }).__mesaSeenAt,
+    )) as number;
     toScreen.push(seenAt - sent);
     // Apart, so each change is its own poke rather than riding on the previous pull.
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DURATION_THRESHOLD_MS, interactionsOf, type EventEntry } from './event-timing';
 
-const entry = (interactionId: number, startTime: number, duration: number, name = 'keydown', processing: [number, number] = [startTime + 2, startTime + 10]): EventEntry => ({
+const entry = (
+  interactionId: number,
+  startTime: number,
+  duration: number,
+  name = 'keydown',
+  processing: [number, number] = [startTime + 2, startTime + 10],
+): EventEntry => ({
   name,
   interactionId,
   startTime,

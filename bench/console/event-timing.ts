@@ -45,11 +45,23 @@ export function interactionsOf(marks: readonly InputMark[], entries: readonly Ev
   sorted.forEach((mark, i) => {
     if (mark.label === null) return;
     const end = sorted[i + 1]?.at ?? Infinity;
-    const inWindow = entries.filter((e) => e.interactionId > 0 && e.startTime >= mark.at && e.startTime < end);
+    const inWindow = entries.filter(
+      (e) => e.interactionId > 0 && e.startTime >= mark.at && e.startTime < end,
+    );
     // The slowest event of the slowest interaction: the press as the agent felt it.
-    const slowest = inWindow.reduce<EventEntry | null>((worst, e) => (worst === null || e.duration > worst.duration ? e : worst), null);
+    const slowest = inWindow.reduce<EventEntry | null>(
+      (worst, e) => (worst === null || e.duration > worst.duration ? e : worst),
+      null,
+    );
     if (slowest === null) {
-      out.push({ label: mark.label, duration: DURATION_THRESHOLD_MS, inputDelay: 0, processing: 0, presentation: 0, reported: false });
+      out.push({
+        label: mark.label,
+        duration: DURATION_THRESHOLD_MS,
+        inputDelay: 0,
+        processing: 0,
+        presentation: 0,
+        reported: false,
+      });
       return;
     }
     const inputDelay = Math.max(0, slowest.processingStart - slowest.startTime);

@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { r2, type BenchResult } from '../bench-result';
-import { interactionsOf, observeEvents, pageNow, takeEvents, type EventEntry, type InputMark, type Interaction } from './event-timing';
+import {
+  interactionsOf,
+  observeEvents,
+  pageNow,
+  takeEvents,
+  type EventEntry,
+  type InputMark,
+  type Interaction,
+} from './event-timing';
 import { spread } from './percentiles';
 
 /**
@@ -70,7 +78,10 @@ async function switchQueues(page: Page, log: InputLog): Promise<void> {
     await log.input('queue', () => page.locator(`[data-queue="${queue}"]`).click());
     await page.locator(`[data-queue="${queue}"][aria-current="page"]`).waitFor({ timeout: SCREEN_TIMEOUT });
     // Until the new queue's count is on screen: what the agent waits for before the next click.
-    await page.getByTestId('queue-count').filter({ hasNotText: /…|\.\.\./ }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await page
+      .getByTestId('queue-count')
+      .filter({ hasNotText: /…|\.\.\./ })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
     await pause(PRESS_GAP_MS);
   }
 }
@@ -81,7 +92,10 @@ async function applyFilters(page: Page, log: InputLog): Promise<void> {
   await log.input(null, () => priority.focus());
   for (let i = 0; i < FILTER_STEPS; i++) {
     await log.input('filter', () => page.keyboard.press(i < 5 ? 'ArrowDown' : 'ArrowUp'));
-    await page.getByTestId('queue-count').filter({ hasNotText: /…|\.\.\./ }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await page
+      .getByTestId('queue-count')
+      .filter({ hasNotText: /…|\.\.\./ })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
     await pause(PRESS_GAP_MS);
   }
   // Back to no filter: the filters persist, and later figures read the plain queue.
@@ -95,7 +109,10 @@ async function typeSearches(page: Page, log: InputLog): Promise<void> {
       await log.input('search_key', () => page.keyboard.press(letter));
       await pause(TYPE_GAP_MS);
     }
-    await page.locator('.search-view [data-testid="ticket-row"]').first().waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT });
+    await page
+      .locator('.search-view [data-testid="ticket-row"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT });
     await log.input(null, () => page.keyboard.press('Escape'));
     await page.locator('.search-view').waitFor({ state: 'hidden', timeout: SCREEN_TIMEOUT });
   }
@@ -104,13 +121,17 @@ async function typeSearches(page: Page, log: InputLog): Promise<void> {
 /** One search answered before the clock: the word index is built once a session, and is its own figure. */
 async function warmSearch(page: Page): Promise<void> {
   await page.getByRole('searchbox').fill(SEARCH_WORDS[0]!);
-  await page.locator('.search-view [data-testid="ticket-row"]').first().waitFor({ state: 'visible', timeout: 300_000 });
+  await page
+    .locator('.search-view [data-testid="ticket-row"]')
+    .first()
+    .waitFor({ state: 'visible', timeout: 300_000 });
   await page.getByRole('searchbox').fill('');
 }
 
 /** Expects the page on a queue with rows; leaves it on the 'mine' queue, no filter, no search. */
 export async function measureInteractions(page: Page, scale: string): Promise<BenchResult[]> {
-  if (!(await page.evaluate(observeEvents))) throw new Error('this Chromium has no Event Timing (event entries)');
+  if (!(await page.evaluate(observeEvents)))
+    throw new Error('this Chromium has no Event Timing (event entries)');
   await warmSearch(page);
   const log = new InputLog(page);
   await backToQueue(page, log, 'mine');

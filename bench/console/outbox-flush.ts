@@ -22,24 +22,41 @@ const BATCH = LIMITS.mutationsPerPush;
  * console's batch size, one batch after another.
  * Needs the page-entry bundle evaluated.
  */
-export async function outboxFlush({ backend, network, page }: ConsoleRig, count: number): Promise<BenchResult[]> {
+export async function outboxFlush(
+  { backend, network, page }: ConsoleRig,
+  count: number,
+): Promise<BenchResult[]> {
   network.setOffline(true);
   // 'offline' or 'reconnecting', whichever the host reports first (as triage-offline.spec.ts waits).
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="connectivity"]')?.dataset.state !== 'online', undefined, {
-    timeout: 120_000,
-    polling: 250,
-  });
-  const written = (await page.evaluate(writeOfflineComments(count, 'Offline note'))) as { tickets: number; refused: number; outbox: number };
-  console.error(`bench: offline: ${count} comments on ${written.tickets} tickets, ${written.refused} refused locally, outbox ${written.outbox}`);
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('[data-testid="connectivity"]')?.dataset.state !== 'online',
+    undefined,
+    {
+      timeout: 120_000,
+      polling: 250,
+    },
+  );
+  const written = (await page.evaluate(writeOfflineComments(count, 'Offline note'))) as {
+    tickets: number;
+    refused: number;
+    outbox: number;
+  };
+  console.error(
+    `bench: offline: ${count} comments on ${written.tickets} tickets, ${written.refused} refused locally, outbox ${written.outbox}`,
+  );
 
   // The clock starts when the console is back online: how soon the host notices the
   // network is its reconnect backoff's business, reported beside it.
   const restored = Date.now();
   network.setOffline(false);
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="connectivity"]')?.dataset.state === 'online', undefined, {
-    timeout: 120_000,
-    polling: 50,
-  });
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('[data-testid="connectivity"]')?.dataset.state === 'online',
+    undefined,
+    {
+      timeout: 120_000,
+      polling: 50,
+    },
+  );
   const started = Date.now();
   let state = { outbox: written.outbox, rejections: 0, pendingRows: written.tickets };
   const poll = async (until: () => boolean, what: string) => {
@@ -70,7 +87,12 @@ export async function outboxFlush({ backend, network, page }: ConsoleRig, count:
   const mutations = Array.from({ length: count }, (_, i) => ({
     id: uuidv7(),
     type: 'comment.add',
-    args: { ticketId: ticketIds[i % ticketIds.length], commentId: uuidv7(), body: `Direct note ${i}`, visibility: 'internal' },
+    args: {
+      ticketId: ticketIds[i % ticketIds.length],
+      commentId: uuidv7(),
+      body: `Direct note ${i}`,
+      visibility: 'internal',
+    },
   }));
   const directStart = Date.now();
   for (let i = 0; i < mutations.length; i += BATCH) await agent.push(mutations.slice(i, i + BATCH));

@@ -10,4 +10,10 @@ import { queueQuery } from '../../renderer/data/queue-query';
 import { searchTickets } from '../../renderer/data/search-tickets';
 import { performMutation } from '../../renderer/sync/perform-mutation';
 
-(globalThis as unknown as { __mesaBench: unknown }).__mesaBench = { MesaDb, queueQuery, searchTickets, performMutation, getMesa };
+(globalThis as unknown as { __mesaBench: unknown }).__mesaBench = {
+  MesaDb,
+  queueQuery,
+  searchTickets,
+  performMutation,
+  getMesa,
+};

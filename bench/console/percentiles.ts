@@ -18,5 +18,10 @@ export interface Spread {
 }
 
 export function spread(samples: readonly number[]): Spread {
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: percentile(samples, 100), n: samples.length };
+  return {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    max: percentile(samples, 100),
+    n: samples.length,
+  };
 }

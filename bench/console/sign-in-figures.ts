@@ -31,7 +31,11 @@ const STALL_MS = 60_000;
  * its floor, the same pages fetched and stored as text rows (start-baselines.ts). The
  * page bundle must have been evaluated before the baseline runs (it is, by `run`).
  */
-export async function signInFigures(rig: ConsoleRig, options: SignInOptions, evaluateBundle: () => Promise<void>): Promise<SignInOutcome> {
+export async function signInFigures(
+  rig: ConsoleRig,
+  options: SignInOptions,
+  evaluateBundle: () => Promise<void>,
+): Promise<SignInOutcome> {
   const { page, network, backend } = rig;
   const target = await latestSeq(backend.url, options.email);
   await page.evaluate(firstSeenScript({ queueRow: QUEUE_ROW }));
@@ -56,10 +60,13 @@ export async function signInFigures(rig: ConsoleRig, options: SignInOptions, eva
     const now = (await page.evaluate(syncedCursor)) as number;
     if (now !== cursor) lastCursorMove = Date.now();
     cursor = now;
-    if (cursor >= 0 && Date.now() - lastCursorMove > STALL_MS) throw new Error(`bootstrap stalled at cursor ${cursor} of ${target}`);
+    if (cursor >= 0 && Date.now() - lastCursorMove > STALL_MS)
+      throw new Error(`bootstrap stalled at cursor ${cursor} of ${target}`);
     if (Date.now() - lastLog > 5_000) {
       lastLog = Date.now();
-      console.error(`bench: bootstrap ${((Date.now() - started) / 1000).toFixed(0)} s: cursor ${cursor} of ${target}${usable ? ', queue usable' : ''}`);
+      console.error(
+        `bench: bootstrap ${((Date.now() - started) / 1000).toFixed(0)} s: cursor ${cursor} of ${target}${usable ? ', queue usable' : ''}`,
+      );
       if (process.env.MESA_BENCH_DEBUG) await page.screenshot({ path: process.env.MESA_BENCH_DEBUG });
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -67,24 +74,53 @@ export async function signInFigures(rig: ConsoleRig, options: SignInOptions, eva
   const complete = allCachedAt > 0;
   // A cross-check where the layout allows it: the screen's word stands only if every ticket is there.
   const cached = (await page.evaluate(countCachedTickets)) as number;
-  if (complete && cached >= 0 && cached < options.tickets) throw new Error(`the sync status says all cached, but only ${cached} of ${options.tickets} tickets are`);
+  if (complete && cached >= 0 && cached < options.tickets)
+    throw new Error(`the sync status says all cached, but only ${cached} of ${options.tickets} tickets are`);
   const totalS = ((complete ? allCachedAt : Date.now()) - started) / 1000;
-  console.error(`bench: sign-in: queue usable after ${usable ? ((usable.wall - started) / 1000).toFixed(2) : '—'} s; ${complete ? `all cached after ${totalS.toFixed(2)} s` : `budget spent after ${totalS.toFixed(0)} s, NOT all cached`} (${cached} tickets in the per-ticket store)`);
+  console.error(
+    `bench: sign-in: queue usable after ${usable ? ((usable.wall - started) / 1000).toFixed(2) : '—'} s; ${complete ? `all cached after ${totalS.toFixed(2)} s` : `budget spent after ${totalS.toFixed(0)} s, NOT all cached`} (${cached} tickets in the per-ticket store)`,
+  );
 
   const results: BenchResult[] = [];
-  if (usable) results.push({ name: `console.signin_to_queue_usable_${options.scale}`, value: r2((usable.wall - started) / 1000), unit: 's', n: 1 });
+  if (usable)
+    results.push({
+      name: `console.signin_to_queue_usable_${options.scale}`,
+      value: r2((usable.wall - started) / 1000),
+      unit: 's',
+      n: 1,
+    });
   await evaluateBundle();
   const raw = (await page.evaluate(rawPagesPut)) as RawPages;
-  console.error(`bench: raw pages: ${raw.pages} pages, ${raw.changes} changes, ${(raw.bytes / 1e6).toFixed(1)} MB of JSON fetched and stored in ${(raw.ms / 1000).toFixed(2)} s, of which ${(raw.storeMs / 1000).toFixed(2)} s to stringify and store (the rest waiting for pages)`);
+  console.error(
+    `bench: raw pages: ${raw.pages} pages, ${raw.changes} changes, ${(raw.bytes / 1e6).toFixed(1)} MB of JSON fetched and stored in ${(raw.ms / 1000).toFixed(2)} s, of which ${(raw.storeMs / 1000).toFixed(2)} s to stringify and store (the rest waiting for pages)`,
+  );
   const baseline = { name: `idb.raw_pages_put_${options.scale}`, value: r2(raw.ms / 1000), n: raw.changes };
   if (complete) {
-    results.push(...compared({ name: `console.signin_to_all_cached_${options.scale}`, value: r2(totalS), unit: 's', n: options.tickets }, baseline));
+    results.push(
+      ...compared(
+        {
+          name: `console.signin_to_all_cached_${options.scale}`,
+          value: r2(totalS),
+          unit: 's',
+          n: options.tickets,
+        },
+        baseline,
+      ),
+    );
   } else if (cached > 0) {
     // Not finished within the budget: the rate so far, and the time it projects to.
     const rate = cached / totalS;
     results.push(
       { name: 'console.bootstrap_rate', value: r2(rate), unit: 'tickets_per_s', n: cached },
-      ...compared({ name: `console.signin_to_all_cached_${options.scale}_projected`, value: r2(options.tickets / Math.max(rate, 1e-9)), unit: 's', n: cached }, baseline),
+      ...compared(
+        {
+          name: `console.signin_to_all_cached_${options.scale}_projected`,
+          value: r2(options.tickets / Math.max(rate, 1e-9)),
+          unit: 's',
+          n: cached,
+        },
+        baseline,
+      ),
     );
   } else {
     results.push({ ...baseline, unit: 's' });

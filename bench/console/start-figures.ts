@@ -14,7 +14,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Baseline of the rows: the whole cache read back and parsed in the same page (start-baselines.ts).
  * Expects the page signed in on a queue with rows; leaves it there.
  */
-export async function startFigures(page: Page, scale: string, reloads: number, searchWord: string): Promise<BenchResult[]> {
+export async function startFigures(
+  page: Page,
+  scale: string,
+  reloads: number,
+  searchWord: string,
+): Promise<BenchResult[]> {
   await page.addInitScript(firstSeenScript({ queueRow: QUEUE_ROW, searchRow: SEARCH_ROW }));
   const rows: number[] = [];
   const searches: number[] = [];
@@ -34,14 +39,23 @@ export async function startFigures(page: Page, scale: string, reloads: number, s
     await page.getByRole('searchbox').fill('');
     await page.locator(QUEUE_ROW).first().waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT });
   }
-  console.error(`bench: reload → rows ms: ${rows.map(Math.round).join(' ')}; reload → first search ms: ${searches.map(Math.round).join(' ')}`);
+  console.error(
+    `bench: reload → rows ms: ${rows.map(Math.round).join(' ')}; reload → first search ms: ${searches.map(Math.round).join(' ')}`,
+  );
   const floor = (await page.evaluate(readAllCache)) as ReadAll;
-  console.error(`bench: read all cached rows: ${floor.rows} rows, ${floor.parsed} JSON texts (${(floor.bytes / 1e6).toFixed(1)} MB) in ${floor.ms.toFixed(0)} ms`);
+  console.error(
+    `bench: read all cached rows: ${floor.rows} rows, ${floor.parsed} JSON texts (${(floor.bytes / 1e6).toFixed(1)} MB) in ${floor.ms.toFixed(0)} ms`,
+  );
   return [
     ...compared(
       { name: `console.reload_to_rows_${scale}`, value: r2(percentile(rows, 50)), unit: 'ms', n: reloads },
       { name: `idb.read_all_parse_${scale}`, value: r2(floor.ms), n: floor.rows },
     ),
-    { name: `console.reload_to_first_search_${scale}`, value: r2(percentile(searches, 50)), unit: 'ms', n: reloads },
+    {
+      name: `console.reload_to_first_search_${scale}`,
+      value: r2(percentile(searches, 50)),
+      unit: 'ms',
+      n: reloads,
+    },
   ];
 }

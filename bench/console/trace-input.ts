@@ -2,7 +2,12 @@ import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { mainThreadTime, type TraceEvent } from './trace-summary';
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+];
 /**
  * A kept trace also samples the JS stacks, so it shows which functions ran (DevTools maps
  * them through the bundle's source map); the sampler slows scripts several times over, so
@@ -21,7 +26,10 @@ async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Promise<T
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories() }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: categories() },
+    transferMode: 'ReportEvents',
+  });
   try {
     await work();
   } finally {
@@ -42,9 +50,12 @@ function report(what: string, presses: number, events: TraceEvent[]): void {
   const kinds = mainThreadTime(events, inputRenderer(events)).slice(0, 8);
   const total = kinds.reduce((sum, k) => sum + k.ms, 0);
   const sampled = process.env.MESA_BENCH_TRACE ? ' (JS sampled: scripts slowed)' : '';
-  console.error(`bench: trace, ${what}${sampled}: main thread ${(total / presses).toFixed(1)} ms a press: ${kinds.map((k) => `${k.name} ${(k.ms / presses).toFixed(1)}`).join(', ')}`);
+  console.error(
+    `bench: trace, ${what}${sampled}: main thread ${(total / presses).toFixed(1)} ms a press: ${kinds.map((k) => `${k.name} ${(k.ms / presses).toFixed(1)}`).join(', ')}`,
+  );
   const file = process.env.MESA_BENCH_TRACE;
-  if (file) writeFileSync(`${file}-${what.replace(/\W+/g, '_')}.json`, JSON.stringify({ traceEvents: events }));
+  if (file)
+    writeFileSync(`${file}-${what.replace(/\W+/g, '_')}.json`, JSON.stringify({ traceEvents: events }));
 }
 
 /**
@@ -68,7 +79,10 @@ export async function whereTimeGoes(page: Page, cdp: CDPSession, word: string): 
       await page.keyboard.press(letter);
       await pause(TYPE_GAP_MS);
     }
-    await page.locator('.search-view [data-testid="ticket-row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .locator('.search-view [data-testid="ticket-row"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
   });
   report('search typing', word.length, typing);
   await page.keyboard.press('Escape');

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { mainThreadTime, type TraceEvent } from './trace-summary';
 
-const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name } });
-const slice = (name: string, ts: number, durMs: number, tid = 1, pid = 10): TraceEvent => ({ name, ph: 'X', ts, dur: durMs * 1000, pid, tid });
+const meta = (pid: number, tid: number, name: string): TraceEvent => ({
+  name: 'thread_name',
+  ph: 'M',
+  ts: 0,
+  pid,
+  tid,
+  args: { name },
+});
+const slice = (name: string, ts: number, durMs: number, tid = 1, pid = 10): TraceEvent => ({
+  name,
+  ph: 'X',
+  ts,
+  dur: durMs * 1000,
+  pid,
+  tid,
+});
 
 describe('mainThreadTime', () => {
   it('counts nested work once, in the task that contains it', () => {
@@ -23,7 +37,12 @@ describe('mainThreadTime', () => {
   });
 
   it('adds up the same kind across tasks, largest kind first', () => {
-    const events = [meta(10, 1, 'CrRendererMain'), slice('Layout', 0, 4), slice('FunctionCall', 10_000, 5), slice('Layout', 20_000, 4)];
+    const events = [
+      meta(10, 1, 'CrRendererMain'),
+      slice('Layout', 0, 4),
+      slice('FunctionCall', 10_000, 5),
+      slice('Layout', 20_000, 4),
+    ];
     expect(mainThreadTime(events)).toEqual([
       { name: 'Layout', ms: 8, count: 2 },
       { name: 'FunctionCall', ms: 5, count: 1 },
@@ -43,7 +62,12 @@ describe('mainThreadTime', () => {
   });
 
   it('keeps to the page’s renderer when a process id is given', () => {
-    const events = [meta(10, 1, 'CrRendererMain'), meta(30, 1, 'CrRendererMain'), slice('Layout', 0, 2), slice('Layout', 0, 9, 1, 30)];
+    const events = [
+      meta(10, 1, 'CrRendererMain'),
+      meta(30, 1, 'CrRendererMain'),
+      slice('Layout', 0, 2),
+      slice('Layout', 0, 9, 1, 30),
+    ];
     expect(mainThreadTime(events, 30)).toEqual([{ name: 'Layout', ms: 9, count: 1 }]);
   });
 });

@@ -21,14 +21,33 @@ export type MainThreadTime = Array<{ name: string; ms: number; count: number }>;
 
 const MAIN_THREAD = 'CrRendererMain';
 /** Envelopes around everything a task does: counting them would hide what ran inside. */
-const ENVELOPES = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'ThreadController::Task', 'SequenceManager::DoIdleWork']);
+const ENVELOPES = new Set([
+  'RunTask',
+  'ThreadControllerImpl::RunTask',
+  'ThreadController::Task',
+  'SequenceManager::DoIdleWork',
+]);
 
 export function mainThreadTime(events: readonly TraceEvent[], pid?: number): MainThreadTime {
   const threads = new Set(
-    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === MAIN_THREAD && (pid === undefined || e.pid === pid)).map((e) => `${e.pid}:${e.tid}`),
+    events
+      .filter(
+        (e) =>
+          e.ph === 'M' &&
+          e.name === 'thread_name' &&
+          e.args?.name === MAIN_THREAD &&
+          (pid === undefined || e.pid === pid),
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
   );
   const slices = events
-    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && threads.has(`${e.pid}:${e.tid}`) && !ENVELOPES.has(e.name))
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        typeof e.dur === 'number' &&
+        threads.has(`${e.pid}:${e.tid}`) &&
+        !ENVELOPES.has(e.name),
+    )
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const totals = new Map<string, { ms: number; count: number }>();
   const openEnd = new Map<string, number>();

@@ -60,7 +60,9 @@ export async function startChaosClient(options: {
   const record = (result: MutationResult): void => {
     const before = answers.get(result.id);
     if (before && (before.status !== result.status || before.code !== result.code))
-      contradictions.push(`${result.id}: first ${before.status}/${before.code ?? ''}, then ${result.status}/${result.code ?? ''}`);
+      contradictions.push(
+        `${result.id}: first ${before.status}/${before.code ?? ''}, then ${result.status}/${result.code ?? ''}`,
+      );
     answers.set(result.id, result);
   };
 
@@ -73,7 +75,13 @@ export async function startChaosClient(options: {
       stream: { connectTimeoutMs: 2_000, idleTimeoutMs: 20_000 },
       timeouts: { requestMs: 4_000, transferMs: 8_000 },
     });
-    const generation: Generation = { core, coordinator: null as unknown as SyncCoordinator, db: new MesaDb(dbName), dead: false, inFlight: 0 };
+    const generation: Generation = {
+      core,
+      coordinator: null as unknown as SyncCoordinator,
+      db: new MesaDb(dbName),
+      dead: false,
+      inFlight: 0,
+    };
     const router = createIpcRouter({ handlers: core.handlers });
     const bridge: Record<string, unknown> = {};
     for (const channel of INVOKE_CHANNELS) {
@@ -85,7 +93,8 @@ export async function startChaosClient(options: {
         try {
           const result = await router.dispatch(channel, request, null);
           if (generation.dead) return { ok: false, error: { code: 'offline', message: 'process gone' } };
-          if (result.ok) for (const answer of (result.value as { results: MutationResult[] }).results) record(answer);
+          if (result.ok)
+            for (const answer of (result.value as { results: MutationResult[] }).results) record(answer);
           return result;
         } finally {
           generation.inFlight -= 1;
@@ -95,11 +104,24 @@ export async function startChaosClient(options: {
     bridge.on = core.events.on;
     const api: MesaApi = toMesaApi(bridge as unknown as MesaBridge);
     const store = createStore<SyncState>()(() => ({ ...initialSyncState }));
-    generation.coordinator = new SyncCoordinator({ api, db: generation.db, store, retryIntervalMs: options.retryIntervalMs ?? 400 });
+    generation.coordinator = new SyncCoordinator({
+      api,
+      db: generation.db,
+      store,
+      retryIntervalMs: options.retryIntervalMs ?? 400,
+    });
     await core.start();
     if (!core.session().agent) {
-      const signedIn = await router.dispatch('login', { serverUrl: options.serverUrl, email: options.email, password: options.password }, null);
-      if (!signedIn.ok) throw new MesaError(signedIn.error.code, `${options.name} could not sign in: ${signedIn.error.message}`);
+      const signedIn = await router.dispatch(
+        'login',
+        { serverUrl: options.serverUrl, email: options.email, password: options.password },
+        null,
+      );
+      if (!signedIn.ok)
+        throw new MesaError(
+          signedIn.error.code,
+          `${options.name} could not sign in: ${signedIn.error.message}`,
+        );
     }
     await generation.coordinator.start();
     return generation;

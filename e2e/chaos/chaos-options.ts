@@ -15,7 +15,8 @@ export function parseChaosArgs(argv: string[]): ChaosOptions {
   });
   const int = (name: string, value: string, min: number) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}, not "${value}"`);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be a whole number ≥ ${min}, not "${value}"`);
     return n;
   };
   return {

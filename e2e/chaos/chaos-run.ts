@@ -18,7 +18,13 @@ export interface ChaosOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_RATES: FaultRates = { drop: 0.04, delay: 0.1, duplicate: 0.05, cutResponse: 0.05, badGateway: 0.04 };
+export const DEFAULT_RATES: FaultRates = {
+  drop: 0.04,
+  delay: 0.1,
+  duplicate: 0.05,
+  cutResponse: 0.05,
+  badGateway: 0.04,
+};
 
 export interface ChaosReport {
   seed: number;
@@ -60,9 +66,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => {});
   const random = seededRandom(options.seed);
   const report: ChaosReport = {
-    seed: options.seed, attempted: 0, refusedLocally: {}, queued: 0, applied: 0, rejectedByServer: {},
+    seed: options.seed,
+    attempted: 0,
+    refusedLocally: {},
+    queued: 0,
+    applied: 0,
+    rejectedByServer: {},
     faults: { none: 0, drop: 0, delay: 0, duplicate: 0, cutResponse: 0, badGateway: 0 },
-    offlinePeriods: 0, clientRestarts: 0, backendCrashes: 0, seconds: 0, violations: [],
+    offlinePeriods: 0,
+    clientRestarts: 0,
+    backendCrashes: 0,
+    seconds: 0,
+    violations: [],
   };
   const backend: BackendProcess = await startBackendProcess({
     seedDemo: true,
@@ -73,9 +88,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const clients: ChaosClient[] = [];
   try {
     const accountOf = new Map<string, string>();
-    const seededState = await pullEverything(backend.url, await login(backend.url, ACCOUNTS[0]!.email, ACCOUNTS[0]!.password));
+    const seededState = await pullEverything(
+      backend.url,
+      await login(backend.url, ACCOUNTS[0]!.email, ACCOUNTS[0]!.password),
+    );
     for (let i = 0; i < options.clients; i += 1) {
-      const proxy = await startFaultProxy({ target: backend.url, seed: options.seed + i + 1, rates: options.rates, maxDelayMs: 200 });
+      const proxy = await startFaultProxy({
+        target: backend.url,
+        seed: options.seed + i + 1,
+        rates: options.rates,
+        maxDelayMs: 200,
+      });
       proxies.push(proxy);
       const account = ACCOUNTS[i % ACCOUNTS.length]!;
       const name = `client${i + 1}`;
@@ -92,7 +115,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const sent: SentMutation[] = [];
     const offlineUntil = new Array<number>(clients.length).fill(-1);
     const restartAt = Math.floor(options.mutations / 2);
-    const crashAt = new Set(Array.from({ length: options.backendCrashes }, (_, k) => Math.floor(((k + 1) * options.mutations) / (options.backendCrashes + 1) + options.mutations / 7)));
+    const crashAt = new Set(
+      Array.from({ length: options.backendCrashes }, (_, k) =>
+        Math.floor(((k + 1) * options.mutations) / (options.backendCrashes + 1) + options.mutations / 7),
+      ),
+    );
 
     for (let step = 0; step < options.mutations; step += 1) {
       for (const [i, proxy] of proxies.entries()) {
@@ -110,7 +137,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       report.attempted += 1;
       if (plan.via === 'stale') {
         await client.db.outbox.add(plan.entry);
-        sent.push({ id: plan.entry.id, client: client.name, type: plan.entry.type, args: plan.entry.args as Record<string, unknown> });
+        sent.push({
+          id: plan.entry.id,
+          client: client.name,
+          type: plan.entry.type,
+          args: plan.entry.args as Record<string, unknown>,
+        });
         report.queued += 1;
         void client.coordinator.sync();
       } else {
@@ -130,7 +162,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const caught = await waitFor(() => victim.pushInFlight(), 5_000);
         await victim.restart();
         report.clientRestarts += 1;
-        log(`step ${step}: restarted ${victim.name} ${caught ? 'with a push in flight' : '(no push was in flight)'}`);
+        log(
+          `step ${step}: restarted ${victim.name} ${caught ? 'with a push in flight' : '(no push was in flight)'}`,
+        );
       }
       if (crashAt.has(step)) {
         const pushing = await waitFor(() => clients.some((c) => c.pushInFlight()), 5_000);
@@ -138,7 +172,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         report.backendCrashes += 1;
         await sleep(200 + Math.floor(random() * 400));
         await backend.restart();
-        log(`step ${step}: backend killed (-9) ${pushing ? 'during a push' : '(no push was in flight)'} and restarted`);
+        log(
+          `step ${step}: backend killed (-9) ${pushing ? 'during a push' : '(no push was in flight)'} and restarted`,
+        );
       }
       if (random() < 0.3) await sleep(Math.floor(random() * 4));
       if (step % 500 === 499) log(`step ${step + 1}: ${report.queued} queued`);
@@ -151,7 +187,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     const reference = new Map<string, ServerState>();
     const referenceNow = async () => {
-      for (const account of ACCOUNTS) reference.set(account.email, await pullEverything(backend.url, await login(backend.url, account.email, account.password)));
+      for (const account of ACCOUNTS)
+        reference.set(
+          account.email,
+          await pullEverything(backend.url, await login(backend.url, account.email, account.password)),
+        );
       return Math.max(...[...reference.values()].map((r) => r.cursor));
     };
     const settled = await settleAll(clients, referenceNow, 120_000);
@@ -165,9 +205,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       else if (row) bump(report.rejectedByServer, row.code ?? 'rejected');
     }
     report.violations.push(
-      ...(await checkConvergence({ clients, reference, accountOf, ledger, sent, seeded: { tickets: seededState.tickets.size, comments: seededState.comments.size } })),
+      ...(await checkConvergence({
+        clients,
+        reference,
+        accountOf,
+        ledger,
+        sent,
+        seeded: { tickets: seededState.tickets.size, comments: seededState.comments.size },
+      })),
     );
-    for (const proxy of proxies) for (const kind of Object.keys(proxy.counts) as FaultKind[]) report.faults[kind] += proxy.counts[kind];
+    for (const proxy of proxies)
+      for (const kind of Object.keys(proxy.counts) as FaultKind[]) report.faults[kind] += proxy.counts[kind];
   } finally {
     for (const client of clients) await client.stop().catch(() => {});
     for (const proxy of proxies) await proxy.close();

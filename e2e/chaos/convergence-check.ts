@@ -42,19 +42,26 @@ export async function checkConvergence(input: {
       seen.add(row.id);
       const server = reference.tickets.get(row.id);
       if (!server) note(`${client.name}: ticket ${row.id} is not on the server`);
-      else if (canonicalJson(toTicket(row)) !== canonicalJson(server)) note(`${client.name}: ticket ${row.id} differs:\n  local  ${canonicalJson(toTicket(row))}\n  server ${canonicalJson(server)}`);
-      else if (row.pendingCount !== 0) note(`${client.name}: ticket ${row.id} still counts ${row.pendingCount} pending`);
+      else if (canonicalJson(toTicket(row)) !== canonicalJson(server))
+        note(
+          `${client.name}: ticket ${row.id} differs:\n  local  ${canonicalJson(toTicket(row))}\n  server ${canonicalJson(server)}`,
+        );
+      else if (row.pendingCount !== 0)
+        note(`${client.name}: ticket ${row.id} still counts ${row.pendingCount} pending`);
     }
-    for (const id of reference.tickets.keys()) if (!seen.has(id)) note(`${client.name}: server ticket ${id} missing from the cache`);
+    for (const id of reference.tickets.keys())
+      if (!seen.has(id)) note(`${client.name}: server ticket ${id} missing from the cache`);
     const comments = await cachedComments(client.db);
     const seenComments = new Set<string>();
     for (const { server: _server, pending, ...comment } of comments) {
       seenComments.add(comment.id);
       const server = reference.comments.get(comment.id);
       if (!server) note(`${client.name}: comment ${comment.id} is not on the server`);
-      else if (pending || canonicalJson(comment) !== canonicalJson(server)) note(`${client.name}: comment ${comment.id} differs`);
+      else if (pending || canonicalJson(comment) !== canonicalJson(server))
+        note(`${client.name}: comment ${comment.id} differs`);
     }
-    for (const id of reference.comments.keys()) if (!seenComments.has(id)) note(`${client.name}: server comment ${id} missing from the cache`);
+    for (const id of reference.comments.keys())
+      if (!seenComments.has(id)) note(`${client.name}: server comment ${id} missing from the cache`);
   }
 
   const answersOf = new Map(input.clients.map((c) => [c.name, c.answers]));
@@ -67,24 +74,33 @@ export async function checkConvergence(input: {
     if (!answer) note(`${sent.client}: ${sent.type} ${sent.id} queued but never answered (lost)`);
     if (!row) note(`${sent.client}: ${sent.type} ${sent.id} is not in the server's ledger (lost)`);
     if (answer && row && (answer.status !== row.status || (answer.code ?? null) !== row.code))
-      note(`${sent.client}: ${sent.id} answered ${answer.status}/${answer.code} but the ledger says ${row.status}/${row.code}`);
+      note(
+        `${sent.client}: ${sent.id} answered ${answer.status}/${answer.code} but the ledger says ${row.status}/${row.code}`,
+      );
     if (row?.status !== 'applied') continue;
     if (sent.type === 'comment.add') {
       appliedComments += 1;
       const comment = anyReference.comments.get(String(sent.args.commentId));
-      if (!comment || comment.ticketId !== sent.args.ticketId) note(`applied comment ${String(sent.args.commentId)} is not on its ticket`);
+      if (!comment || comment.ticketId !== sent.args.ticketId)
+        note(`applied comment ${String(sent.args.commentId)} is not on its ticket`);
     }
     if (sent.type === 'ticket.create') {
       appliedCreates += 1;
-      if (!anyReference.tickets.has(String(sent.args.ticketId))) note(`applied ticket.create ${String(sent.args.ticketId)} has no ticket`);
+      if (!anyReference.tickets.has(String(sent.args.ticketId)))
+        note(`applied ticket.create ${String(sent.args.ticketId)} has no ticket`);
     }
   }
   const sentIds = new Set(input.sent.map((s) => s.id));
-  for (const id of input.ledger.keys()) if (!sentIds.has(id)) note(`the ledger holds ${id}, which no client sent`);
+  for (const id of input.ledger.keys())
+    if (!sentIds.has(id)) note(`the ledger holds ${id}, which no client sent`);
   // Exactly once, seen from the effects: no comment or ticket appeared twice or from nowhere.
   if (anyReference.comments.size !== input.seeded.comments + appliedComments)
-    note(`server has ${anyReference.comments.size} comments; expected ${input.seeded.comments} seeded + ${appliedComments} applied`);
+    note(
+      `server has ${anyReference.comments.size} comments; expected ${input.seeded.comments} seeded + ${appliedComments} applied`,
+    );
   if (anyReference.tickets.size !== input.seeded.tickets + appliedCreates)
-    note(`server has ${anyReference.tickets.size} tickets; expected ${input.seeded.tickets} seeded + ${appliedCreates} created`);
+    note(
+      `server has ${anyReference.tickets.size} tickets; expected ${input.seeded.tickets} seeded + ${appliedCreates} created`,
+    );
   return violations;
 }

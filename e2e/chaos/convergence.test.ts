@@ -6,12 +6,21 @@ import { expect, it } from 'vitest';
 import { DEFAULT_RATES, runChaos } from './chaos-run';
 
 it('converges under faults, a client restart and a backend kill -9, losing nothing', async () => {
-  const report = await runChaos({ mutations: 300, clients: 3, seed: 20_240_607, backendCrashes: 1, demoTickets: 40, rates: DEFAULT_RATES });
+  const report = await runChaos({
+    mutations: 300,
+    clients: 3,
+    seed: 20_240_607,
+    backendCrashes: 1,
+    demoTickets: 40,
+    rates: DEFAULT_RATES,
+  });
   expect(report.violations).toEqual([]);
   expect(report.clientRestarts).toBe(1);
   expect(report.backendCrashes).toBe(1);
   // The run must have exercised what it claims to: faults happened and the server both applied and refused.
-  expect(report.faults.drop + report.faults.cutResponse + report.faults.duplicate + report.faults.badGateway).toBeGreaterThan(0);
+  expect(
+    report.faults.drop + report.faults.cutResponse + report.faults.duplicate + report.faults.badGateway,
+  ).toBeGreaterThan(0);
   expect(report.applied).toBeGreaterThan(0);
   expect(Object.keys(report.rejectedByServer).length).toBeGreaterThan(0);
 }, 180_000);

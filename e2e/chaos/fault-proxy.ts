@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { seededRandom } from './seeded-random';
 
@@ -45,7 +51,14 @@ export async function startFaultProxy(options: {
   const random = seededRandom(options.seed);
   let rates: FaultRates = { ...NO_FAULTS, ...options.rates };
   let offline = false;
-  const counts: Record<FaultKind, number> = { none: 0, drop: 0, delay: 0, duplicate: 0, cutResponse: 0, badGateway: 0 };
+  const counts: Record<FaultKind, number> = {
+    none: 0,
+    drop: 0,
+    delay: 0,
+    duplicate: 0,
+    cutResponse: 0,
+    badGateway: 0,
+  };
   const maxDelayMs = options.maxDelayMs ?? 300;
   const streamPaths = options.streamPaths ?? /\/api\/v1\/events/;
   const openSockets = new Set<Socket>();
@@ -59,14 +72,25 @@ export async function startFaultProxy(options: {
     return 'none';
   };
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const upstream = httpRequest(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
           res.on('error', reject);
         },
       );
@@ -76,7 +100,13 @@ export async function startFaultProxy(options: {
 
   const stream = (req: IncomingMessage, res: ServerResponse): void => {
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
         upstreamRes.pipe(res);

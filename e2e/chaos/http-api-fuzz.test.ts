@@ -14,9 +14,13 @@ let routes: Array<{ method: string; path: string }> = [];
 beforeAll(async () => {
   backend = await startBackendProcess({ seedDemo: true, demoTickets: 5 });
   token = await login(backend.url, 'agent@example.com', 'mesa-demo');
-  const doc = (await (await fetch(`${backend.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await (await fetch(`${backend.url}/api/v1/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.keys(methods).filter((m) => ['get', 'post', 'put', 'delete', 'patch'].includes(m)).map((method) => ({ method: method.toUpperCase(), path })),
+    Object.keys(methods)
+      .filter((m) => ['get', 'post', 'put', 'delete', 'patch'].includes(m))
+      .map((method) => ({ method: method.toUpperCase(), path })),
   );
 }, 90_000);
 afterAll(async () => {
@@ -25,21 +29,51 @@ afterAll(async () => {
 
 const garbageText = fc.oneof(
   fc.string({ maxLength: 200 }),
-  fc.constantFrom('../../../etc/passwd', '%00', '%2e%2e%2f', '<script>alert(1)</script>', "' OR 1=1 --", 'x'.repeat(5_000), '𝕏💥\u0000\uffff', '-1', '1e309', 'NaN', '__proto__'),
+  fc.constantFrom(
+    '../../../etc/passwd',
+    '%00',
+    '%2e%2e%2f',
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+    'x'.repeat(5_000),
+    '𝕏💥\u0000\uffff',
+    '-1',
+    '1e309',
+    'NaN',
+    '__proto__',
+  ),
 );
 const garbageBody = fc.oneof(
   fc.json({ maxDepth: 4 }),
   garbageText,
-  fc.constantFrom('{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{', '[1,2', 'null', '{"email":1,"password":[]}',
-    '{"clientId":"c","mutations":"all"}', '{"clientId":"c","mutations":[{"id":"not-a-uuid","type":"ticket.create","args":null}]}',
-    JSON.stringify({ mutations: Array.from({ length: 5000 }, () => ({})) }), JSON.stringify({ deep: JSON.parse('['.repeat(500) + ']'.repeat(500)) })),
+  fc.constantFrom(
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '{',
+    '[1,2',
+    'null',
+    '{"email":1,"password":[]}',
+    '{"clientId":"c","mutations":"all"}',
+    '{"clientId":"c","mutations":[{"id":"not-a-uuid","type":"ticket.create","args":null}]}',
+    JSON.stringify({ mutations: Array.from({ length: 5000 }, () => ({})) }),
+    JSON.stringify({ deep: JSON.parse('['.repeat(500) + ']'.repeat(500)) }),
+  ),
 );
 const request = fc.record({
   body: garbageBody,
-  contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'image/png', 'application/json; charset=utf-16', ''),
+  contentType: fc.constantFrom(
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'image/png',
+    'application/json; charset=utf-16',
+    '',
+  ),
   auth: fc.constantFrom('none', 'valid', 'garbage', 'huge'),
   param: garbageText,
-  query: fc.dictionary(fc.constantFrom('cursor', 'limit', 'token', 'x', '__proto__'), garbageText, { maxKeys: 3 }),
+  query: fc.dictionary(fc.constantFrom('cursor', 'limit', 'token', 'x', '__proto__'), garbageText, {
+    maxKeys: 3,
+  }),
 });
 
 describe('the HTTP API fuzzed with malformed requests', () => {
@@ -58,7 +92,12 @@ describe('the HTTP API fuzzed with malformed requests', () => {
           if (r.auth === 'garbage') headers.authorization = `Bearer ${r.param.replace(/[^\x20-\x7e]/g, '')}`;
           if (r.auth === 'huge') headers.authorization = `Bearer ${'a'.repeat(6_000)}`;
           const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
-          const res = await fetch(url, { method: route.method, headers, body: hasBody ? r.body : undefined, signal: AbortSignal.timeout(10_000) });
+          const res = await fetch(url, {
+            method: route.method,
+            headers,
+            body: hasBody ? r.body : undefined,
+            signal: AbortSignal.timeout(10_000),
+          });
           seen.push(`${route.method} ${route.path} ${res.status}`);
           // The event stream legitimately opens for a valid token; close it and move on.
           if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
@@ -68,7 +107,9 @@ describe('the HTTP API fuzzed with malformed requests', () => {
           const text = await res.text();
           expect(res.status, `${route.method} ${url.pathname}: ${text.slice(0, 300)}`).toBeLessThan(500);
           if (res.status >= 400 && (res.headers.get('content-type') ?? '').includes('json'))
-            expect(JSON.parse(text)).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+            expect(JSON.parse(text)).toEqual({
+              error: { code: expect.any(String), message: expect.any(String) },
+            });
         }),
         { numRuns: 30, seed: 11 },
       );

@@ -10,12 +10,22 @@ import { cachedTickets } from '../../renderer/data/testing/cache-contents';
  * so the server's own rules get to refuse things too.
  */
 export type PlannedMutation =
-  | { via: 'mutate'; type: MutationType; args: Record<string, unknown> }
-  | { via: 'stale'; entry: OutboxEntry };
+  { via: 'mutate'; type: MutationType; args: Record<string, unknown> } | { via: 'stale'; entry: OutboxEntry };
 
 const LIVE_TARGETS = ['new', 'assigned', 'in_progress', 'pending', 'resolved'] as const;
 const CATEGORIES = ['network', 'hardware', 'software', 'access', 'email', 'printing'];
-const WORDS = ['printer', 'VPN', 'password', 'laptop', 'Wi-Fi', 'badge', 'Outlook', 'ñandú', 'café', 'screen'];
+const WORDS = [
+  'printer',
+  'VPN',
+  'password',
+  'laptop',
+  'Wi-Fi',
+  'badge',
+  'Outlook',
+  'ñandú',
+  'café',
+  'screen',
+];
 
 export async function planMutation(db: MesaDb, random: () => number): Promise<PlannedMutation> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -28,7 +38,16 @@ export async function planMutation(db: MesaDb, random: () => number): Promise<Pl
   const roll = random();
 
   if (roll < 0.25)
-    return { via: 'mutate', type: 'comment.add', args: { ticketId, commentId: uuidv7(), body: words(1 + Math.floor(random() * 6)), visibility: maybe(0.5) ? 'public' : 'internal' } };
+    return {
+      via: 'mutate',
+      type: 'comment.add',
+      args: {
+        ticketId,
+        commentId: uuidv7(),
+        body: words(1 + Math.floor(random() * 6)),
+        visibility: maybe(0.5) ? 'public' : 'internal',
+      },
+    };
   if (roll < 0.5)
     return {
       via: 'mutate',
@@ -43,7 +62,11 @@ export async function planMutation(db: MesaDb, random: () => number): Promise<Pl
       },
     };
   if (roll < 0.65)
-    return { via: 'mutate', type: 'ticket.assign', args: { ticketId, assigneeId: agentIds.length && !maybe(0.15) ? pick(agentIds) : null } };
+    return {
+      via: 'mutate',
+      type: 'ticket.assign',
+      args: { ticketId, assigneeId: agentIds.length && !maybe(0.15) ? pick(agentIds) : null },
+    };
   if (roll < 0.74)
     return {
       via: 'mutate',
@@ -51,7 +74,9 @@ export async function planMutation(db: MesaDb, random: () => number): Promise<Pl
       args: {
         ticketId,
         ...(maybe(0.5) ? { title: words(4) } : {}),
-        ...(maybe(0.4) ? { impact: 1 + Math.floor(random() * 3), urgency: 1 + Math.floor(random() * 3) } : {}),
+        ...(maybe(0.4)
+          ? { impact: 1 + Math.floor(random() * 3), urgency: 1 + Math.floor(random() * 3) }
+          : {}),
         ...(maybe(0.3) ? { tags: [pick(['vip', 'chaos', 'hw', 'remote'])] } : {}),
         ...(maybe(0.2) ? { category: pick(CATEGORIES) } : {}),
       },
@@ -71,11 +96,20 @@ export async function planMutation(db: MesaDb, random: () => number): Promise<Pl
         channel: 'console',
       },
     };
-  if (roll < 0.85) return { via: 'mutate', type: 'ticket.feedback', args: { ticketId, rating: 1 + Math.floor(random() * 5) } };
+  if (roll < 0.85)
+    return {
+      via: 'mutate',
+      type: 'ticket.feedback',
+      args: { ticketId, rating: 1 + Math.floor(random() * 5) },
+    };
   if (roll < 0.9) {
     // Invalid by schema: refused locally before anything is written.
     return maybe(0.5)
-      ? { via: 'mutate', type: 'comment.add', args: { ticketId, commentId: uuidv7(), body: '   ', visibility: 'public' } }
+      ? {
+          via: 'mutate',
+          type: 'comment.add',
+          args: { ticketId, commentId: uuidv7(), body: '   ', visibility: 'public' },
+        }
       : { via: 'mutate', type: 'ticket.update', args: { ticketId, impact: 7 } };
   }
   // Stale: the local rules never saw these; the server must refuse them (or accept them, if the ticket's state allows).
@@ -83,8 +117,26 @@ export async function planMutation(db: MesaDb, random: () => number): Promise<Pl
     { type: 'ticket.transition', args: { ticketId, to: 'closed' } },
     { type: 'ticket.transition', args: { ticketId, to: 'pending' } },
     { type: 'ticket.feedback', args: { ticketId, rating: 5 } },
-    { type: 'comment.add', args: { ticketId: uuidv7(), commentId: uuidv7(), body: 'on a ticket nobody has', visibility: 'internal' } },
+    {
+      type: 'comment.add',
+      args: {
+        ticketId: uuidv7(),
+        commentId: uuidv7(),
+        body: 'on a ticket nobody has',
+        visibility: 'internal',
+      },
+    },
   ]);
   const args = stale.args as { ticketId: string };
-  return { via: 'stale', entry: { id: uuidv7(), type: stale.type, args, ticketId: args.ticketId, createdAt: new Date().toISOString(), attempts: 0 } };
+  return {
+    via: 'stale',
+    entry: {
+      id: uuidv7(),
+      type: stale.type,
+      args,
+      ticketId: args.ticketId,
+      createdAt: new Date().toISOString(),
+      attempts: 0,
+    },
+  };
 }

@@ -25,11 +25,18 @@ export async function login(serverUrl: string, email: string, password: string):
 export async function pullEverything(serverUrl: string, token: string): Promise<ServerState> {
   const state: ServerState = { cursor: 0, tickets: new Map(), comments: new Map() };
   for (;;) {
-    const res = await fetch(`${serverUrl}/api/v1/sync/pull?cursor=${state.cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${serverUrl}/api/v1/sync/pull?cursor=${state.cursor}&limit=1000`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!res.ok) throw new Error(`reference pull failed: HTTP ${res.status}`);
-    const page = (await res.json()) as { changes: Array<{ entity: string; id: string; op: string; data?: Record<string, unknown> }>; cursor: number; hasMore: boolean };
+    const page = (await res.json()) as {
+      changes: Array<{ entity: string; id: string; op: string; data?: Record<string, unknown> }>;
+      cursor: number;
+      hasMore: boolean;
+    };
     for (const change of page.changes) {
-      const table = change.entity === 'ticket' ? state.tickets : change.entity === 'comment' ? state.comments : null;
+      const table =
+        change.entity === 'ticket' ? state.tickets : change.entity === 'comment' ? state.comments : null;
       if (!table) continue;
       if (change.op === 'delete') table.delete(change.id);
       else table.set(change.id, change.data ?? {});

@@ -5,7 +5,11 @@ import { readCursor } from '../../renderer/data/meta';
  * After the chaos: sync every client until each outbox is empty and each cursor has
  * reached the server's, twice in a row (a push by one client moves the server for all).
  */
-export async function settleAll(clients: ChaosClient[], serverCursor: () => Promise<number>, timeoutMs: number): Promise<boolean> {
+export async function settleAll(
+  clients: ChaosClient[],
+  serverCursor: () => Promise<number>,
+  timeoutMs: number,
+): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   let quietRounds = 0;
   while (Date.now() < until) {

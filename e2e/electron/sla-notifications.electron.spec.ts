@@ -31,7 +31,8 @@ test.describe('native SLA notifications', () => {
   let backend: BackendProcess;
   let userData: string;
   test.beforeAll(async () => {
-    if (!existsSync(mainBundle)) throw new Error(`${mainBundle} is missing: run npm run build (renderer and electron).`);
+    if (!existsSync(mainBundle))
+      throw new Error(`${mainBundle} is missing: run npm run build (renderer and electron).`);
     backend = await startBackendProcess({ seedDemo: true });
     userData = mkdtempSync(join(tmpdir(), 'mesa-electron-sla-'));
   });
@@ -76,7 +77,9 @@ test.describe('native SLA notifications', () => {
       expect(warning?.body).toContain(fast.title);
 
       await app.evaluate((_electron, number) => {
-        const shown = (globalThis as unknown as { __mesaShown: Array<{ title: string; emit(event: string): void }> }).__mesaShown;
+        const shown = (
+          globalThis as unknown as { __mesaShown: Array<{ title: string; emit(event: string): void }> }
+        ).__mesaShown;
         shown.find((n) => n.title.includes(number))?.emit('click');
       }, fast.number);
       await expect(ticketView(window)).toHaveAttribute('data-ticket-id', fast.ticketId);

@@ -18,7 +18,10 @@ export class Colleague {
   }
 
   async push(type: string, args: Record<string, unknown>): Promise<MutationResult> {
-    const { results } = await this.api.push({ clientId: 'e2e-colleague', mutations: [{ id: randomUUID(), type, args }] });
+    const { results } = await this.api.push({
+      clientId: 'e2e-colleague',
+      mutations: [{ id: randomUUID(), type, args }],
+    });
     const result = results[0];
     if (!result) throw new Error('the server answered no result');
     return result;

@@ -28,7 +28,12 @@ export function clippedControls(page: Page): Promise<string[]> {
       const box = el.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
-    const describe = (el: Element, scroll: number | string, client: number | string, text = el.textContent ?? '') =>
+    const describe = (
+      el: Element,
+      scroll: number | string,
+      client: number | string,
+      text = el.textContent ?? '',
+    ) =>
       `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${text.trim().slice(0, 60)}" (${scroll} > ${client})`;
     // One-line controls whose own text runs over two lines (a label may wrap, these may not).
     const ONE_LINE = 'button, .badge, [class*="badge"], [role="columnheader"], .nav-item';
@@ -57,19 +62,24 @@ export function clippedControls(page: Page): Promise<string[]> {
       }
       if (el.matches('.top-bar')) {
         const edge = el.getBoundingClientRect().right;
-        const out = [...el.querySelectorAll('*')].find((child) => child.getBoundingClientRect().right > edge + 1);
+        const out = [...el.querySelectorAll('*')].find(
+          (child) => child.getBoundingClientRect().right > edge + 1,
+        );
         if (out) found.push(describe(out, Math.round(out.getBoundingClientRect().right), Math.round(edge)));
         continue;
       }
       if (el.scrollWidth > el.clientWidth + 1) found.push(describe(el, el.scrollWidth, el.clientWidth));
-      else if (el.matches(ONE_LINE) && lines(el) > 1) found.push(describe(el, `${lines(el)} lines`, '1 line'));
+      else if (el.matches(ONE_LINE) && lines(el) > 1)
+        found.push(describe(el, `${lines(el)} lines`, '1 line'));
     }
     for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
       if (!shown(input) || input.value) continue;
       // A few pixels for the caret and the field's inner edge, and in a search field the
       // room Chromium keeps for its clear button.
-      const needed = measure(input.placeholder, input) + padding(input) + 4 + (input.type === 'search' ? 20 : 0);
-      if (needed > input.clientWidth + 1) found.push(`input "${input.placeholder}" (${Math.ceil(needed)} > ${input.clientWidth})`);
+      const needed =
+        measure(input.placeholder, input) + padding(input) + 4 + (input.type === 'search' ? 20 : 0);
+      if (needed > input.clientWidth + 1)
+        found.push(`input "${input.placeholder}" (${Math.ceil(needed)} > ${input.clientWidth})`);
     }
     return [...new Set(found)];
 

@@ -16,7 +16,13 @@ export const WORDS = {
     email: 'Correo electrónico',
     password: 'Contraseña',
     signIn: 'Iniciar sesión',
-    queues: { mine: 'Mis tickets', unassigned: 'Sin asignar', team: 'Mi equipo', breaching: 'A punto de incumplir', all: 'Todos los abiertos' },
+    queues: {
+      mine: 'Mis tickets',
+      unassigned: 'Sin asignar',
+      team: 'Mi equipo',
+      breaching: 'A punto de incumplir',
+      all: 'Todos los abiertos',
+    },
     search: 'Buscar tickets',
     online: 'Conectado',
     offline: 'Sin conexión',
@@ -35,7 +41,13 @@ export const WORDS = {
     email: 'Email',
     password: 'Password',
     signIn: 'Sign in',
-    queues: { mine: 'My tickets', unassigned: 'Unassigned', team: 'My team', breaching: 'Breaching soon', all: 'All open' },
+    queues: {
+      mine: 'My tickets',
+      unassigned: 'Unassigned',
+      team: 'My team',
+      breaching: 'Breaching soon',
+      all: 'All open',
+    },
     search: 'Search tickets',
     online: 'Online',
     offline: 'Offline',
@@ -51,7 +63,12 @@ export const WORDS = {
   },
 } as const;
 
-export async function signInToConsole(page: Page, lang: Lang, serverUrl: string, email = 'agent@example.com'): Promise<void> {
+export async function signInToConsole(
+  page: Page,
+  lang: Lang,
+  serverUrl: string,
+  email = 'agent@example.com',
+): Promise<void> {
   const w = WORDS[lang];
   const server = page.getByLabel(w.serverUrl);
   await expect(server).toBeVisible();
@@ -64,12 +81,17 @@ export async function signInToConsole(page: Page, lang: Lang, serverUrl: string,
 
 export const grid = (page: Page): Locator => page.getByTestId('ticket-grid');
 export const rows = (page: Page): Locator => page.getByTestId('ticket-row');
-export const rowOf = (page: Page, ticketId: string): Locator => page.locator(`[data-testid="ticket-row"][data-ticket-id="${ticketId}"]`);
+export const rowOf = (page: Page, ticketId: string): Locator =>
+  page.locator(`[data-testid="ticket-row"][data-ticket-id="${ticketId}"]`);
 export const ticketView = (page: Page): Locator => page.getByTestId('ticket-view');
 export const connectivity = (page: Page): Locator => page.getByTestId('connectivity');
 export const pendingCount = (page: Page): Locator => page.getByTestId('pending-count');
 
-export async function openQueue(page: Page, lang: Lang, queue: keyof (typeof WORDS)['es']['queues']): Promise<void> {
+export async function openQueue(
+  page: Page,
+  lang: Lang,
+  queue: keyof (typeof WORDS)['es']['queues'],
+): Promise<void> {
   await page.locator(`[data-queue="${queue}"]`).click();
   await expect(page.getByRole('heading', { level: 1, name: WORDS[lang].queues[queue] })).toBeVisible();
   // The heading shows before the queue's rows are read from the cache (the grid shows

@@ -35,7 +35,9 @@ export async function dropFiles(target: Locator, files: readonly FilePayload[]):
 export async function pasteFiles(target: Locator, files: readonly FilePayload[]): Promise<void> {
   const clipboardData = await dataTransferOf(target.page(), files);
   await target.evaluate((element, data) => {
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, clipboardData);
   await clipboardData.dispose();
 }
@@ -60,7 +62,11 @@ export async function captureWebNotifications(page: Page): Promise<void> {
       }
       close() {}
     }
-    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true, writable: true });
+    Object.defineProperty(window, 'Notification', {
+      value: RecordingNotification,
+      configurable: true,
+      writable: true,
+    });
     Object.defineProperty(window, '__mesaNotifications', { value: shown });
   });
 }
@@ -68,18 +74,35 @@ export async function captureWebNotifications(page: Page): Promise<void> {
 /** The tags (`ticketId:clock:threshold`) of the notifications the page showed for one ticket, in order. */
 export function notificationTags(page: Page, ticketId: string): Promise<string[]> {
   return page.evaluate(
-    (id) => ((window as unknown as { __mesaNotifications?: Array<{ tag: string }> }).__mesaNotifications ?? []).map((n) => n.tag).filter((tag) => tag.startsWith(`${id}:`)),
+    (id) =>
+      ((window as unknown as { __mesaNotifications?: Array<{ tag: string }> }).__mesaNotifications ?? [])
+        .map((n) => n.tag)
+        .filter((tag) => tag.startsWith(`${id}:`)),
     ticketId,
   );
 }
 
 export function notificationTitle(page: Page, tag: string): Promise<string | undefined> {
-  return page.evaluate((t) => (window as unknown as { __mesaNotifications: Array<{ tag: string; title: string }> }).__mesaNotifications.find((n) => n.tag === t)?.title, tag);
+  return page.evaluate(
+    (t) =>
+      (
+        window as unknown as { __mesaNotifications: Array<{ tag: string; title: string }> }
+      ).__mesaNotifications.find((n) => n.tag === t)?.title,
+    tag,
+  );
 }
 
 /** What the agent's click on the notification does. */
 export async function clickNotification(page: Page, tag: string): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { __mesaNotifications: Array<{ tag: string; onclick: (() => void) | null }> }).__mesaNotifications.find((n) => n.tag === t)?.onclick?.(), tag);
+  await page.evaluate(
+    (t) =>
+      (
+        window as unknown as { __mesaNotifications: Array<{ tag: string; onclick: (() => void) | null }> }
+      ).__mesaNotifications
+        .find((n) => n.tag === t)
+        ?.onclick?.(),
+    tag,
+  );
 }
 
 /** Attachment rows in the page's IndexedDB cache, read directly (not through the UI under test). */

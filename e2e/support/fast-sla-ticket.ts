@@ -39,7 +39,10 @@ async function signedIn(backendUrl: string, email: string): Promise<{ api: HttpM
   return { api, agentId: session.agent.id };
 }
 
-export async function createFastSlaTicket(backendUrl: string, assigneeEmail = 'agent@example.com'): Promise<FastSlaTicket> {
+export async function createFastSlaTicket(
+  backendUrl: string,
+  assigneeEmail = 'agent@example.com',
+): Promise<FastSlaTicket> {
   const { api: admin } = await signedIn(backendUrl, 'admin@example.com');
   const { agentId } = await signedIn(backendUrl, assigneeEmail);
   const teamId = randomUUID();
@@ -49,11 +52,24 @@ export async function createFastSlaTicket(backendUrl: string, assigneeEmail = 'a
     clientId: 'e2e-fast-sla',
     mutations: [
       { id: randomUUID(), type: 'sla_policy.upsert', args: FAST_POLICY },
-      { id: randomUUID(), type: 'team.upsert', args: { id: teamId, name: 'E2E seconds', slaPolicyId: FAST_POLICY.id } },
+      {
+        id: randomUUID(),
+        type: 'team.upsert',
+        args: { id: teamId, name: 'E2E seconds', slaPolicyId: FAST_POLICY.id },
+      },
       {
         id: randomUUID(),
         type: 'ticket.create',
-        args: { ticketId, title, description: 'Made by the e2e suite.', category: 'network', impact: 2, urgency: 2, teamId, requester: { name: 'Eva', email: 'eva@example.com' } },
+        args: {
+          ticketId,
+          title,
+          description: 'Made by the e2e suite.',
+          category: 'network',
+          impact: 2,
+          urgency: 2,
+          teamId,
+          requester: { name: 'Eva', email: 'eva@example.com' },
+        },
       },
       { id: randomUUID(), type: 'ticket.assign', args: { ticketId, assigneeId: agentId, teamId } },
     ],

@@ -14,7 +14,13 @@ import type { Page } from '@playwright/test';
 export async function fillCache(page: Page, count: number): Promise<void> {
   await page.evaluate(async (total) => {
     type Stored = [number | null, number | null, string];
-    interface Body { tickets: Array<Record<string, unknown>>; slaKeys?: Stored[]; ticketDeletes: string[]; comments: unknown[]; commentDeletes: string[] }
+    interface Body {
+      tickets: Array<Record<string, unknown>>;
+      slaKeys?: Stored[];
+      ticketDeletes: string[];
+      comments: unknown[];
+      commentDeletes: string[];
+    }
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const open = indexedDB.open('mesa-cache');
       open.onsuccess = () => resolve(open.result);
@@ -29,10 +35,14 @@ export async function fillCache(page: Page, count: number): Promise<void> {
     for (const { text } of texts) {
       const body = JSON.parse(text) as Body;
       for (const id of body.ticketDeletes) latest.delete(id);
-      body.tickets.forEach((ticket, i) => latest.set(ticket.id as string, { ticket, keys: body.slaKeys?.[i] ?? [null, null, '\u0000'] }));
+      body.tickets.forEach((ticket, i) =>
+        latest.set(ticket.id as string, { ticket, keys: body.slaKeys?.[i] ?? [null, null, '\u0000'] }),
+      );
     }
     // Clones of the open tickets, so the whole 100k is in the "All" queue's list.
-    const seeds = [...latest.values()].filter(({ ticket }) => ['new', 'assigned', 'in_progress', 'pending'].includes(ticket.status as string));
+    const seeds = [...latest.values()].filter(({ ticket }) =>
+      ['new', 'assigned', 'in_progress', 'pending'].includes(ticket.status as string),
+    );
     const hex = (n: number) => n.toString(16).padStart(12, '0');
     const CHUNK = 1_000;
     for (let start = 0; start < total; start += CHUNK) {
@@ -40,7 +50,12 @@ export async function fillCache(page: Page, count: number): Promise<void> {
       for (let i = start; i < Math.min(total, start + CHUNK); i++) {
         const seed = seeds[i % seeds.length]!;
         const shift = (ms: number | null) => (ms === null ? null : ms + (i % 5000) * 60_000);
-        body.tickets.push({ ...seed.ticket, id: `0190ffff-0000-7000-8000-${hex(i)}`, number: `SIM-${100000 + i}`, title: `${seed.ticket.title as string} · ${i}` });
+        body.tickets.push({
+          ...seed.ticket,
+          id: `0190ffff-0000-7000-8000-${hex(i)}`,
+          number: `SIM-${100000 + i}`,
+          title: `${seed.ticket.title as string} · ${i}`,
+        });
         body.slaKeys!.push([shift(seed.keys[0]), shift(seed.keys[1]), seed.keys[2]]);
       }
       await new Promise<void>((resolve, reject) => {

@@ -26,7 +26,10 @@ export const RENDERER_DIR = process.env.MESA_E2E_RENDERER ?? 'dist/renderer';
  * retries (tests stop and start the backend, or cut the network, and wait for the host
  * to notice). The fixture below and offline-fixtures.ts both use it.
  */
-export async function useTestHost(backendUrl: string, use: (host: BrowserHost) => Promise<void>): Promise<void> {
+export async function useTestHost(
+  backendUrl: string,
+  use: (host: BrowserHost) => Promise<void>,
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mesa-host-'));
   const host = await startBrowserHost({
     backendUrl,

@@ -11,7 +11,11 @@ import { bakedFeedUrl, decideUpdateFeed } from '../core/update-feed';
  * console works without updates.
  */
 export function checkForUpdates(env: NodeJS.ProcessEnv, log: (message: string) => void): void {
-  const feed = decideUpdateFeed({ isPackaged: app.isPackaged, env, bakedUrl: app.isPackaged ? readBakedUrl() : null });
+  const feed = decideUpdateFeed({
+    isPackaged: app.isPackaged,
+    env,
+    bakedUrl: app.isPackaged ? readBakedUrl() : null,
+  });
   if (!feed.enabled) {
     if (feed.reason !== 'not_packaged')
       log(`updates off: ${feed.reason}${feed.detail ? ` (${feed.detail})` : ''}`);

@@ -44,7 +44,8 @@ type Invoke = (event: unknown, payload?: unknown) => Promise<IpcResult<unknown>>
 const handler = (channel: string) => fake.ipcHandlers.get(wireChannel(channel as never)) as unknown as Invoke;
 const fromMainFrame = () => ({ senderFrame: window.webContents.mainFrame, sender: window.webContents });
 /** The session the window runs in: where its protocol and permission handlers must be. */
-const windowSession = () => fake.sessions.get(String((window.options.webPreferences as { partition?: unknown }).partition));
+const windowSession = () =>
+  fake.sessions.get(String((window.options.webPreferences as { partition?: unknown }).partition));
 
 describe('the Electron app (stubbed electron)', () => {
   it('opens one window, isolated and sandboxed, with the bundled preload, on app://mesa/', () => {

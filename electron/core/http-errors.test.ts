@@ -41,7 +41,9 @@ describe('HTTP failures as MesaError codes', () => {
   });
 
   it('tells a connection that never opened from an answer that came late or failed', () => {
-    const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    const reset = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+    });
     expect(isConnectFailure(errorForNetworkFailure(reset, 5_000))).toBe(true);
     const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     expect(isConnectFailure(errorForNetworkFailure(timeout, 5_000))).toBe(false);

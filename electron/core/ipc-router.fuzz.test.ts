@@ -35,18 +35,41 @@ const router = createIpcRouter({ handlers: spied, onUnexpectedError: () => {} })
 const huge = 'x'.repeat(2_000_000);
 /** Payloads people actually try: wrong types, huge strings, nesting, pollution keys, missing fields. */
 const hostile = fc.oneof(
-  fc.anything({ maxDepth: 4, withNullPrototype: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true }),
+  fc.anything({
+    maxDepth: 4,
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withTypedArray: true,
+    withSparseArray: true,
+  }),
   fc.constantFrom<unknown>(
-    null, 0, -1, NaN, Infinity, '', huge, [], [huge], true, Symbol.iterator.toString(),
+    null,
+    0,
+    -1,
+    NaN,
+    Infinity,
+    '',
+    huge,
+    [],
+    [huge],
+    true,
+    Symbol.iterator.toString(),
     JSON.parse('{"__proto__":{"polluted":true}}'),
     JSON.parse('{"constructor":{"prototype":{"polluted":true}}}'),
-    { cursor: '0', limit: '10' }, { cursor: -1, limit: 10 }, { cursor: 0, limit: 1e9 },
+    { cursor: '0', limit: '10' },
+    { cursor: -1, limit: 10 },
+    { cursor: 0, limit: 1e9 },
     { serverUrl: 'javascript:alert(1)', email: 'a@b.c', password: 'x' },
     { serverUrl: 'http://user:pw@evil.test', email: 'a@b.c', password: 'x' },
     { serverUrl: 'http://127.0.0.1', email: huge, password: 'x' },
-    { clientId: 'c', mutations: [] }, { clientId: huge, mutations: [{ id: 'nope', type: 'x', args: {} }] },
-    { sha256: '../../etc/passwd' }, { sha256: 'A'.repeat(64), contentType: 'image/png', bytes: 'not bytes' },
-    { tag: 't', title: 't', body: 'b', ticketId: 'not-a-uuid' }, { count: -5 }, { count: 1.5 },
+    { clientId: 'c', mutations: [] },
+    { clientId: huge, mutations: [{ id: 'nope', type: 'x', args: {} }] },
+    { sha256: '../../etc/passwd' },
+    { sha256: 'A'.repeat(64), contentType: 'image/png', bytes: 'not bytes' },
+    { tag: 't', title: 't', body: 'b', ticketId: 'not-a-uuid' },
+    { count: -5 },
+    { count: 1.5 },
   ),
   fc.record({ a: fc.string(), nested: fc.array(fc.object({ maxDepth: 3 }), { maxLength: 5 }) }),
 );
@@ -60,7 +83,10 @@ describe('every IPC channel fuzzed with schema-breaking payloads', () => {
         fc.pre(!schema.safeParse(payload).success);
         const before = reached.length;
         const result = await router.dispatch(channel, payload, null);
-        expect(result).toEqual({ ok: false, error: { code: 'invalid_request', message: expect.any(String) } });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'invalid_request', message: expect.any(String) },
+        });
         expect(reached.length).toBe(before);
       }),
       { numRuns: 150, seed: 7 },
@@ -70,8 +96,19 @@ describe('every IPC channel fuzzed with schema-breaking payloads', () => {
   });
 
   it('unknown and prototype-named channels are refused as unknown_channel', async () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'x'.repeat(10_000), 'mesa:pull']) {
-      expect(await router.dispatch(name, {}, null)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '',
+      'x'.repeat(10_000),
+      'mesa:pull',
+    ]) {
+      expect(await router.dispatch(name, {}, null)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
     }
     expect(reached).toEqual([]);
   });

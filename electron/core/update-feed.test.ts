@@ -7,7 +7,9 @@ const packaged = (env: Record<string, string | undefined>, bakedUrl?: string | n
 
 describe('decideUpdateFeed', () => {
   it('never updates a development run', () => {
-    expect(decideUpdateFeed({ isPackaged: false, env: {}, bakedUrl: 'https://updates.acme.test/mesa' })).toEqual({
+    expect(
+      decideUpdateFeed({ isPackaged: false, env: {}, bakedUrl: 'https://updates.acme.test/mesa' }),
+    ).toEqual({
       enabled: false,
       reason: 'not_packaged',
     });
@@ -21,11 +23,16 @@ describe('decideUpdateFeed', () => {
   });
 
   it('ignores MESA_UPDATE_URL at run time: the environment cannot redirect updates', () => {
-    expect(packaged({ MESA_UPDATE_URL: 'https://updates.evil.test/mesa' }, 'https://updates.acme.test/mesa')).toMatchObject({
+    expect(
+      packaged({ MESA_UPDATE_URL: 'https://updates.evil.test/mesa' }, 'https://updates.acme.test/mesa'),
+    ).toMatchObject({
       enabled: true,
       options: { url: 'https://updates.acme.test/mesa' },
     });
-    expect(packaged({ MESA_UPDATE_URL: 'https://updates.evil.test/mesa' })).toEqual({ enabled: false, reason: 'not_configured' });
+    expect(packaged({ MESA_UPDATE_URL: 'https://updates.evil.test/mesa' })).toEqual({
+      enabled: false,
+      reason: 'not_configured',
+    });
   });
 
   it('stays quiet when only the placeholder feed is known', () => {
@@ -40,12 +47,14 @@ describe('decideUpdateFeed', () => {
     });
   });
 
-  it.each(['http://updates.acme.test/mesa', 'ftp://updates.acme.test', 'https://user:pw@updates.acme.test', 'not a url'])(
-    'refuses %s: updates are code, so TLS only',
-    (url) => {
-      expect(packaged({}, url)).toMatchObject({ enabled: false, reason: 'invalid_url' });
-    },
-  );
+  it.each([
+    'http://updates.acme.test/mesa',
+    'ftp://updates.acme.test',
+    'https://user:pw@updates.acme.test',
+    'not a url',
+  ])('refuses %s: updates are code, so TLS only', (url) => {
+    expect(packaged({}, url)).toMatchObject({ enabled: false, reason: 'invalid_url' });
+  });
 
   it('allows plain http on loopback, for testing an update locally', () => {
     expect(packaged({}, 'http://127.0.0.1:8080/mesa')).toMatchObject({ enabled: true });
@@ -68,9 +77,12 @@ describe('decideUpdateFeed', () => {
 
 describe('bakedFeedUrl', () => {
   it('reads the url line of the app-update.yml electron-builder writes', () => {
-    const yml = 'provider: generic\nurl: https://updates.acme.test/mesa\nchannel: latest\nupdaterCacheDirName: mesa-updater\n';
+    const yml =
+      'provider: generic\nurl: https://updates.acme.test/mesa\nchannel: latest\nupdaterCacheDirName: mesa-updater\n';
     expect(bakedFeedUrl(yml)).toBe('https://updates.acme.test/mesa');
-    expect(bakedFeedUrl("provider: generic\nurl: 'https://updates.acme.test/mesa'\n")).toBe('https://updates.acme.test/mesa');
+    expect(bakedFeedUrl("provider: generic\nurl: 'https://updates.acme.test/mesa'\n")).toBe(
+      'https://updates.acme.test/mesa',
+    );
     expect(bakedFeedUrl('provider: generic\nchannel: latest\n')).toBeNull();
   });
 });

@@ -31,12 +31,17 @@ export interface GenericFeedOptions {
 
 export type UpdateFeed =
   | { enabled: true; options: GenericFeedOptions }
-  | { enabled: false; reason: 'not_packaged' | 'disabled' | 'not_configured' | 'invalid_url'; detail?: string };
+  | {
+      enabled: false;
+      reason: 'not_packaged' | 'disabled' | 'not_configured' | 'invalid_url';
+      detail?: string;
+    };
 
 export function decideUpdateFeed({ isPackaged, env, bakedUrl }: UpdateFeedInput): UpdateFeed {
   if (!isPackaged) return { enabled: false, reason: 'not_packaged' };
   // Only ever switches updates off, so it cannot redirect anything.
-  if (env.MESA_UPDATE_DISABLED === '1' || env.MESA_UPDATE_DISABLED === 'true') return { enabled: false, reason: 'disabled' };
+  if (env.MESA_UPDATE_DISABLED === '1' || env.MESA_UPDATE_DISABLED === 'true')
+    return { enabled: false, reason: 'disabled' };
 
   const raw = (bakedUrl?.trim() || DEFAULT_UPDATE_URL).replace(/\/+$/, '');
   // A build made without a real feed would otherwise log a failed check on every start.

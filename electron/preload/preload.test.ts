@@ -2,7 +2,12 @@
 // The preload with a stubbed electron: what it exposes as window.mesa, and how. jsdom, because
 // the preload listens on the page's window (for dropped files' paths).
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, PRELOAD_LOCAL_MEMBERS, type MesaBridge } from '../../shared/ipc/contract';
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  PRELOAD_LOCAL_MEMBERS,
+  type MesaBridge,
+} from '../../shared/ipc/contract';
 import { fake, ipcRenderer } from '../app/testing/fake-electron';
 
 vi.mock('electron', () => import('../app/testing/fake-electron'));
@@ -82,7 +87,10 @@ describe('the preload’s dropped-file paths', () => {
   });
 
   it('reads each dropped file’s path with webUtils.getPathForFile, before the page’s own drop listener runs', () => {
-    const shot = new File(['png bytes'], 'screenshot.png', { type: 'image/png', lastModified: 1_700_000_000_000 });
+    const shot = new File(['png bytes'], 'screenshot.png', {
+      type: 'image/png',
+      lastModified: 1_700_000_000_000,
+    });
     const log = new File(['log'], 'app.log', { type: 'text/plain', lastModified: 1_700_000_000_001 });
     fake.filePaths.set(shot, '/home/ana/Imágenes/screenshot.png');
     fake.filePaths.set(log, '/var/log/app.log');
@@ -123,7 +131,13 @@ describe('the preload’s dropped-file paths', () => {
     expect(mesa.droppedFilePath!(keyOf(built))).toBeNull();
     expect(mesa.droppedFilePath!(keyOf(a))).toBeNull();
     expect(mesa.droppedFilePath!({ name: 'other.png', size: 1, lastModified: 1 })).toBeNull();
-    for (const junk of [undefined, null, 'same.png', { name: 'same.png' }, { name: 1, size: 4, lastModified: 7 }]) {
+    for (const junk of [
+      undefined,
+      null,
+      'same.png',
+      { name: 'same.png' },
+      { name: 1, size: 4, lastModified: 7 },
+    ]) {
       expect(mesa.droppedFilePath!(junk as never)).toBeNull();
     }
   });

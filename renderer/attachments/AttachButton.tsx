@@ -12,7 +12,12 @@ export function AttachButton({ ticketId, disabled = false }: { ticketId: string;
   const { attach, problems, refusal, busy, dismiss } = useAttachFiles(ticketId);
   return (
     <>
-      <button type="button" className="btn" disabled={disabled || busy} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="btn"
+        disabled={disabled || busy}
+        onClick={() => input.current?.click()}
+      >
         <Icon name="paperclip" />
         {t('attach.pick')}
       </button>

@@ -20,11 +20,12 @@ afterEach(() => {
 });
 
 function dropOnZone(files: File[]): void {
-  renderIn('es', (
+  renderIn(
+    'es',
     <AttachDropZone ticketId="01900000-0000-7000-8000-000000000001">
       <p>Ticket</p>
-    </AttachDropZone>
-  ));
+    </AttachDropZone>,
+  );
   fireEvent.drop(screen.getByTestId('attach-drop-zone'), { dataTransfer: { types: ['Files'], files } });
 }
 
@@ -42,7 +43,10 @@ describe('AttachDropZone', () => {
       { name: 'screenshot.png', size: 3, lastModified: 1_700_000_000_000 },
       { name: 'built.png', size: 1, lastModified: 2 },
     ]);
-    expect(attach).toHaveBeenCalledExactlyOnceWith([shot, pasted], new Map([[shot, '/home/ana/screenshot.png']]));
+    expect(attach).toHaveBeenCalledExactlyOnceWith(
+      [shot, pasted],
+      new Map([[shot, '/home/ana/screenshot.png']]),
+    );
   });
 
   it('in the browser host (no preload), attaches the same files with no paths', () => {

@@ -28,7 +28,12 @@ function pastedFiles(e: ClipboardEvent): File[] {
  * reads dropped files' paths itself (webUtils.getPathForFile) and the page records them beside
  * the bytes; the bytes are stored at once either way.
  */
-export function AttachDropZone({ ticketId, disabled = false, className = '', children }: AttachDropZoneProps) {
+export function AttachDropZone({
+  ticketId,
+  disabled = false,
+  className = '',
+  children,
+}: AttachDropZoneProps) {
   const { t } = useTranslation();
   const { attach, problems, refusal, dismiss } = useAttachFiles(ticketId);
   const [over, setOver] = useState(false);

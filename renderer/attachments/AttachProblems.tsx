@@ -4,7 +4,15 @@ import { limitText, type AttachmentProblem } from './attachment-limits';
 import type { Refusal } from '../i18n/refusals';
 
 /** Why files were not attached, one line per file, read out by screen readers as it appears. */
-export function AttachProblems({ problems, refusal, onDismiss }: { problems: readonly AttachmentProblem[]; refusal: Refusal | null; onDismiss(): void }) {
+export function AttachProblems({
+  problems,
+  refusal,
+  onDismiss,
+}: {
+  problems: readonly AttachmentProblem[];
+  refusal: Refusal | null;
+  onDismiss(): void;
+}) {
   const { t } = useTranslation();
   if (problems.length === 0 && !refusal) return null;
   return (

@@ -57,4 +57,8 @@ export async function stopAppUploads(): Promise<void> {
 }
 
 /** The uploads as the window's sync runs them: started and stopped with it, the outbox gated on them. */
-export const appUploads: SyncCompanion = { holdBack: holdBackUnuploaded, start: startAppUploads, stop: stopAppUploads };
+export const appUploads: SyncCompanion = {
+  holdBack: holdBackUnuploaded,
+  start: startAppUploads,
+  stop: stopAppUploads,
+};

@@ -37,48 +37,83 @@ afterEach(async () => {
 
 describe('attachFiles', () => {
   it('stores the bytes and queues attachment.add together, with no network', async () => {
-    const result = await attachFiles(ticket.id, [file('error.png', 'PNG bytes', 'image/png')], { db, now: NOW });
+    const result = await attachFiles(ticket.id, [file('error.png', 'PNG bytes', 'image/png')], {
+      db,
+      now: NOW,
+    });
     expect(result.problems).toEqual([]);
     expect(result.refused).toBeNull();
     const [attached] = result.attached;
     const row = await db.attachments.get(attached!.attachmentId);
-    expect(row).toMatchObject({ ticketId: ticket.id, fileName: 'error.png', contentType: 'image/png', size: 9, uploaded: 0, confirmed: 0 });
+    expect(row).toMatchObject({
+      ticketId: ticket.id,
+      fileName: 'error.png',
+      contentType: 'image/png',
+      size: 9,
+      uploaded: 0,
+      confirmed: 0,
+    });
     expect(await row!.blob!.text()).toBe('PNG bytes');
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ type: 'attachment.add', ticketId: ticket.id, args: { attachmentId: attached!.attachmentId, sha256: attached!.sha256 } });
+    expect(entry).toMatchObject({
+      type: 'attachment.add',
+      ticketId: ticket.id,
+      args: { attachmentId: attached!.attachmentId, sha256: attached!.sha256 },
+    });
   });
 
   it('records where a dropped file came from (Electron), past the mutation’s rebuild of the ticket', async () => {
     const dropped = file('error.png', 'PNG bytes', 'image/png');
     const pasted = file('image.png', 'other bytes', 'image/png');
-    const result = await attachFiles(ticket.id, [dropped, pasted], { db, now: NOW, sourcePaths: new Map([[dropped, '/home/ana/error.png']]) });
+    const result = await attachFiles(ticket.id, [dropped, pasted], {
+      db,
+      now: NOW,
+      sourcePaths: new Map([[dropped, '/home/ana/error.png']]),
+    });
     const [first, second] = result.attached;
-    expect(await db.attachments.get(first!.attachmentId)).toMatchObject({ fileName: 'error.png', sourcePath: '/home/ana/error.png' });
+    expect(await db.attachments.get(first!.attachmentId)).toMatchObject({
+      fileName: 'error.png',
+      sourcePath: '/home/ana/error.png',
+    });
     expect(await db.attachments.get(second!.attachmentId)).not.toHaveProperty('sourcePath');
   });
 
   it('keeps a failed upload’s reason and the dropped file’s path when a later change rebuilds the ticket', async () => {
     const dropped = file('error.png', 'PNG bytes', 'image/png');
-    const result = await attachFiles(ticket.id, [dropped], { db, now: NOW, sourcePaths: new Map([[dropped, '/home/ana/error.png']]) });
+    const result = await attachFiles(ticket.id, [dropped], {
+      db,
+      now: NOW,
+      sourcePaths: new Map([[dropped, '/home/ana/error.png']]),
+    });
     const [attached] = result.attached;
     const failure = { code: 'too_large' as const, message: 'over the limit' };
     await dexieUploadStore(db).markFailed(attached!.sha256, failure);
 
     const reply = await performMutation(
       'comment.add',
-      { ticketId: ticket.id, commentId: '01939a2c-0000-7000-8000-000000000abc', body: 'Mirando la captura', visibility: 'internal' },
+      {
+        ticketId: ticket.id,
+        commentId: '01939a2c-0000-7000-8000-000000000abc',
+        body: 'Mirando la captura',
+        visibility: 'internal',
+      },
       { db, now: NOW },
     );
     expect(reply.ok).toBe(true);
     expect(await db.comments.where('ticketId').equals(ticket.id).count()).toBe(1);
-    expect(await db.attachments.get(attached!.attachmentId)).toMatchObject({ sourcePath: '/home/ana/error.png', uploadError: failure });
+    expect(await db.attachments.get(attached!.attachmentId)).toMatchObject({
+      sourcePath: '/home/ana/error.png',
+      uploadError: failure,
+    });
   });
 
   it('stores nothing for a file over the limit, and says why', async () => {
     // 25 MiB + 1 byte, really: the check must not trust anything but the size.
     const huge = file('dump.zip', new Uint8Array(LIMITS.attachmentMaxBytes + 1), 'application/zip');
     const result = await attachFiles(ticket.id, [huge], { db, now: NOW });
-    expect(result.problems).toEqual([{ code: 'too_large', fileName: 'dump.zip', limit: LIMITS.attachmentMaxBytes }]);
+    expect(result.problems).toEqual([
+      { code: 'too_large', fileName: 'dump.zip', limit: LIMITS.attachmentMaxBytes },
+    ]);
     expect(await db.attachments.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -96,7 +131,12 @@ describe('attachFiles', () => {
     await attachFiles(ticket.id, [file('a.png', 'aaa', 'image/png')], { db, now: NOW });
     expect(await holdBackUnuploaded(db, await nextOutboxBatch(db, 10))).toEqual([]);
 
-    expect(await drainUploads(dexieUploadStore(db), async () => undefined)).toMatchObject({ state: 'done', uploaded: 1 });
-    expect((await holdBackUnuploaded(db, await nextOutboxBatch(db, 10))).map((e) => e.type)).toEqual(['attachment.add']);
+    expect(await drainUploads(dexieUploadStore(db), async () => undefined)).toMatchObject({
+      state: 'done',
+      uploaded: 1,
+    });
+    expect((await holdBackUnuploaded(db, await nextOutboxBatch(db, 10))).map((e) => e.type)).toEqual([
+      'attachment.add',
+    ]);
   });
 });

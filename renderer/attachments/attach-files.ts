@@ -37,7 +37,11 @@ async function waitingCount(db: MesaDb, ticketId: string): Promise<number> {
     .count();
 }
 
-export async function attachFiles(ticketId: string, files: readonly (CandidateFile & Blob)[], options: AttachOptions): Promise<AttachResult> {
+export async function attachFiles(
+  ticketId: string,
+  files: readonly (CandidateFile & Blob)[],
+  options: AttachOptions,
+): Promise<AttachResult> {
   const { db } = options;
   const now = options.now ?? new Date();
   const check = checkAttachments(files, await waitingCount(db, ticketId), now);
@@ -48,38 +52,46 @@ export async function attachFiles(ticketId: string, files: readonly (CandidateFi
     // A Blob of our own, with the normalised type: a File keeps a reference to its origin (a path, a clipboard item).
     const blob = new Blob([file], { type: contentType });
     const attachmentId = uuidv7();
-    const outcome = await db.transaction('rw', db.tables, async () => {
-      const alreadyUploaded = (await db.attachments.where('sha256').equals(sha256).filter((a) => a.uploaded === 1).count()) > 0;
-      const sourcePath = options.sourcePaths?.get(file);
-      // The path rides with the bytes: a rebuild of the ticket keeps a row's local fields (ticket-state.ts).
-      const row: LocalAttachmentRow = {
-        id: attachmentId,
-        ticketId,
-        commentId: null,
-        sha256,
-        fileName,
-        contentType,
-        size: blob.size,
-        uploadedById: null,
-        createdAt: now.toISOString(),
-        blob,
-        uploaded: alreadyUploaded ? 1 : 0,
-        confirmed: 0,
-        ...(sourcePath ? { sourcePath } : {}),
-      };
-      await db.attachments.put(row);
-      const performed = await performMutation(
-        'attachment.add',
-        { attachmentId, ticketId, sha256, fileName, contentType, size: blob.size },
-        { db, now },
-      );
-      // Refused: throwing rolls the bytes back with the (unwritten) mutation.
-      if (!performed.ok) throw new AttachRefused(performed.code, performed.message);
-      return performed;
-    }).catch((error: unknown) => {
-      if (error instanceof AttachRefused) return { ok: false as const, code: error.code, message: error.message };
-      throw error;
-    });
+    const outcome = await db
+      .transaction('rw', db.tables, async () => {
+        const alreadyUploaded =
+          (await db.attachments
+            .where('sha256')
+            .equals(sha256)
+            .filter((a) => a.uploaded === 1)
+            .count()) > 0;
+        const sourcePath = options.sourcePaths?.get(file);
+        // The path rides with the bytes: a rebuild of the ticket keeps a row's local fields (ticket-state.ts).
+        const row: LocalAttachmentRow = {
+          id: attachmentId,
+          ticketId,
+          commentId: null,
+          sha256,
+          fileName,
+          contentType,
+          size: blob.size,
+          uploadedById: null,
+          createdAt: now.toISOString(),
+          blob,
+          uploaded: alreadyUploaded ? 1 : 0,
+          confirmed: 0,
+          ...(sourcePath ? { sourcePath } : {}),
+        };
+        await db.attachments.put(row);
+        const performed = await performMutation(
+          'attachment.add',
+          { attachmentId, ticketId, sha256, fileName, contentType, size: blob.size },
+          { db, now },
+        );
+        // Refused: throwing rolls the bytes back with the (unwritten) mutation.
+        if (!performed.ok) throw new AttachRefused(performed.code, performed.message);
+        return performed;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof AttachRefused)
+          return { ok: false as const, code: error.code, message: error.message };
+        throw error;
+      });
     if (!outcome.ok) {
       result.refused = { code: outcome.code, message: outcome.message };
       break;
@@ -88,7 +100,6 @@ export async function attachFiles(ticketId: string, files: readonly (CandidateFi
   }
   return result;
 }
-
 
 class AttachRefused extends Error {
   constructor(

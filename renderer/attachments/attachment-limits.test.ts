@@ -7,7 +7,11 @@ const file = (name: string, size: number, type: string) => ({ name, size, type }
 
 describe('attachment limits', () => {
   it('accepts screenshots and documents within the limits', () => {
-    const result = checkAttachments([file('error.png', 1_000, 'image/png'), file('log.txt', 10, 'text/plain; charset=utf-8')], 0, NOW);
+    const result = checkAttachments(
+      [file('error.png', 1_000, 'image/png'), file('log.txt', 10, 'text/plain; charset=utf-8')],
+      0,
+      NOW,
+    );
     expect(result.problems).toEqual([]);
     expect(result.accepted.map((a) => [a.fileName, a.contentType])).toEqual([
       ['error.png', 'image/png'],
@@ -16,14 +20,24 @@ describe('attachment limits', () => {
   });
 
   it('refuses a file over 25 MiB with the limit, for the message', () => {
-    const result = checkAttachments([file('dump.zip', LIMITS.attachmentMaxBytes + 1, 'application/zip')], 0, NOW);
+    const result = checkAttachments(
+      [file('dump.zip', LIMITS.attachmentMaxBytes + 1, 'application/zip')],
+      0,
+      NOW,
+    );
     expect(result.accepted).toEqual([]);
     expect(result.problems).toEqual([{ code: 'too_large', fileName: 'dump.zip', limit: 25 * 1024 * 1024 }]);
-    expect(checkAttachments([file('ok.zip', LIMITS.attachmentMaxBytes, 'application/zip')], 0, NOW).problems).toEqual([]);
+    expect(
+      checkAttachments([file('ok.zip', LIMITS.attachmentMaxBytes, 'application/zip')], 0, NOW).problems,
+    ).toEqual([]);
   });
 
   it('refuses types the server would refuse, and says which', () => {
-    const result = checkAttachments([file('setup.exe', 10, 'application/x-msdownload'), file('logo.svg', 10, 'image/svg+xml')], 0, NOW);
+    const result = checkAttachments(
+      [file('setup.exe', 10, 'application/x-msdownload'), file('logo.svg', 10, 'image/svg+xml')],
+      0,
+      NOW,
+    );
     expect(result.problems.map((p) => [p.code, p.contentType])).toEqual([
       ['type_not_allowed', 'application/x-msdownload'],
       ['type_not_allowed', 'image/svg+xml'],
@@ -41,7 +55,9 @@ describe('attachment limits', () => {
   });
 
   it('refuses empty files', () => {
-    expect(checkAttachments([file('empty.txt', 0, 'text/plain')], 0, NOW).problems).toEqual([{ code: 'empty', fileName: 'empty.txt' }]);
+    expect(checkAttachments([file('empty.txt', 0, 'text/plain')], 0, NOW).problems).toEqual([
+      { code: 'empty', fileName: 'empty.txt' },
+    ]);
   });
 
   it('sends unknown types as octet-stream', () => {

@@ -50,13 +50,20 @@ export function safeFileName(name: string, contentType: string, now: Date): stri
   const cleaned = name.replace(/[/\\\u0000-\u001f]+/gu, '_').trim();
   const generic = cleaned === '' || /^image\.(png|jpe?g|gif|webp)$/i.test(cleaned);
   if (!generic) return truncateKeepingExtension(cleaned, LIMITS.fileNameMax);
-  const extension = cleaned.includes('.') ? cleaned.slice(cleaned.lastIndexOf('.')) : extensionFor(contentType);
+  const extension = cleaned.includes('.')
+    ? cleaned.slice(cleaned.lastIndexOf('.'))
+    : extensionFor(contentType);
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   return `screenshot-${stamp}${extension}`;
 }
 
 function extensionFor(contentType: string): string {
-  const known: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
+  const known: Record<string, string> = {
+    'image/png': '.png',
+    'image/jpeg': '.jpg',
+    'image/gif': '.gif',
+    'image/webp': '.webp',
+  };
   return known[contentType] ?? '';
 }
 
@@ -72,14 +79,20 @@ function truncateKeepingExtension(name: string, max: number): string {
  * refused with a reason. `alreadyAttached` counts files already waiting on the same
  * comment, so the count limit holds across several drops.
  */
-export function checkAttachments<F extends CandidateFile>(files: readonly F[], alreadyAttached: number, now: Date): AttachmentCheck<F> {
+export function checkAttachments<F extends CandidateFile>(
+  files: readonly F[],
+  alreadyAttached: number,
+  now: Date,
+): AttachmentCheck<F> {
   const result: AttachmentCheck<F> = { accepted: [], problems: [] };
   for (const file of files) {
     const contentType = normalizeContentType(file.type);
     const fileName = safeFileName(file.name, contentType, now);
     if (file.size === 0) result.problems.push({ code: 'empty', fileName });
-    else if (file.size > LIMITS.attachmentMaxBytes) result.problems.push({ code: 'too_large', fileName, limit: LIMITS.attachmentMaxBytes });
-    else if (!ALLOWED.has(contentType)) result.problems.push({ code: 'type_not_allowed', fileName, contentType });
+    else if (file.size > LIMITS.attachmentMaxBytes)
+      result.problems.push({ code: 'too_large', fileName, limit: LIMITS.attachmentMaxBytes });
+    else if (!ALLOWED.has(contentType))
+      result.problems.push({ code: 'type_not_allowed', fileName, contentType });
     else if (alreadyAttached + result.accepted.length >= LIMITS.attachmentsPerComment)
       result.problems.push({ code: 'too_many', fileName, limit: LIMITS.attachmentsPerComment });
     else result.accepted.push({ file, contentType, fileName });

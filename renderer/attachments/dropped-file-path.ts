@@ -7,7 +7,11 @@
  */
 export function droppedFilePath(file: File): string | null {
   try {
-    const path: unknown = window.mesa?.droppedFilePath?.({ name: file.name, size: file.size, lastModified: file.lastModified });
+    const path: unknown = window.mesa?.droppedFilePath?.({
+      name: file.name,
+      size: file.size,
+      lastModified: file.lastModified,
+    });
     return typeof path === 'string' && path !== '' ? path : null;
   } catch {
     return null;

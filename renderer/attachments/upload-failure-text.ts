@@ -12,7 +12,10 @@ export function uploadFailureText(t: TFunction, fileName: string, failure: Uploa
   const reason = failure.message.trim() || failure.code;
   switch (failure.code) {
     case 'too_large':
-      return t('attachments.failure.too_large', { name: fileName, limit: limitText(LIMITS.attachmentMaxBytes) });
+      return t('attachments.failure.too_large', {
+        name: fileName,
+        limit: limitText(LIMITS.attachmentMaxBytes),
+      });
     case 'rejected':
     case 'invalid_request':
       return t('attachments.failure.rejected', { name: fileName, reason });

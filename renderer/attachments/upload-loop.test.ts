@@ -10,7 +10,8 @@ function oneBlobStore(): UploadStore & { uploaded: boolean } {
   const blob = new Blob(['x']);
   const state = {
     uploaded: false,
-    listPending: async (): Promise<PendingUpload[]> => (state.uploaded ? [] : [{ sha256: 'a'.repeat(64), contentType: 'text/plain', blob }]),
+    listPending: async (): Promise<PendingUpload[]> =>
+      state.uploaded ? [] : [{ sha256: 'a'.repeat(64), contentType: 'text/plain', blob }],
     markUploaded: async () => void (state.uploaded = true),
     markFailed: async () => undefined,
   };

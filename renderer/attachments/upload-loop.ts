@@ -32,7 +32,14 @@ export interface UploadLoop {
 }
 
 export function createUploadLoop(options: UploadLoopOptions): UploadLoop {
-  const { store, upload, timers = browserTimers, baseDelayMs = 2_000, maxDelayMs = 5 * 60_000, random = Math.random } = options;
+  const {
+    store,
+    upload,
+    timers = browserTimers,
+    baseDelayMs = 2_000,
+    maxDelayMs = 5 * 60_000,
+    random = Math.random,
+  } = options;
   let failures = 0;
 
   const task = createWakeableTask(async () => {
@@ -41,7 +48,12 @@ export function createUploadLoop(options: UploadLoopOptions): UploadLoop {
       outcome = await drainUploads(store, upload);
     } catch (error) {
       // The store itself failed (IndexedDB closed during a reload): try again later like any passing trouble.
-      outcome = { state: 'retry_later', uploaded: 0, failed: 0, error: { code: 'internal', message: String(error) } };
+      outcome = {
+        state: 'retry_later',
+        uploaded: 0,
+        failed: 0,
+        error: { code: 'internal', message: String(error) },
+      };
     }
     options.onDrained?.(outcome);
     if (outcome.state === 'done') {

@@ -24,12 +24,19 @@ let rowSerial = 0;
 const nextId = () => `0190a000-0000-7000-8000-${String(++rowSerial).padStart(12, '0')}`;
 
 function memoryHarness(): Harness {
-  const rows: Array<{ sha256: string; contentType: string; blob: Blob; uploaded: boolean; failure?: UploadFailure }> = [];
+  const rows: Array<{
+    sha256: string;
+    contentType: string;
+    blob: Blob;
+    uploaded: boolean;
+    failure?: UploadFailure;
+  }> = [];
   const store: UploadStore = {
     async listPending(limit) {
       const seen = new Map<string, PendingUpload>();
       for (const row of rows) {
-        if (!row.uploaded && !row.failure && !seen.has(row.sha256) && seen.size < limit) seen.set(row.sha256, row);
+        if (!row.uploaded && !row.failure && !seen.has(row.sha256) && seen.size < limit)
+          seen.set(row.sha256, row);
       }
       return [...seen.values()];
     },
@@ -49,7 +56,8 @@ function memoryHarness(): Harness {
       return sha256;
     },
     uploadedHashes: async () => [...new Set(rows.filter((r) => r.uploaded).map((r) => r.sha256))],
-    failures: async () => Object.fromEntries(rows.filter((r) => r.failure).map((r) => [r.sha256, r.failure!])),
+    failures: async () =>
+      Object.fromEntries(rows.filter((r) => r.failure).map((r) => [r.sha256, r.failure!])),
     close: async () => undefined,
   };
 }
@@ -81,8 +89,11 @@ async function dexieHarness(): Promise<Harness> {
       await db.attachments.add(row);
       return sha256;
     },
-    uploadedHashes: async () => [...new Set((await all()).filter((r) => r.uploaded === 1).map((r) => r.sha256))],
-    failures: async () => Object.fromEntries((await all()).filter((r) => r.uploadError).map((r) => [r.sha256, r.uploadError!])),
+    uploadedHashes: async () => [
+      ...new Set((await all()).filter((r) => r.uploaded === 1).map((r) => r.sha256)),
+    ],
+    failures: async () =>
+      Object.fromEntries((await all()).filter((r) => r.uploadError).map((r) => [r.sha256, r.uploadError!])),
     async close() {
       db.close();
       await db.delete();
@@ -103,7 +114,8 @@ function fakeServer() {
     upload: async (sha256: string, contentType: string, bytes: Uint8Array) => {
       calls.push(sha256);
       if (!online) throw new MesaError('offline', 'Cannot reach the server (ECONNREFUSED).');
-      if ((await sha256Hex(new Blob([bytes as Uint8Array<ArrayBuffer>]))) !== sha256) throw new MesaError('rejected', 'The bytes do not match the hash.');
+      if ((await sha256Hex(new Blob([bytes as Uint8Array<ArrayBuffer>]))) !== sha256)
+        throw new MesaError('rejected', 'The bytes do not match the hash.');
       blobs.set(sha256, bytes);
       return { sha256, size: bytes.byteLength, contentType };
     },
@@ -178,7 +190,11 @@ describe.each(harnesses)('upload queue over the %s', (_name, make) => {
     const server = fakeServer();
     server.unplug();
     const hash = await h.attach('waiting');
-    expect(await drainUploads(h.store, server.upload)).toMatchObject({ state: 'retry_later', uploaded: 0, failed: 0 });
+    expect(await drainUploads(h.store, server.upload)).toMatchObject({
+      state: 'retry_later',
+      uploaded: 0,
+      failed: 0,
+    });
     expect(await drainUploads(h.store, server.upload)).toMatchObject({ state: 'retry_later' });
     expect(server.calls).toEqual([hash, hash]);
     expect(await h.failures()).toEqual({});
@@ -210,16 +226,26 @@ describe.each(harnesses)('upload queue over the %s', (_name, make) => {
 
 describe('upload queue limits', () => {
   it('never sends a blob over the size limit', async () => {
-    const oversized = { size: LIMITS.attachmentMaxBytes + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    const oversized = {
+      size: LIMITS.attachmentMaxBytes + 1,
+      arrayBuffer: () => Promise.reject(new Error('must not be read')),
+    } as unknown as Blob;
     const marked: Array<[string, UploadFailure]> = [];
     let listed = false;
     const store: UploadStore = {
-      listPending: async () => (listed ? [] : ((listed = true), [{ sha256: 'a'.repeat(64), contentType: 'application/zip', blob: oversized }])),
+      listPending: async () =>
+        listed
+          ? []
+          : ((listed = true), [{ sha256: 'a'.repeat(64), contentType: 'application/zip', blob: oversized }]),
       markUploaded: async () => undefined,
       markFailed: async (sha, failure) => void marked.push([sha, failure]),
     };
     const calls: string[] = [];
-    expect(await drainUploads(store, async (sha) => void calls.push(sha))).toEqual({ state: 'done', uploaded: 0, failed: 1 });
+    expect(await drainUploads(store, async (sha) => void calls.push(sha))).toEqual({
+      state: 'done',
+      uploaded: 0,
+      failed: 1,
+    });
     expect(calls).toEqual([]);
     expect(marked[0]?.[1].code).toBe('too_large');
   });

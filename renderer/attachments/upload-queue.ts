@@ -28,7 +28,11 @@ export interface UploadStore {
 }
 
 /** `getMesa().uploadAttachment` in the app. */
-export type Uploader = (sha256: string, contentType: string, bytes: Uint8Array<ArrayBuffer>) => Promise<unknown>;
+export type Uploader = (
+  sha256: string,
+  contentType: string,
+  bytes: Uint8Array<ArrayBuffer>,
+) => Promise<unknown>;
 
 export type DrainOutcome =
   | { state: 'done'; uploaded: number; failed: number }
@@ -41,9 +45,13 @@ const PERMANENT: ReadonlySet<string> = new Set<IpcErrorCode>(['too_large', 'reje
 const BATCH = 20;
 
 export function classifyUploadError(error: unknown): { permanent: boolean; failure: UploadFailure } {
-  if (error instanceof MesaError) return { permanent: PERMANENT.has(error.code), failure: { code: error.code, message: error.message } };
+  if (error instanceof MesaError)
+    return { permanent: PERMANENT.has(error.code), failure: { code: error.code, message: error.message } };
   // Anything unexpected is treated as passing trouble: retrying costs a request, giving up loses a screenshot.
-  return { permanent: false, failure: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  return {
+    permanent: false,
+    failure: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+  };
 }
 
 export async function drainUploads(store: UploadStore, upload: Uploader): Promise<DrainOutcome> {
@@ -58,7 +66,10 @@ export async function drainUploads(store: UploadStore, upload: Uploader): Promis
       settled.add(pending.sha256);
       if (pending.blob.size > LIMITS.attachmentMaxBytes) {
         // Checked when attached too; this catches rows written by an older build or another limit.
-        await store.markFailed(pending.sha256, { code: 'too_large', message: `over ${LIMITS.attachmentMaxBytes} bytes` });
+        await store.markFailed(pending.sha256, {
+          code: 'too_large',
+          message: `over ${LIMITS.attachmentMaxBytes} bytes`,
+        });
         failed += 1;
         continue;
       }

@@ -38,7 +38,10 @@ export function useAttachFiles(ticketId: string): AttachFilesState {
         }
       } catch (error) {
         // A full or broken disk: nothing was stored, and the agent must know.
-        setRefusal({ code: 'storage_error', message: error instanceof Error ? error.message : String(error) });
+        setRefusal({
+          code: 'storage_error',
+          message: error instanceof Error ? error.message : String(error),
+        });
       } finally {
         setBusy(false);
       }

@@ -27,7 +27,10 @@ export interface WakeableTask {
   readonly stopped: boolean;
 }
 
-export function createWakeableTask(run: () => Promise<void>, timers: TaskTimers = browserTimers): WakeableTask {
+export function createWakeableTask(
+  run: () => Promise<void>,
+  timers: TaskTimers = browserTimers,
+): WakeableTask {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -61,10 +64,13 @@ export function createWakeableTask(run: () => Promise<void>, timers: TaskTimers 
     wakeIn(ms) {
       if (stopped) return;
       clearTimer();
-      timer = timers.setTimeout(() => {
-        timer = null;
-        task.wake();
-      }, Math.max(0, ms));
+      timer = timers.setTimeout(
+        () => {
+          timer = null;
+          task.wake();
+        },
+        Math.max(0, ms),
+      );
     },
     stop() {
       stopped = true;

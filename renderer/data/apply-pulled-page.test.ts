@@ -16,9 +16,14 @@ import { freshDb } from './testing/test-db';
 let db: MesaDb;
 let seq = 0;
 
-const upsert = (entity: Change['entity'], data: { id: string }): Change => ({ seq: ++seq, entity, id: data.id, op: 'upsert', data });
+const upsert = (entity: Change['entity'], data: { id: string }): Change => ({
+  seq: ++seq,
+  entity,
+  id: data.id,
+  op: 'upsert',
+  data,
+});
 const remove = (entity: Change['entity'], id: string): Change => ({ seq: ++seq, entity, id, op: 'delete' });
-
 
 beforeEach(() => {
   db = freshDb();
@@ -32,14 +37,20 @@ describe('applyPulledPage', () => {
   it('stores a page of several entities and its cursor', async () => {
     const ticket = makeTicket({ number: 'INC-1' });
     const reply = makeComment(ticket.id, 'Have you tried the other tray?');
-    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket), upsert('comment', reply)], 42, db);
+    await applyPulledPage(
+      [upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket), upsert('comment', reply)],
+      42,
+      db,
+    );
 
     const row = await ticketById(ticket.id, db);
     expect(row).toMatchObject({ number: 'INC-1', pendingCount: 0, open: 1, assigneeKey: '' });
     expect(serverCopyOf(row!)).toEqual(ticket);
     expect((await searchTickets('tray', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
     expect((await searchTickets('INC-1', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
-    expect(await commentsOfTicket(ticket.id, db)).toEqual([expect.objectContaining({ id: reply.id, body: reply.body, pending: 0 })]);
+    expect(await commentsOfTicket(ticket.id, db)).toEqual([
+      expect.objectContaining({ id: reply.id, body: reply.body, pending: 0 }),
+    ]);
     // The page is one row, whatever it holds; nothing of it is in the per-ticket overlay.
     expect(await db.pages.count()).toBe(1);
     expect(await db.tickets.count()).toBe(0);
@@ -59,7 +70,11 @@ describe('applyPulledPage', () => {
 
   it('deletes a ticket with its comments, and the last change of an id wins', async () => {
     const ticket = makeTicket();
-    await applyPulledPage([upsert('ticket', ticket), upsert('comment', makeComment(ticket.id, 'hello'))], 2, db);
+    await applyPulledPage(
+      [upsert('ticket', ticket), upsert('comment', makeComment(ticket.id, 'hello'))],
+      2,
+      db,
+    );
     const renamed = { ...ticket, title: 'Renamed' };
     await applyPulledPage([upsert('ticket', renamed), remove('ticket', ticket.id)], 4, db);
     expect(await ticketById(ticket.id, db)).toBeUndefined();
@@ -70,15 +85,28 @@ describe('applyPulledPage', () => {
     const agent = await seedSession(db);
     const ticket = makeTicket({ number: 'INC-9' });
     await applyPulledPage([upsert('ticket', ticket)], 1, db);
-    const assigned = await performMutation('ticket.assign', { ticketId: ticket.id, assigneeId: agent.id }, { db });
+    const assigned = await performMutation(
+      'ticket.assign',
+      { ticketId: ticket.id, assigneeId: agent.id },
+      { db },
+    );
     expect(assigned.ok).toBe(true);
 
     // Someone else renamed it meanwhile; our assignment is not on the server yet.
-    const serverCopy: Ticket = { ...ticket, title: 'Printer jammed again', updatedAt: '2025-03-03T10:00:00.000Z' };
+    const serverCopy: Ticket = {
+      ...ticket,
+      title: 'Printer jammed again',
+      updatedAt: '2025-03-03T10:00:00.000Z',
+    };
     await applyPulledPage([upsert('ticket', serverCopy)], 2, db);
 
     const row = await ticketById(ticket.id, db);
-    expect(row).toMatchObject({ title: 'Printer jammed again', assigneeId: agent.id, status: 'assigned', pendingCount: 1 });
+    expect(row).toMatchObject({
+      title: 'Printer jammed again',
+      assigneeId: agent.id,
+      status: 'assigned',
+      pendingCount: 1,
+    });
     expect(row?.server).toEqual(serverCopy);
   });
 
@@ -120,7 +148,11 @@ describe('applyPulledPage', () => {
 describe('applyPulledPage, reference data after its tickets', () => {
   it('dates the warning once the policy arrives', async () => {
     // Created and answered at 09:00, 480 minutes to resolve: due 17:00, warning (75%) from 15:00.
-    const ticket = makeTicket({ slaPolicyId: 'default', firstResponseAt: '2025-03-03T09:00:00.000Z', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    const ticket = makeTicket({
+      slaPolicyId: 'default',
+      firstResponseAt: '2025-03-03T09:00:00.000Z',
+      sla: runningSla('2025-03-03T17:00:00.000Z'),
+    });
     await applyPulledPage([upsert('ticket', ticket)], 1, db);
     expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T17:00:00.000Z'));
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy())], 2, db);
@@ -128,7 +160,11 @@ describe('applyPulledPage, reference data after its tickets', () => {
   });
 
   it('dates the warning again when the warning fraction changes', async () => {
-    const ticket = makeTicket({ slaPolicyId: 'default', firstResponseAt: '2025-03-03T09:00:00.000Z', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    const ticket = makeTicket({
+      slaPolicyId: 'default',
+      firstResponseAt: '2025-03-03T09:00:00.000Z',
+      sla: runningSla('2025-03-03T17:00:00.000Z'),
+    });
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ warnAtFraction: 0.5 }))], 2, db);
     // Half of 480 minutes from 09:00.
@@ -136,7 +172,11 @@ describe('applyPulledPage, reference data after its tickets', () => {
   });
 
   it('leaves the tickets alone when a policy comes again with the same warning rules', async () => {
-    const ticket = makeTicket({ slaPolicyId: 'default', firstResponseAt: '2025-03-03T09:00:00.000Z', sla: runningSla('2025-03-03T17:00:00.000Z') });
+    const ticket = makeTicket({
+      slaPolicyId: 'default',
+      firstResponseAt: '2025-03-03T09:00:00.000Z',
+      sla: runningSla('2025-03-03T17:00:00.000Z'),
+    });
     await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
     const written: string[] = [];
     const unsubscribe = db.ticketWrites.subscribe((write) => {

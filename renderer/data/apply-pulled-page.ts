@@ -32,7 +32,11 @@ export interface AppliedPage {
  * the server's copy + the mutations still in the outbox, re-applied); any other ticket the
  * page brings leaves the overlay, the page's copy being the newer one.
  */
-export async function applyPulledPage(changes: readonly Change[], cursor: number, db: MesaDb = getDb()): Promise<AppliedPage> {
+export async function applyPulledPage(
+  changes: readonly Change[],
+  cursor: number,
+  db: MesaDb = getDb(),
+): Promise<AppliedPage> {
   const page = groupPageChanges(changes);
   const memory = ticketMemoryIndex(db);
   // The copies this page does not bring (tickets touched through their comments) come from memory.
@@ -40,7 +44,19 @@ export async function applyPulledPage(changes: readonly Change[], cursor: number
   const rdb = db.relaxed;
   await rdb.transaction(
     'rw',
-    [rdb.pages, rdb.tickets, rdb.comments, rdb.attachments, rdb.agents, rdb.teams, rdb.categories, rdb.macros, rdb.slaPolicies, rdb.outbox, rdb.meta],
+    [
+      rdb.pages,
+      rdb.tickets,
+      rdb.comments,
+      rdb.attachments,
+      rdb.agents,
+      rdb.teams,
+      rdb.categories,
+      rdb.macros,
+      rdb.slaPolicies,
+      rdb.outbox,
+      rdb.meta,
+    ],
     async () => {
       // Reference data first: tickets of this same page are dated and rebased against it.
       await putAndDelete(rdb.agents, page.agent);
@@ -69,7 +85,12 @@ export async function applyPulledPage(changes: readonly Change[], cursor: number
         const server = page.ticket.upserts.get(id) ?? serverCopyIn(memory, id);
         if (withPending.has(id)) {
           actor = actor === undefined ? await loadActor(rdb) : actor;
-          await rebuildTicket(rdb, id, { server, refs, actor, serverCommentIds: serverCommentIdsOf(memory, page, id) });
+          await rebuildTicket(rdb, id, {
+            server,
+            refs,
+            actor,
+            serverCommentIds: serverCommentIdsOf(memory, page, id),
+          });
         } else if (memory.hasOverlay(id) && (page.ticket.upserts.has(id) || memory.pagedTicket(id))) {
           leaving.push(id);
         }
@@ -82,7 +103,10 @@ export async function applyPulledPage(changes: readonly Change[], cursor: number
   return { applied: changes.length - page.skipped.length, skipped: page.skipped };
 }
 
-async function putAndDelete<T extends { id: string }>(table: EntityTable<T, 'id'>, changes: EntityChanges<T>): Promise<void> {
+async function putAndDelete<T extends { id: string }>(
+  table: EntityTable<T, 'id'>,
+  changes: EntityChanges<T>,
+): Promise<void> {
   if (changes.upserts.size) await table.bulkPut([...changes.upserts.values()]);
   if (changes.deletes.size) await table.bulkDelete([...changes.deletes] as Array<IDType<T, 'id'>>);
 }
@@ -118,7 +142,12 @@ async function applyAttachments(db: MesaDb, page: PageChanges): Promise<void> {
   const upserts = [...page.attachment.upserts.values()];
   const before = await db.attachments.bulkGet(upserts.map((a) => a.id));
   // Our own bytes stay: the feed carries the attachment's record, never its blob.
-  const rows: CachedAttachment[] = upserts.map((attachment, i) => ({ ...attachment, blob: before[i]?.blob ?? null, uploaded: 1, confirmed: 1 }));
+  const rows: CachedAttachment[] = upserts.map((attachment, i) => ({
+    ...attachment,
+    blob: before[i]?.blob ?? null,
+    uploaded: 1,
+    confirmed: 1,
+  }));
   await db.attachments.bulkPut(rows);
   await db.attachments.bulkDelete([...page.attachment.deletes]);
 }
@@ -138,7 +167,8 @@ async function deleteTickets(db: MesaDb, ids: Set<string>): Promise<void> {
  */
 function policiesThatMove(memory: TicketMemoryIndex, incoming: readonly SlaPolicy[]): Map<string, SlaPolicy> {
   const moving = new Map<string, SlaPolicy>();
-  for (const policy of incoming) if (memory.policyStampOf(policy.id) !== policyStamp(policy)) moving.set(policy.id, policy);
+  for (const policy of incoming)
+    if (memory.policyStampOf(policy.id) !== policyStamp(policy)) moving.set(policy.id, policy);
   return moving;
 }
 

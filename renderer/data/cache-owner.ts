@@ -18,7 +18,11 @@ export function ownerKey(serverUrl: string | null, agentId: string): string {
 }
 
 /** Records who is signed in; returns true when the cache was emptied for a new owner. */
-export async function adoptSession(db: MesaDb, serverUrl: string | null, agent: SessionAgent): Promise<boolean> {
+export async function adoptSession(
+  db: MesaDb,
+  serverUrl: string | null,
+  agent: SessionAgent,
+): Promise<boolean> {
   const owner = ownerKey(serverUrl, agent.id);
   return db.transaction('rw', db.tables, async () => {
     const previous = await readMeta(db, 'owner');

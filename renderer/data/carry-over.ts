@@ -41,15 +41,19 @@ async function carryOverLegacyCache(db: MesaDb, legacyName: string): Promise<voi
   const done = await db.meta.get('carriedOverFrom');
   if (done?.value !== legacyName) {
     const carried = await readLegacy(legacyName);
-    await db.transaction('rw', [db.outbox, db.attachments, db.rejections, db.meta, db.tickets, db.comments], async () => {
-      await db.outbox.bulkPut(carried.outbox);
-      await db.attachments.bulkPut(carried.attachments);
-      await db.rejections.bulkPut(carried.rejections);
-      await db.meta.bulkPut(carried.meta);
-      await db.tickets.bulkPut(carried.tickets);
-      await db.comments.bulkPut(carried.comments);
-      await db.meta.put({ key: 'carriedOverFrom', value: legacyName });
-    });
+    await db.transaction(
+      'rw',
+      [db.outbox, db.attachments, db.rejections, db.meta, db.tickets, db.comments],
+      async () => {
+        await db.outbox.bulkPut(carried.outbox);
+        await db.attachments.bulkPut(carried.attachments);
+        await db.rejections.bulkPut(carried.rejections);
+        await db.meta.bulkPut(carried.meta);
+        await db.tickets.bulkPut(carried.tickets);
+        await db.comments.bulkPut(carried.comments);
+        await db.meta.put({ key: 'carriedOverFrom', value: legacyName });
+      },
+    );
   }
   await Dexie.delete(legacyName);
 }
@@ -63,14 +67,18 @@ async function readLegacy(name: string): Promise<Carried> {
     const all = async <T>(table: string, keep: (row: T) => boolean = () => true): Promise<T[]> =>
       has(table) ? (await old.table<T>(table).toArray()).filter(keep) : [];
     const outbox = await all<OutboxEntry>('outbox');
-    const pendingTickets = new Set(outbox.map((entry) => entry.ticketId).filter((id): id is string => id !== null));
+    const pendingTickets = new Set(
+      outbox.map((entry) => entry.ticketId).filter((id): id is string => id !== null),
+    );
     return {
       outbox,
       // Not uploaded, or its attachment.add not yet accepted: the bytes and the row exist nowhere else.
       attachments: await all<CachedAttachment>('attachments', (a) => a.uploaded === 0 || a.confirmed === 0),
       rejections: await all<Rejection>('rejections'),
       meta: await all<SyncMeta>('meta', (row) => (KEPT_META as readonly string[]).includes(row.key)),
-      tickets: (await all<CachedTicket & Record<string, unknown>>('tickets', (t) => pendingTickets.has(t.id))).map(withoutOldIndexKeys),
+      tickets: (
+        await all<CachedTicket & Record<string, unknown>>('tickets', (t) => pendingTickets.has(t.id))
+      ).map(withoutOldIndexKeys),
       comments: await all<CachedComment>('comments', (c) => c.pending === 1),
     };
   } finally {

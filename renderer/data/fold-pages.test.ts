@@ -10,7 +10,13 @@ import { freshDb } from './testing/test-db';
 
 let db: MesaDb;
 let seq = 0;
-const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({ seq: ++seq, entity, id: data.id, op: 'upsert', data });
+const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({
+  seq: ++seq,
+  entity,
+  id: data.id,
+  op: 'upsert',
+  data,
+});
 const remove = (entity: Change['entity'], id: string): Change => ({ seq: ++seq, entity, id, op: 'delete' });
 
 beforeEach(() => {
@@ -23,13 +29,21 @@ afterEach(async () => {
 
 it('folds a run of small pages into one row that reads back as the same cache', async () => {
   const tickets = Array.from({ length: 5 }, (_, i) => makeTicket({ title: `Printer ${i}` }));
-  await applyPulledPage(tickets.map((t) => upsert('ticket', t)), seq, db);
+  await applyPulledPage(
+    tickets.map((t) => upsert('ticket', t)),
+    seq,
+    db,
+  );
   // A sync a page: renames, a comment, a deletion, a rename back.
   for (let i = 0; i < FOLD_AFTER + 4; i++) {
     const ticket = tickets[i % 4]!;
     await applyPulledPage([upsert('ticket', { ...ticket, title: `Printer ${i % 4} renamed ${i}` })], seq, db);
   }
-  await applyPulledPage([upsert('comment', makeComment(tickets[0]!.id, 'Toner replaced')), remove('ticket', tickets[4]!.id)], seq, db);
+  await applyPulledPage(
+    [upsert('comment', makeComment(tickets[0]!.id, 'Toner replaced')), remove('ticket', tickets[4]!.id)],
+    seq,
+    db,
+  );
   const before = { tickets: await cachedTickets(db), comments: await cachedComments(db) };
   const rowsBefore = await db.pages.count();
 
@@ -38,7 +52,8 @@ it('folds a run of small pages into one row that reads back as the same cache', 
 
   // A start after the fold (a new connection builds its view from the rows) shows the same.
   const reopened = new MesaDb(db.name);
-  const sortById = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+  const sortById = <T extends { id: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => a.id.localeCompare(b.id));
   expect(sortById(await cachedTickets(reopened))).toEqual(sortById(before.tickets));
   expect(await cachedComments(reopened)).toEqual(before.comments);
   expect((await searchTickets('toner', 10, reopened)).map((t) => t.id)).toEqual([tickets[0]!.id]);
@@ -46,7 +61,10 @@ it('folds a run of small pages into one row that reads back as the same cache', 
 });
 
 it('leaves a few small pages alone, and never folds across a large one', async () => {
-  expect(runsOf([1, 2, 3, 4, 5, 6], new Set([1, 2, 4, 5, 6]))).toEqual([[1, 2], [4, 5, 6]]);
+  expect(runsOf([1, 2, 3, 4, 5, 6], new Set([1, 2, 4, 5, 6]))).toEqual([
+    [1, 2],
+    [4, 5, 6],
+  ]);
   expect(runsOf([1, 2, 3], new Set([2]))).toEqual([]);
   await applyPulledPage([upsert('ticket', makeTicket())], seq, db);
   await applyPulledPage([upsert('ticket', makeTicket())], seq, db);

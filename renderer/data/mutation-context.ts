@@ -1,4 +1,13 @@
-import { policyForTeam, type Actor, type Agent, type Category, type SessionAgent, type SlaPolicy, type Team, type TicketMutationContext } from '../../shared/index';
+import {
+  policyForTeam,
+  type Actor,
+  type Agent,
+  type Category,
+  type SessionAgent,
+  type SlaPolicy,
+  type Team,
+  type TicketMutationContext,
+} from '../../shared/index';
 import type { MesaDb } from './db';
 import { readMeta } from './meta';
 
@@ -14,7 +23,8 @@ export interface ReferenceSnapshot {
   policies: Map<string, SlaPolicy>;
 }
 
-const byId = <T extends { id: string }>(rows: T[]): Map<string, T> => new Map(rows.map((row) => [row.id, row]));
+const byId = <T extends { id: string }>(rows: T[]): Map<string, T> =>
+  new Map(rows.map((row) => [row.id, row]));
 
 export async function loadReferences(db: MesaDb): Promise<ReferenceSnapshot> {
   const [agents, teams, categories, policies] = await Promise.all([

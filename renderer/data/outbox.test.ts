@@ -23,9 +23,15 @@ describe('nextOutboxBatch', () => {
 
   it('stops before the request would pass the byte budget, counting UTF-8 bytes', async () => {
     // 'é' is one UTF-16 unit and two UTF-8 bytes: each envelope is ~1 KB in UTF-8, under 600 units.
-    const entries = [queuedComment('é'.repeat(400)), queuedComment('é'.repeat(400)), queuedComment('é'.repeat(400))];
+    const entries = [
+      queuedComment('é'.repeat(400)),
+      queuedComment('é'.repeat(400)),
+      queuedComment('é'.repeat(400)),
+    ];
     await db.outbox.bulkAdd(entries);
-    expect((await nextOutboxBatch(db, 10, 2_500)).map((e) => e.id)).toEqual(entries.slice(0, 2).map((e) => e.id));
+    expect((await nextOutboxBatch(db, 10, 2_500)).map((e) => e.id)).toEqual(
+      entries.slice(0, 2).map((e) => e.id),
+    );
   });
 
   it('always sends the oldest entry, however large, so the outbox cannot stick', async () => {

@@ -17,7 +17,11 @@ import { readMeta, writeMeta } from './meta';
 export const PUSH_BATCH_MAX_BYTES = 4 * 1024 * 1024;
 
 /** The oldest entries, at most `max` of them and `maxBytes` of envelopes (never fewer than one): a push batch. */
-export async function nextOutboxBatch(db: MesaDb, max: number, maxBytes = PUSH_BATCH_MAX_BYTES): Promise<OutboxEntry[]> {
+export async function nextOutboxBatch(
+  db: MesaDb,
+  max: number,
+  maxBytes = PUSH_BATCH_MAX_BYTES,
+): Promise<OutboxEntry[]> {
   const oldest = await db.outbox.orderBy(':id').limit(max).toArray();
   const encoder = new TextEncoder();
   let bytes = 0;
@@ -30,7 +34,10 @@ export async function nextOutboxBatch(db: MesaDb, max: number, maxBytes = PUSH_B
 
 /** How many entries wait, and the tickets they touch (read from the ticketId index's keys alone). */
 export async function queuedTickets(db: MesaDb): Promise<{ pendingCount: number; ticketIds: string[] }> {
-  const [pendingCount, ticketIds] = await Promise.all([db.outbox.count(), db.outbox.orderBy('ticketId').uniqueKeys()]);
+  const [pendingCount, ticketIds] = await Promise.all([
+    db.outbox.count(),
+    db.outbox.orderBy('ticketId').uniqueKeys(),
+  ]);
   return { pendingCount, ticketIds: ticketIds.map(String) };
 }
 
@@ -43,7 +50,11 @@ export async function queuedTickets(db: MesaDb): Promise<{ pendingCount: number;
  * `countLostSend` turns it into a try each.
  */
 export async function noteSending(db: MesaDb, entries: readonly OutboxEntry[]): Promise<void> {
-  await writeMeta(db, 'pushInFlight', entries.map((entry) => entry.seq).filter((seq): seq is number => seq !== undefined));
+  await writeMeta(
+    db,
+    'pushInFlight',
+    entries.map((entry) => entry.seq).filter((seq): seq is number => seq !== undefined),
+  );
 }
 
 /** A send whose answer was never recorded counts as one try of each entry still queued. */

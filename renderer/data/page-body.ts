@@ -53,7 +53,8 @@ export function mergePageBodies(bodies: readonly PageBody[]): PageBody {
   const comments = new Map<string, PageBody['comments'][number] | null>();
   for (const body of bodies) {
     for (const id of body.ticketDeletes) tickets.set(id, null);
-    for (const [i, ticket] of body.tickets.entries()) tickets.set(ticket.id, { ticket, keys: body.slaKeys?.[i] });
+    for (const [i, ticket] of body.tickets.entries())
+      tickets.set(ticket.id, { ticket, keys: body.slaKeys?.[i] });
     for (const id of body.commentDeletes) comments.set(id, null);
     for (const comment of body.comments) comments.set(comment.id, comment);
   }

@@ -79,7 +79,12 @@ export function groupPageChanges(changes: readonly Change[]): PageChanges {
     }
     const parsed = schemas[change.entity].safeParse(change.data);
     if (!parsed.success) {
-      page.skipped.push({ seq: change.seq, entity: change.entity, id: change.id, message: describeIssues(parsed.error) });
+      page.skipped.push({
+        seq: change.seq,
+        entity: change.entity,
+        id: change.id,
+        message: describeIssues(parsed.error),
+      });
       continue;
     }
     target.deletes.delete(change.id);

@@ -4,7 +4,9 @@
  * Electron and an installed browser app usually grant it; a plain tab may say no, which
  * the sync bar then shows. Returns null where the API does not exist.
  */
-export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean | null> {
+export async function requestPersistentStorage(
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+): Promise<boolean | null> {
   if (!storage?.persist) return null;
   try {
     if (await storage.persisted()) return true;

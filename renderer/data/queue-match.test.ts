@@ -16,7 +16,15 @@ import { freshDb } from './testing/test-db';
 
 const agents = [testUuid(), testUuid(), testUuid()];
 const teams = [testUuid(), testUuid()];
-const statuses: TicketStatus[] = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed', 'cancelled'];
+const statuses: TicketStatus[] = [
+  'new',
+  'assigned',
+  'in_progress',
+  'pending',
+  'resolved',
+  'closed',
+  'cancelled',
+];
 const policy = alwaysOpenPolicy();
 
 /** A small deterministic generator: the same cache every run, varied enough to tie and to spread. */
@@ -91,7 +99,9 @@ describe('queue views from memory and from the index', () => {
     const query: QueueQuery = { kind: 'all', sort: 'priority', limit: 500 };
     const all = await queueQuery(query, db);
     const filters = { status: ['pending', 'in_progress'] as TicketStatus[], tag: ['vpn'] };
-    const expected = all.filter((t) => filters.status.includes(t.status) && t.tags.some((tag) => tag.toLowerCase() === 'vpn')).map((t) => t.id);
+    const expected = all
+      .filter((t) => filters.status.includes(t.status) && t.tags.some((tag) => tag.toLowerCase() === 'vpn'))
+      .map((t) => t.id);
     expect(expected.length).toBeGreaterThan(0);
     expect((await queueQuery({ ...query, filters }, db)).map((t) => t.id)).toEqual(expected);
     expect(await countQueue({ kind: 'all', filters }, db)).toBe(expected.length);

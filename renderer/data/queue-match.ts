@@ -11,7 +11,20 @@ import type { CachedTicket } from './rows';
 /** The fields a queue view looks at. */
 export type TicketFacets = Pick<
   CachedTicket,
-  'id' | 'status' | 'priority' | 'category' | 'assigneeId' | 'teamId' | 'assigneeKey' | 'teamKey' | 'tags' | 'pendingCount' | 'open' | 'slaDueMs' | 'slaWarnMs' | 'updatedAt'
+  | 'id'
+  | 'status'
+  | 'priority'
+  | 'category'
+  | 'assigneeId'
+  | 'teamId'
+  | 'assigneeKey'
+  | 'teamKey'
+  | 'tags'
+  | 'pendingCount'
+  | 'open'
+  | 'slaDueMs'
+  | 'slaWarnMs'
+  | 'updatedAt'
 >;
 
 export function facetsOf(row: CachedTicket): TicketFacets {
@@ -85,7 +98,9 @@ const byId = (a: TicketFacets, b: TicketFacets): number => (a.id < b.id ? -1 : a
  * index keys by primary key). `a - b || …`: two stopped clocks (Infinity) give NaN, which
  * falls through to the next key like 0.
  */
-export function compareOf(query: Pick<QueueQuery, 'kind' | 'sort'>): (a: TicketFacets, b: TicketFacets) => number {
+export function compareOf(
+  query: Pick<QueueQuery, 'kind' | 'sort'>,
+): (a: TicketFacets, b: TicketFacets) => number {
   switch (query.sort ?? 'sla') {
     case 'sla':
       return (a, b) => a.slaDueMs - b.slaDueMs || byId(a, b);

@@ -21,7 +21,11 @@ const MAX_LIMIT = 500;
  * version of it. Inside a liveQuery, observeCache subscribes the caller to every change
  * of the cache: any write may move a ticket into or out of a view.
  */
-async function fromMemory<T extends readonly string[] | number>(db: MesaDb, key: string, compute: (tickets: Iterable<TicketFacets>) => T): Promise<{ index: TicketMemoryIndex; value: T }> {
+async function fromMemory<T extends readonly string[] | number>(
+  db: MesaDb,
+  key: string,
+  compute: (tickets: Iterable<TicketFacets>) => T,
+): Promise<{ index: TicketMemoryIndex; value: T }> {
   await observeCache(db);
   const index = ticketMemoryIndex(db);
   // Promise.resolve: inside a liveQuery, Dexie's rule for awaiting a non-Dexie promise.
@@ -41,7 +45,10 @@ async function fromMemory<T extends readonly string[] | number>(db: MesaDb, key:
   return { index, value };
 }
 
-const memos = new WeakMap<TicketMemoryIndex, { version: number; values: Map<string, readonly string[] | number> }>();
+const memos = new WeakMap<
+  TicketMemoryIndex,
+  { version: number; values: Map<string, readonly string[] | number> }
+>();
 
 /** A view without its paging: every page of it shares one selection. */
 function viewKey(query: Omit<QueueQuery, 'sort' | 'offset' | 'limit'> & Partial<QueueQuery>): string {
@@ -53,12 +60,17 @@ function viewKey(query: Omit<QueueQuery, 'sort' | 'offset' | 'limit'> & Partial<
 export async function queueQuery(query: QueueQuery, db: MesaDb = getDb()): Promise<CachedTicket[]> {
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
-  const { index, value } = await fromMemory(db, `ids ${viewKey(query)}`, (tickets) => selectQueue(tickets, query));
+  const { index, value } = await fromMemory(db, `ids ${viewKey(query)}`, (tickets) =>
+    selectQueue(tickets, query),
+  );
   return index.tickets(value.slice(offset, offset + limit));
 }
 
 /** How many tickets a queue view holds (same scope and filters, no paging). */
-export async function countQueue(query: Omit<QueueQuery, 'sort' | 'offset' | 'limit'>, db: MesaDb = getDb()): Promise<number> {
+export async function countQueue(
+  query: Omit<QueueQuery, 'sort' | 'offset' | 'limit'>,
+  db: MesaDb = getDb(),
+): Promise<number> {
   return (await fromMemory(db, `count ${viewKey(query)}`, (tickets) => countInQueue(tickets, query))).value;
 }
 
@@ -66,17 +78,31 @@ export async function countQueue(query: Omit<QueueQuery, 'sort' | 'offset' | 'li
  * Open tickets of one assignee or one team, soonest SLA due first, up to `limit` (the SLA
  * watcher's read; past the queue views' page limit).
  */
-export async function openTicketsBySlaDue(db: MesaDb, scope: { assigneeId: string } | { teamId: string }, limit: number): Promise<CachedTicket[]> {
-  const { index, value } = await fromMemory(db, `ids ${viewKey(slaDueView(scope))}`, (tickets) => selectQueue(tickets, slaDueView(scope)));
+export async function openTicketsBySlaDue(
+  db: MesaDb,
+  scope: { assigneeId: string } | { teamId: string },
+  limit: number,
+): Promise<CachedTicket[]> {
+  const { index, value } = await fromMemory(db, `ids ${viewKey(slaDueView(scope))}`, (tickets) =>
+    selectQueue(tickets, slaDueView(scope)),
+  );
   return index.tickets(value.slice(0, limit));
 }
 
 /** The ids of the same tickets. */
-export async function openTicketIdsBySlaDue(db: MesaDb, scope: { assigneeId: string } | { teamId: string }, limit: number): Promise<string[]> {
-  const { value } = await fromMemory(db, `ids ${viewKey(slaDueView(scope))}`, (tickets) => selectQueue(tickets, slaDueView(scope)));
+export async function openTicketIdsBySlaDue(
+  db: MesaDb,
+  scope: { assigneeId: string } | { teamId: string },
+  limit: number,
+): Promise<string[]> {
+  const { value } = await fromMemory(db, `ids ${viewKey(slaDueView(scope))}`, (tickets) =>
+    selectQueue(tickets, slaDueView(scope)),
+  );
   return value.slice(0, limit);
 }
 
 function slaDueView(scope: { assigneeId: string } | { teamId: string }): QueueQuery {
-  return 'assigneeId' in scope ? { kind: 'mine', agentId: scope.assigneeId, sort: 'sla' } : { kind: 'team', teamIds: [scope.teamId], sort: 'sla' };
+  return 'assigneeId' in scope
+    ? { kind: 'mine', agentId: scope.assigneeId, sort: 'sla' }
+    : { kind: 'team', teamIds: [scope.teamId], sort: 'sla' };
 }

@@ -36,7 +36,11 @@ export function replayPending(
   for (const entry of pending) {
     const parsed = parseMutation(entry);
     if (!parsed.ok || !isTicketMutation(parsed.mutation)) continue;
-    const outcome = applyTicketMutation(ticket, parsed.mutation, mutationContext(refs, actor, new Date(entry.createdAt)));
+    const outcome = applyTicketMutation(
+      ticket,
+      parsed.mutation,
+      mutationContext(refs, actor, new Date(entry.createdAt)),
+    );
     if (!outcome.ok) continue;
     ticket = outcome.ticket;
     if (outcome.comment) comments.push(outcome.comment);

@@ -11,7 +11,13 @@ import { ticketMemoryIndex } from './ticket-memory-index';
 
 let db: MesaDb;
 let seq = 0;
-const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({ seq: ++seq, entity, id: data.id, op: 'upsert', data });
+const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({
+  seq: ++seq,
+  entity,
+  id: data.id,
+  op: 'upsert',
+  data,
+});
 const ids = async (query: string, cache: MesaDb) => (await searchTickets(query, 10, cache)).map((t) => t.id);
 
 beforeEach(() => {
@@ -25,7 +31,15 @@ afterEach(async () => {
 it('a start restores the saved words: search answers with no word left to make, pages after the save included', async () => {
   const printer = makeTicket({ title: 'Impresora atascada' });
   const vpn = makeTicket({ title: 'VPN caída' });
-  await applyPulledPage([upsert('ticket', printer), upsert('ticket', vpn), upsert('comment', makeComment(vpn.id, 'Reinstalé el cliente'))], seq, db);
+  await applyPulledPage(
+    [
+      upsert('ticket', printer),
+      upsert('ticket', vpn),
+      upsert('comment', makeComment(vpn.id, 'Reinstalé el cliente')),
+    ],
+    seq,
+    db,
+  );
   ticketMemoryIndex(db).warm();
   await expect.poll(async () => (await db.snapshots.get('words'))?.pageSeq, { timeout: 10_000 }).toBe(1);
   // A page after the save: its ticket must be found after the start too.

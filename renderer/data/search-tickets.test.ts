@@ -33,7 +33,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-const numbers = (rows: Array<{ number: string | null }>): Array<string | null> => rows.map((row) => row.number);
+const numbers = (rows: Array<{ number: string | null }>): Array<string | null> =>
+  rows.map((row) => row.number);
 
 describe('searchTickets', () => {
   it('finds by word prefix, ignoring case and accents', async () => {
@@ -75,7 +76,9 @@ describe('searchTickets', () => {
 
   it('inside a liveQuery, answers again when a matching ticket arrives', async () => {
     const seen: string[][] = [];
-    const subscription = liveQuery(() => searchTickets('escaner', 10, db)).subscribe((rows) => seen.push(numbers(rows) as string[]));
+    const subscription = liveQuery(() => searchTickets('escaner', 10, db)).subscribe((rows) =>
+      seen.push(numbers(rows) as string[]),
+    );
     await vi.waitFor(() => expect(seen).toEqual([[]]));
     const scanner = makeTicket({ number: 'INC-1045', title: 'Escáner atascado' });
     await db.tickets.put(toCachedTicket(scanner, { server: scanner, pendingCount: 0, policy: null }));

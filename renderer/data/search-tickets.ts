@@ -13,7 +13,11 @@ import { observeCache, ticketMemoryIndex } from './ticket-memory-index';
  *
  * Inside a liveQuery it re-runs on any change of the cache (observeCache).
  */
-export async function searchTickets(query: string, limit = 50, db: MesaDb = getDb()): Promise<CachedTicket[]> {
+export async function searchTickets(
+  query: string,
+  limit = 50,
+  db: MesaDb = getDb(),
+): Promise<CachedTicket[]> {
   const prefixes = queryPrefixes(query);
   if (prefixes.length === 0) return [];
   await observeCache(db);

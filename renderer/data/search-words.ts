@@ -20,7 +20,10 @@ const MAX_TOKEN = 40;
 export const MAX_WORDS_PER_TICKET = 256;
 
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The folded tokens of a text, in order, duplicates kept. */

@@ -48,7 +48,11 @@ export async function settlePushResults(
   const rollBack = new Set<string>();
   for (const entry of batch) {
     const answer = answers.get(entry.id);
-    if (!answer || entry.seq === undefined || (answer.status === 'rejected' && TRANSIENT_CODES.has(answer.code ?? ''))) {
+    if (
+      !answer ||
+      entry.seq === undefined ||
+      (answer.status === 'rejected' && TRANSIENT_CODES.has(answer.code ?? ''))
+    ) {
       settled.unanswered += 1;
       if (entry.seq !== undefined) queued.push(entry.seq);
       continue;
@@ -78,7 +82,18 @@ export async function settlePushResults(
   }
   // A rollback rebuilds from the server's copy, which for most tickets is in the pages.
   if (rollBack.size) await ticketMemoryIndex(db).facetsReady();
-  const tables = [db.outbox, db.rejections, db.tickets, db.comments, db.attachments, db.agents, db.teams, db.categories, db.slaPolicies, db.meta];
+  const tables = [
+    db.outbox,
+    db.rejections,
+    db.tickets,
+    db.comments,
+    db.attachments,
+    db.agents,
+    db.teams,
+    db.categories,
+    db.slaPolicies,
+    db.meta,
+  ];
   await db.transaction('rw', tables, async () => {
     // The answer is recorded: the send is no longer in flight, and what it left queued was tried once.
     await countTries(db, queued);
@@ -103,10 +118,16 @@ export async function settlePushResults(
  */
 async function keepRefusedFiles(db: MesaDb, rejected: Rejection[]): Promise<void> {
   for (const rejection of rejected) {
-    const attachmentId = rejection.type === 'attachment.add' ? (rejection.args as { attachmentId?: unknown }).attachmentId : undefined;
+    const attachmentId =
+      rejection.type === 'attachment.add'
+        ? (rejection.args as { attachmentId?: unknown }).attachmentId
+        : undefined;
     if (typeof attachmentId !== 'string') continue;
     const row = await db.attachments.get(attachmentId);
-    if (row?.blob) rejection.files = [{ fileName: row.fileName, contentType: row.contentType, size: row.size, blob: row.blob }];
+    if (row?.blob)
+      rejection.files = [
+        { fileName: row.fileName, contentType: row.contentType, size: row.size, blob: row.blob },
+      ];
   }
 }
 
@@ -117,8 +138,11 @@ async function markAccepted(db: MesaDb, entries: readonly OutboxEntry[]): Promis
   for (const entry of entries) {
     const args = entry.args as { commentId?: unknown; attachmentId?: unknown };
     if (entry.type === 'comment.add' && typeof args.commentId === 'string') comments.push(args.commentId);
-    if (entry.type === 'attachment.add' && typeof args.attachmentId === 'string') attachments.push(args.attachmentId);
+    if (entry.type === 'attachment.add' && typeof args.attachmentId === 'string')
+      attachments.push(args.attachmentId);
   }
-  if (comments.length) await db.comments.bulkUpdate(comments.map((key) => ({ key, changes: { pending: 0 as const } })));
-  if (attachments.length) await db.attachments.bulkUpdate(attachments.map((key) => ({ key, changes: { confirmed: 1 as const } })));
+  if (comments.length)
+    await db.comments.bulkUpdate(comments.map((key) => ({ key, changes: { pending: 0 as const } })));
+  if (attachments.length)
+    await db.attachments.bulkUpdate(attachments.map((key) => ({ key, changes: { confirmed: 1 as const } })));
 }

@@ -8,7 +8,10 @@ import { isOpenStatus, ticketSlaState, type SlaPolicy, type Ticket } from '../..
  * evaluation gives them.
  */
 
-type SlaFields = Pick<Ticket, 'status' | 'sla' | 'createdAt' | 'priority' | 'firstResponseAt' | 'statusHistory'>;
+type SlaFields = Pick<
+  Ticket,
+  'status' | 'sla' | 'createdAt' | 'priority' | 'firstResponseAt' | 'statusHistory'
+>;
 
 export interface SlaKeys {
   slaDueMs: number;

@@ -20,7 +20,10 @@ const pendingCount = async (): Promise<number> => {
 
 beforeEach(async () => {
   db = freshDb();
-  await db.tickets.bulkPut([row({ title: 'Impresora', status: 'pending' }), row({ title: 'VPN', status: 'assigned' })]);
+  await db.tickets.bulkPut([
+    row({ title: 'Impresora', status: 'pending' }),
+    row({ title: 'VPN', status: 'assigned' }),
+  ]);
 });
 
 afterEach(async () => {

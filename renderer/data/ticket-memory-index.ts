@@ -324,8 +324,10 @@ export class TicketMemoryIndex {
     this.#buffered = [];
     const db = this.#db;
     try {
-      const [pages, overlay, policies] = await db.transaction('r', [db.pages, db.tickets, db.slaPolicies], () =>
-        Promise.all([db.pages.toArray(), db.tickets.toArray(), db.slaPolicies.toArray()]),
+      const [pages, overlay, policies] = await db.transaction(
+        'r',
+        [db.pages, db.tickets, db.slaPolicies],
+        () => Promise.all([db.pages.toArray(), db.tickets.toArray(), db.slaPolicies.toArray()]),
       );
       this.#clear();
       for (const policy of policies) this.#setPolicy(policy);
@@ -335,7 +337,11 @@ export class TicketMemoryIndex {
         this.#applyPage(body);
         const seq = row.seq ?? 0;
         this.#pageSeq = Math.max(this.#pageSeq, seq);
-        named.set(seq, [...body.tickets.map((t) => t.id), ...body.ticketDeletes, ...body.comments.map((c) => c.ticketId)]);
+        named.set(seq, [
+          ...body.tickets.map((t) => t.id),
+          ...body.ticketDeletes,
+          ...body.comments.map((c) => c.ticketId),
+        ]);
       }
       for (const row of overlay) {
         this.#overlay.set(row.id, row);
@@ -408,9 +414,12 @@ export class TicketMemoryIndex {
     const ids = take(this.#wordsBehind, WORDS_CHUNK);
     const withOverlay = ids.filter((id) => this.#overlay.has(id));
     // Read outside any caller's transaction (this runs from a timer).
-    const local = withOverlay.length ? await this.#db.comments.where('ticketId').anyOf(withOverlay).toArray() : [];
+    const local = withOverlay.length
+      ? await this.#db.comments.where('ticketId').anyOf(withOverlay).toArray()
+      : [];
     const localBodies = new Map<string, CachedComment[]>();
-    for (const comment of local) localBodies.set(comment.ticketId, [...(localBodies.get(comment.ticketId) ?? []), comment]);
+    for (const comment of local)
+      localBodies.set(comment.ticketId, [...(localBodies.get(comment.ticketId) ?? []), comment]);
     for (const id of ids) {
       const row = this.ticket(id);
       if (!row) {
@@ -419,7 +428,8 @@ export class TicketMemoryIndex {
       }
       const server = this.#comments.get(id);
       const bodies = [...(server?.values() ?? [])].map((comment) => comment.body);
-      for (const comment of localBodies.get(id) ?? []) if (!server?.has(comment.id)) bodies.push(comment.body);
+      for (const comment of localBodies.get(id) ?? [])
+        if (!server?.has(comment.id)) bodies.push(comment.body);
       this.#words.set(id, ticketWords(row, bodies));
     }
   }
@@ -441,7 +451,8 @@ export class TicketMemoryIndex {
 
   /** Saves the words when caught up and not saved since the last change, on the relaxed connection. */
   async #saveWords(): Promise<void> {
-    if (this.#loadedPages || this.#wordsBehind.size || this.#savedSeq === this.#pageSeq || !this.current) return;
+    if (this.#loadedPages || this.#wordsBehind.size || this.#savedSeq === this.#pageSeq || !this.current)
+      return;
     const row: WordsRow = { key: 'words', pageSeq: this.#pageSeq, snapshot: this.#words.toSnapshot() };
     await this.#db.relaxed.snapshots.put(row);
     this.#savedSeq = row.pageSeq;

@@ -22,7 +22,10 @@ export async function ticketById(id: string, db: MesaDb = getDb()): Promise<Cach
 }
 
 /** By the server's human number (INC-1042); case-insensitive. Local-only tickets have none yet. */
-export async function ticketByNumber(number: string, db: MesaDb = getDb()): Promise<CachedTicket | undefined> {
+export async function ticketByNumber(
+  number: string,
+  db: MesaDb = getDb(),
+): Promise<CachedTicket | undefined> {
   const wanted = number.trim().toLowerCase();
   if (!wanted) return undefined;
   const index = await loadedIndex(db);
@@ -42,10 +45,15 @@ export async function commentsOfTicket(ticketId: string, db: MesaDb = getDb()): 
     .serverComments(ticketId)
     .filter((comment) => !mine.has(comment.id))
     .map((comment): CachedComment => ({ ...comment, pending: 0 }));
-  return [...server, ...local].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...server, ...local].sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
-export async function attachmentsOfTicket(ticketId: string, db: MesaDb = getDb()): Promise<CachedAttachment[]> {
+export async function attachmentsOfTicket(
+  ticketId: string,
+  db: MesaDb = getDb(),
+): Promise<CachedAttachment[]> {
   return db.attachments.where('ticketId').equals(ticketId).toArray();
 }
 

@@ -50,28 +50,54 @@ export async function writeTicketState(
   );
 }
 
-async function reconcileComments(db: MesaDb, ticketId: string, replay: ReplayResult, serverCommentIds: ReadonlySet<string>): Promise<void> {
-  const existing = new Map((await db.comments.where('ticketId').equals(ticketId).toArray()).map((c) => [c.id, c]));
+async function reconcileComments(
+  db: MesaDb,
+  ticketId: string,
+  replay: ReplayResult,
+  serverCommentIds: ReadonlySet<string>,
+): Promise<void> {
+  const existing = new Map(
+    (await db.comments.where('ticketId').equals(ticketId).toArray()).map((c) => [c.id, c]),
+  );
   const made = new Set(replay.comments.map((comment) => comment.id));
   // Only unacknowledged comments can go: an acknowledged one (pending 0) waits for the server's copy.
-  const stale = [...existing.values()].filter((c) => c.pending === 1 && c.server === null && !made.has(c.id)).map((c) => c.id);
+  const stale = [...existing.values()]
+    .filter((c) => c.pending === 1 && c.server === null && !made.has(c.id))
+    .map((c) => c.id);
   await db.comments.bulkDelete(stale);
   for (const id of stale) existing.delete(id);
   const fresh: CachedComment[] = replay.comments
     // Never over the server's copy (in the pages, or an overlay row that is that copy).
-    .filter((comment) => !serverCommentIds.has(comment.id) && (existing.has(comment.id) ? existing.get(comment.id)!.server === null : true))
+    .filter(
+      (comment) =>
+        !serverCommentIds.has(comment.id) &&
+        (existing.has(comment.id) ? existing.get(comment.id)!.server === null : true),
+    )
     .map((comment): CachedComment => ({ ...comment, server: null, pending: 1 }));
   await db.comments.bulkPut(fresh);
 }
 
-async function reconcileAttachments(db: MesaDb, ticketId: string, replay: ReplayResult, pending: readonly OutboxEntry[]): Promise<void> {
-  const existing = new Map((await db.attachments.where('ticketId').equals(ticketId).toArray()).map((a) => [a.id, a]));
+async function reconcileAttachments(
+  db: MesaDb,
+  ticketId: string,
+  replay: ReplayResult,
+  pending: readonly OutboxEntry[],
+): Promise<void> {
+  const existing = new Map(
+    (await db.attachments.where('ticketId').equals(ticketId).toArray()).map((a) => [a.id, a]),
+  );
   const made = new Set(replay.attachments.map((attachment) => attachment.id));
   // A file whose attachment.add is still queued keeps its row (and bytes) even when the
   // replay predicts a refusal (the ticket was cancelled meanwhile): the bytes exist nowhere
   // else, and the refusal, once the server gives it, hands them back (settle-push.ts).
-  const queued = new Set(pending.filter((entry) => entry.type === 'attachment.add').map((entry) => (entry.args as { attachmentId?: unknown }).attachmentId));
-  const stale = [...existing.values()].filter((a) => a.confirmed === 0 && !made.has(a.id) && !queued.has(a.id)).map((a) => a.id);
+  const queued = new Set(
+    pending
+      .filter((entry) => entry.type === 'attachment.add')
+      .map((entry) => (entry.args as { attachmentId?: unknown }).attachmentId),
+  );
+  const stale = [...existing.values()]
+    .filter((a) => a.confirmed === 0 && !made.has(a.id) && !queued.has(a.id))
+    .map((a) => a.id);
   await db.attachments.bulkDelete(stale);
   const fresh: CachedAttachment[] = replay.attachments
     .filter((attachment) => existing.get(attachment.id)?.confirmed !== 1)
@@ -79,7 +105,13 @@ async function reconcileAttachments(db: MesaDb, ticketId: string, replay: Replay
       const before = existing.get(attachment.id);
       // The bytes, and what this console noted locally (why an upload failed, where a dropped
       // file came from), were stored before this rebuild; only the entity's fields are replaced.
-      return { ...before, ...attachment, blob: before?.blob ?? null, uploaded: before?.uploaded ?? 0, confirmed: 0 };
+      return {
+        ...before,
+        ...attachment,
+        blob: before?.blob ?? null,
+        uploaded: before?.uploaded ?? 0,
+        confirmed: 0,
+      };
     });
   await db.attachments.bulkPut(fresh);
 }
@@ -95,7 +127,11 @@ export interface RebuildOptions {
 }
 
 /** A ticket's local state again from its server copy + the mutations still pending (after a pull or a rejection). */
-export async function rebuildTicket(db: MesaDb, ticketId: string, options: RebuildOptions = {}): Promise<void> {
+export async function rebuildTicket(
+  db: MesaDb,
+  ticketId: string,
+  options: RebuildOptions = {},
+): Promise<void> {
   const server = options.server !== undefined ? options.server : await serverCopyIn(db, ticketId);
   const pending = await pendingEntriesOf(db, ticketId);
   const refs = options.refs ?? (await loadReferences(db));
@@ -121,5 +157,9 @@ async function serverCopyIn(db: MesaDb, ticketId: string): Promise<Ticket | null
 }
 
 function serverCommentIdsIn(db: MesaDb, ticketId: string): Set<string> {
-  return new Set(ticketMemoryIndex(db).serverComments(ticketId).map((comment) => comment.id));
+  return new Set(
+    ticketMemoryIndex(db)
+      .serverComments(ticketId)
+      .map((comment) => comment.id),
+  );
 }

@@ -107,7 +107,10 @@ export function ticketWritesMiddleware(feed: TicketWriteFeed): Middleware<DBCore
                 () => true,
                 () => false,
               );
-              feed.emit({ ...write, committed: Promise.all([outcomeOf(req.trans), made]).then(([ended, ok]) => ended && ok) } as CacheWrite);
+              feed.emit({
+                ...write,
+                committed: Promise.all([outcomeOf(req.trans), made]).then(([ended, ok]) => ended && ok),
+              } as CacheWrite);
             }
             return done;
           },

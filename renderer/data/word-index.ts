@@ -137,7 +137,8 @@ export class WordIndex {
     if (prefixes.length === 0 || limit <= 0) return [];
     const perPrefix = prefixes.map((prefix) => this.#termsWithPrefix(prefix));
     if (perPrefix.some((terms) => terms.length === 0)) return [];
-    const cost = (terms: number[]): number => terms.reduce((sum, term) => sum + this.#postings[term]!.length, 0);
+    const cost = (terms: number[]): number =>
+      terms.reduce((sum, term) => sum + this.#postings[term]!.length, 0);
     let driver = 0;
     for (let i = 1; i < perPrefix.length; i++) if (cost(perPrefix[i]!) < cost(perPrefix[driver]!)) driver = i;
 
@@ -185,7 +186,8 @@ export class WordIndex {
       if (sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(this.#termOf.get(sorted[i]!)!);
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
+      found.push(this.#termOf.get(sorted[i]!)!);
     for (const word of this.#unsortedWords) if (word.startsWith(prefix)) found.push(this.#termOf.get(word)!);
     return found;
   }

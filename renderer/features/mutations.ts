@@ -14,6 +14,10 @@ export async function mutate<T extends MutationType>(type: T, args: MutationInpu
     return outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.message };
   } catch (error) {
     // A full disk or a closed database: the agent must hear it, beside the control they used.
-    return { ok: false, code: 'storage_error', message: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      code: 'storage_error',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
 }

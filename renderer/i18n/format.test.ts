@@ -55,7 +55,9 @@ describe('agentTimeZone', () => {
     const before = agentTimeZone(now);
     const real = Intl.DateTimeFormat.prototype.resolvedOptions;
     const other = before === 'Asia/Tokyo' ? 'Europe/Madrid' : 'Asia/Tokyo';
-    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (this: Intl.DateTimeFormat) {
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
+      this: Intl.DateTimeFormat,
+    ) {
       return { ...real.call(this), timeZone: other };
     });
     expect(agentTimeZone(now + 30_000)).toBe(before);

@@ -9,7 +9,10 @@ import { useTranslation } from 'react-i18next';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let value = cache.get(key) as T | undefined;
   if (!value) {
     value = make();
@@ -36,7 +39,11 @@ export function agentTimeZone(now: number = Date.now()): string {
 
 type Unit = 'day' | 'hour' | 'minute';
 const unitFormat = (lang: string, unit: Unit) =>
-  cached(`unit:${lang}:${unit}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'narrow', maximumFractionDigits: 0 }));
+  cached(
+    `unit:${lang}:${unit}`,
+    () =>
+      new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'narrow', maximumFractionDigits: 0 }),
+  );
 
 /**
  * A duration in minutes as its two most significant units ("2 d 4 h", "3 h 5 min", "12 min").
@@ -62,7 +69,11 @@ export function formatDuration(minutes: number, lang: string): string {
     .join(' ');
 }
 
-export function formatDateTime(value: Date | string | number, lang: string, timeZone: string = agentTimeZone()): string {
+export function formatDateTime(
+  value: Date | string | number,
+  lang: string,
+  timeZone: string = agentTimeZone(),
+): string {
   const format = cached(
     `dt:${lang}:${timeZone}`,
     () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
@@ -71,7 +82,11 @@ export function formatDateTime(value: Date | string | number, lang: string, time
 }
 
 /** A due time with the zone's short name, since agents and requesters may sit in different zones. */
-export function formatDueTime(value: Date | string | number, lang: string, timeZone: string = agentTimeZone()): string {
+export function formatDueTime(
+  value: Date | string | number,
+  lang: string,
+  timeZone: string = agentTimeZone(),
+): string {
   const format = cached(
     `due:${lang}:${timeZone}`,
     () =>
@@ -99,7 +114,10 @@ const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "hace 3 minutos" / "3 minutes ago", relative to `now`. */
 export function formatRelative(value: Date | string | number, now: number, lang: string): string {
-  const format = cached(`rel:${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' })) as Intl.RelativeTimeFormat;
+  const format = cached(
+    `rel:${lang}`,
+    () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto', style: 'short' }),
+  ) as Intl.RelativeTimeFormat;
   let amount = (new Date(value).getTime() - now) / 1000;
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(amount) < size) return format.format(Math.round(amount), unit);
@@ -121,7 +139,12 @@ export function formatBytes(bytes: number, lang: string): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** The formatters bound to the language on screen; components re-render when it changes. */

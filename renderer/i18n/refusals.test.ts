@@ -35,9 +35,9 @@ describe('refusal messages', () => {
 
   it('names the statuses of a forbidden move in the language on screen', async () => {
     await i18next.changeLanguage('es');
-    expect(refusalText(i18next.t, { code: 'invalid_transition' }, { from: 'closed', to: 'in_progress' })).toBe(
-      'Desde «Cerrado» no se puede pasar a «En curso».',
-    );
+    expect(
+      refusalText(i18next.t, { code: 'invalid_transition' }, { from: 'closed', to: 'in_progress' }),
+    ).toBe('Desde «Cerrado» no se puede pasar a «En curso».');
     await i18next.changeLanguage('en');
     expect(refusalText(i18next.t, { code: 'invalid_transition' }, { to: 'resolved' })).toBe(
       'From its current status the ticket cannot move to “Resolved”.',

@@ -18,7 +18,8 @@ export interface RefusalContext {
   to?: TicketStatus | null;
 }
 
-const isStatus = (value: unknown): value is TicketStatus => typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
+const isStatus = (value: unknown): value is TicketStatus =>
+  typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
 
 /** A refusal in words the agent understands, in the language on screen. */
 export function refusalText(t: TFunction, refusal: Refusal, context: RefusalContext = {}): string {
@@ -43,6 +44,7 @@ export function refusalText(t: TFunction, refusal: Refusal, context: RefusalCont
 export function refusalDetail(refusal: Refusal): string | null {
   const message = refusal.message?.trim();
   if (!message) return null;
-  const general = refusal.code === 'validation_failed' || refusal.code === 'storage_error' || !KNOWN.has(refusal.code);
+  const general =
+    refusal.code === 'validation_failed' || refusal.code === 'storage_error' || !KNOWN.has(refusal.code);
   return general ? message : null;
 }

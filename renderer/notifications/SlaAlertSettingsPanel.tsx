@@ -26,7 +26,13 @@ export function SlaAlertSettingsPanel() {
         <legend>{t('slaAlerts.scopeLegend')}</legend>
         {SCOPES.map((scope) => (
           <label key={scope}>
-            <input type="radio" name={`${id}-scope`} value={scope} checked={settings.scope === scope} onChange={() => setScope(scope)} />
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              value={scope}
+              checked={settings.scope === scope}
+              onChange={() => setScope(scope)}
+            />
             {t(`slaAlerts.scope.${scope}`)}
           </label>
         ))}
@@ -34,11 +40,19 @@ export function SlaAlertSettingsPanel() {
       <fieldset>
         <legend>{t('slaAlerts.eventsLegend')}</legend>
         <label>
-          <input type="checkbox" checked={settings.events.warning} onChange={(e) => setEvent('warning', e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={settings.events.warning}
+            onChange={(e) => setEvent('warning', e.currentTarget.checked)}
+          />
           {t('slaAlerts.eventWarning')}
         </label>
         <label>
-          <input type="checkbox" checked={settings.events.breach} onChange={(e) => setEvent('breach', e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={settings.events.breach}
+            onChange={(e) => setEvent('breach', e.currentTarget.checked)}
+          />
           {t('slaAlerts.eventBreach')}
         </label>
       </fieldset>
@@ -48,7 +62,9 @@ export function SlaAlertSettingsPanel() {
           <input
             type="checkbox"
             checked={quiet !== null}
-            onChange={(e) => setQuietHours(e.currentTarget.checked ? { ...DEFAULT_QUIET, timeZone: localTimeZone() } : null)}
+            onChange={(e) =>
+              setQuietHours(e.currentTarget.checked ? { ...DEFAULT_QUIET, timeZone: localTimeZone() } : null)
+            }
           />
           {t('slaAlerts.quietEnabled')}
         </label>
@@ -56,11 +72,25 @@ export function SlaAlertSettingsPanel() {
           <div className="sla-quiet-hours">
             <label>
               {t('slaAlerts.quietFrom')}
-              <input type="time" value={quiet.start} required onChange={(e) => e.currentTarget.value && setQuietHours({ ...quiet, start: e.currentTarget.value })} />
+              <input
+                type="time"
+                value={quiet.start}
+                required
+                onChange={(e) =>
+                  e.currentTarget.value && setQuietHours({ ...quiet, start: e.currentTarget.value })
+                }
+              />
             </label>
             <label>
               {t('slaAlerts.quietTo')}
-              <input type="time" value={quiet.end} required onChange={(e) => e.currentTarget.value && setQuietHours({ ...quiet, end: e.currentTarget.value })} />
+              <input
+                type="time"
+                value={quiet.end}
+                required
+                onChange={(e) =>
+                  e.currentTarget.value && setQuietHours({ ...quiet, end: e.currentTarget.value })
+                }
+              />
             </label>
             <p className="muted small">{t('slaAlerts.quietExplained', { zone: quiet.timeZone })}</p>
           </div>
@@ -80,7 +110,11 @@ function BrowserPermission() {
   if (permission === 'granted') return <p className="muted small">{t('slaAlerts.browserAllowed')}</p>;
   if (permission === 'denied') return <p className="muted small">{t('slaAlerts.browserDenied')}</p>;
   return (
-    <button type="button" className="btn" onClick={() => void Notification.requestPermission().then(setPermission)}>
+    <button
+      type="button"
+      className="btn"
+      onClick={() => void Notification.requestPermission().then(setPermission)}
+    >
       {t('slaAlerts.browserAsk')}
     </button>
   );

@@ -37,7 +37,9 @@ export function SlaAttentionBadge() {
     >
       <Icon name="flag" />
       <span className="sla-attention-label">{t('queues.breaching')}</span>
-      <span className="sla-attention-count">{new Intl.NumberFormat(i18n.resolvedLanguage).format(count)}</span>
+      <span className="sla-attention-count">
+        {new Intl.NumberFormat(i18n.resolvedLanguage).format(count)}
+      </span>
     </button>
   );
 }

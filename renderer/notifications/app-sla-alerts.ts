@@ -45,7 +45,8 @@ export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
   const scheduler: SlaScheduler = createSlaScheduler({
     now,
     watcher: {
-      check: async (at) => (watcher ? watcher.check(at) : { notify: [], deferred: [], attentionCount: 0, nextWakeAt: null }),
+      check: async (at) =>
+        watcher ? watcher.check(at) : { notify: [], deferred: [], attentionCount: 0, nextWakeAt: null },
     },
     present: async (n) => {
       const text = notificationText(t, n, options.locale());
@@ -79,8 +80,17 @@ export function startAppSlaAlerts(options: AppSlaAlertsOptions): () => void {
       const { agentId, teamIds } = watching;
       const settings = useSlaAlertSettings.getState().settings;
       const loadOpenTickets = () => loadWatchedTickets(db, agentId, teamIds, settings.scope);
-      watcher = createSlaWatcher({ agentId, teamIds, settings, loadOpenTickets, loadPolicies: () => db.slaPolicies.toArray(), notified });
-      ticketsSubscription = liveQuery(() => countWatchedTickets(db, agentId, teamIds, settings.scope)).subscribe({
+      watcher = createSlaWatcher({
+        agentId,
+        teamIds,
+        settings,
+        loadOpenTickets,
+        loadPolicies: () => db.slaPolicies.toArray(),
+        notified,
+      });
+      ticketsSubscription = liveQuery(() =>
+        countWatchedTickets(db, agentId, teamIds, settings.scope),
+      ).subscribe({
         next: wakeForData,
         error: wakeForData,
       });

@@ -24,7 +24,13 @@ afterEach(async () => {
 
 async function put(...tickets: ReturnType<typeof makeTicket>[]) {
   await applyPulledPage(
-    tickets.map((data, i) => ({ seq: i + 1, entity: 'ticket' as const, id: data.id, op: 'upsert' as const, data })),
+    tickets.map((data, i) => ({
+      seq: i + 1,
+      entity: 'ticket' as const,
+      id: data.id,
+      op: 'upsert' as const,
+      data,
+    })),
     tickets.length,
     db,
   );
@@ -34,10 +40,16 @@ describe('loadWatchedTickets', () => {
   it('reads mine, my team’s or both, open ones only', async () => {
     const mine = makeTicket({ status: 'assigned', assigneeId: ME });
     const teams = makeTicket({ status: 'new', teamId: TEAM });
-    const mineDone = makeTicket({ status: 'resolved', assigneeId: ME, resolvedAt: new Date().toISOString(), resolutionNote: 'ok' });
+    const mineDone = makeTicket({
+      status: 'resolved',
+      assigneeId: ME,
+      resolvedAt: new Date().toISOString(),
+      resolutionNote: 'ok',
+    });
     const other = makeTicket({ status: 'assigned', assigneeId: testUuid(), teamId: testUuid() });
     await put(mine, teams, mineDone, other);
-    const ids = async (scope: 'mine' | 'team' | 'both') => (await loadWatchedTickets(db, ME, [TEAM], scope)).map((t) => t.id).sort();
+    const ids = async (scope: 'mine' | 'team' | 'both') =>
+      (await loadWatchedTickets(db, ME, [TEAM], scope)).map((t) => t.id).sort();
     expect(await ids('mine')).toEqual([mine.id]);
     expect(await ids('team')).toEqual([teams.id]);
     expect(await ids('both')).toEqual([mine.id, teams.id].sort());
@@ -53,8 +65,22 @@ describe('countWatchedTickets', () => {
       answers += 1;
     });
     await vi.waitFor(() => expect(answers).toBe(1));
-    expect(await countWatchedTickets(db, ME, [TEAM], 'both')).toBe((await loadWatchedTickets(db, ME, [TEAM], 'both')).length);
-    await applyPulledPage([{ seq: 2, entity: 'ticket', id: mine.id, op: 'upsert', data: { ...mine, priority: 1, updatedAt: new Date().toISOString() } }], 2, db);
+    expect(await countWatchedTickets(db, ME, [TEAM], 'both')).toBe(
+      (await loadWatchedTickets(db, ME, [TEAM], 'both')).length,
+    );
+    await applyPulledPage(
+      [
+        {
+          seq: 2,
+          entity: 'ticket',
+          id: mine.id,
+          op: 'upsert',
+          data: { ...mine, priority: 1, updatedAt: new Date().toISOString() },
+        },
+      ],
+      2,
+      db,
+    );
     await vi.waitFor(() => expect(answers).toBe(2));
     subscription.unsubscribe();
   });
@@ -87,7 +113,12 @@ describe('listenForOpenTicket', () => {
     const opened: string[] = [];
     const unknown: string[] = [];
     const events = fakeEvents();
-    const stop = listenForOpenTicket(events.api, db, (id) => opened.push(id), (n) => unknown.push(n));
+    const stop = listenForOpenTicket(
+      events.api,
+      db,
+      (id) => opened.push(id),
+      (n) => unknown.push(n),
+    );
     events.emit({ ticketId: ticket.id });
     events.emit({ number: 'inc-1042' });
     events.emit({ number: 'INC-9999' });

@@ -16,6 +16,8 @@ export function listenForOpenTicket(
   return api.on('openTicket', ({ ticketId, number }) => {
     if (ticketId) return openTicket(ticketId);
     if (!number) return;
-    void ticketByNumber(number, db).then((ticket) => (ticket ? openTicket(ticket.id) : onUnknownNumber(number)));
+    void ticketByNumber(number, db).then((ticket) =>
+      ticket ? openTicket(ticket.id) : onUnknownNumber(number),
+    );
   });
 }

@@ -14,15 +14,26 @@ export const WATCH_LIMIT_PER_RANGE = 1_000;
 type WatchedRange = { assigneeId: string } | { teamId: string };
 
 /** The index ranges the watcher reads: the agent's own tickets and/or each of their teams'. */
-function watchedRanges(agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): WatchedRange[] {
+function watchedRanges(
+  agentId: string,
+  teamIds: readonly string[],
+  scope: SlaWatchSettings['scope'],
+): WatchedRange[] {
   const ranges: WatchedRange[] = [];
   if (scope !== 'team') ranges.push({ assigneeId: agentId });
   if (scope !== 'mine') for (const teamId of teamIds) ranges.push({ teamId });
   return ranges;
 }
 
-export async function loadWatchedTickets(db: MesaDb, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): Promise<CachedTicket[]> {
-  const reads = watchedRanges(agentId, teamIds, scope).map((range) => openTicketsBySlaDue(db, range, WATCH_LIMIT_PER_RANGE));
+export async function loadWatchedTickets(
+  db: MesaDb,
+  agentId: string,
+  teamIds: readonly string[],
+  scope: SlaWatchSettings['scope'],
+): Promise<CachedTicket[]> {
+  const reads = watchedRanges(agentId, teamIds, scope).map((range) =>
+    openTicketsBySlaDue(db, range, WATCH_LIMIT_PER_RANGE),
+  );
   const byId = new Map<string, CachedTicket>();
   for (const rows of await Promise.all(reads)) for (const row of rows) byId.set(row.id, row);
   return [...byId.values()];
@@ -34,7 +45,14 @@ export async function loadWatchedTickets(db: MesaDb, agentId: string, teamIds: r
  * on every change (every pulled page of a bootstrap) cost thousands of rows each time;
  * the watcher reads them once when it wakes.
  */
-export async function countWatchedTickets(db: MesaDb, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): Promise<number> {
-  const reads = watchedRanges(agentId, teamIds, scope).map((range) => openTicketIdsBySlaDue(db, range, WATCH_LIMIT_PER_RANGE));
+export async function countWatchedTickets(
+  db: MesaDb,
+  agentId: string,
+  teamIds: readonly string[],
+  scope: SlaWatchSettings['scope'],
+): Promise<number> {
+  const reads = watchedRanges(agentId, teamIds, scope).map((range) =>
+    openTicketIdsBySlaDue(db, range, WATCH_LIMIT_PER_RANGE),
+  );
   return new Set((await Promise.all(reads)).flat()).size;
 }

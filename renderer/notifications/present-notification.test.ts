@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { presentNotification, type PresentDeps } from './present-notification';
 
-const CONTENT = { tag: 't:resolution:warning', title: 'SLA warning', body: 'VPN down', ticketId: '0190a000-0000-7000-8000-000000000001' };
+const CONTENT = {
+  tag: 't:resolution:warning',
+  title: 'SLA warning',
+  body: 'VPN down',
+  ticketId: '0190a000-0000-7000-8000-000000000001',
+};
 
 /** A stand-in for window.Notification that records what the page did with it. */
 function fakeWebNotification(permission: NotificationPermission) {
@@ -46,7 +51,9 @@ describe('presentNotification', () => {
     const web = fakeWebNotification('granted');
     const { d, opened, focused } = deps(false, web.Web);
     expect(await presentNotification(CONTENT, d)).toBe('web');
-    expect(web.made.map((n) => [n.title, n.options?.body, n.options?.tag])).toEqual([['SLA warning', 'VPN down', CONTENT.tag]]);
+    expect(web.made.map((n) => [n.title, n.options?.body, n.options?.tag])).toEqual([
+      ['SLA warning', 'VPN down', CONTENT.tag],
+    ]);
     web.made[0]!.onclick!();
     expect(opened).toEqual([CONTENT.ticketId]);
     expect(focused()).toBe(1);

@@ -22,7 +22,10 @@ export interface PresentDeps {
 
 export type Presented = 'native' | 'web' | 'not_shown';
 
-export async function presentNotification(content: NotificationContent, deps: PresentDeps): Promise<Presented> {
+export async function presentNotification(
+  content: NotificationContent,
+  deps: PresentDeps,
+): Promise<Presented> {
   const { shown } = await deps.api.showNotification(content);
   if (shown) return 'native';
   const Web = deps.WebNotification;

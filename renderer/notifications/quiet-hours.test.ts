@@ -24,9 +24,13 @@ describe('quiet hours', () => {
   });
 
   it('end at the next local end time, across midnight and DST', () => {
-    expect(quietHoursEnd(night, new Date('2025-03-10T21:30:00Z'))?.toISOString()).toBe('2025-03-11T06:00:00.000Z');
+    expect(quietHoursEnd(night, new Date('2025-03-10T21:30:00Z'))?.toISOString()).toBe(
+      '2025-03-11T06:00:00.000Z',
+    );
     // The night Madrid springs forward (30 March 2025): 07:00 CEST is 05:00Z.
-    expect(quietHoursEnd(night, new Date('2025-03-29T23:00:00Z'))?.toISOString()).toBe('2025-03-30T05:00:00.000Z');
+    expect(quietHoursEnd(night, new Date('2025-03-29T23:00:00Z'))?.toISOString()).toBe(
+      '2025-03-30T05:00:00.000Z',
+    );
     expect(quietHoursEnd(night, new Date('2025-03-10T12:00:00Z'))).toBeNull();
   });
 

@@ -16,7 +16,8 @@ export const useSlaAlertSettings = create<SlaAlertSettingsState>()(
     (set) => ({
       settings: DEFAULT_SLA_WATCH_SETTINGS,
       setScope: (scope) => set((s) => ({ settings: { ...s.settings, scope } })),
-      setEvent: (event, on) => set((s) => ({ settings: { ...s.settings, events: { ...s.settings.events, [event]: on } } })),
+      setEvent: (event, on) =>
+        set((s) => ({ settings: { ...s.settings, events: { ...s.settings.events, [event]: on } } })),
       setQuietHours: (quietHours) => set((s) => ({ settings: { ...s.settings, quietHours } })),
     }),
     { name: 'mesa.slaAlerts', version: 1 },

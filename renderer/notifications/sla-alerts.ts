@@ -4,7 +4,17 @@ import type { SlaClockName, SlaPolicy, SlaState, Ticket } from '../../shared/ind
 /** The ticket fields the watcher reads; CachedTicket (renderer/data/db.ts) has them all. */
 export type WatchedTicket = Pick<
   Ticket,
-  'id' | 'number' | 'title' | 'status' | 'priority' | 'createdAt' | 'firstResponseAt' | 'statusHistory' | 'slaPolicyId' | 'assigneeId' | 'teamId'
+  | 'id'
+  | 'number'
+  | 'title'
+  | 'status'
+  | 'priority'
+  | 'createdAt'
+  | 'firstResponseAt'
+  | 'statusHistory'
+  | 'slaPolicyId'
+  | 'assigneeId'
+  | 'teamId'
 >;
 
 export type { SlaClockName };
@@ -48,5 +58,10 @@ function clockAlert(state: SlaState): ClockAlert {
   if (state.status !== 'running') return { clock, crossed: null, dueAt, nextCrossingAt: null };
   if (state.health === 'breached') return { clock, crossed: 'breach', dueAt, nextCrossingAt: null };
   const next = state.health === 'warning' ? dueAt : state.warnAt;
-  return { clock, crossed: state.health === 'warning' ? 'warning' : null, dueAt, nextCrossingAt: next ? new Date(next.getTime() + CROSSING_MARGIN_MS) : null };
+  return {
+    clock,
+    crossed: state.health === 'warning' ? 'warning' : null,
+    dueAt,
+    nextCrossingAt: next ? new Date(next.getTime() + CROSSING_MARGIN_MS) : null,
+  };
 }

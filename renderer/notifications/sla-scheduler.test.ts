@@ -29,7 +29,12 @@ describe('SLA scheduler', () => {
     const presented: string[] = [];
     const counts: number[] = [];
     const watcher = scriptedWatcher([
-      { notify: [note('a'), note('b')], deferred: [], attentionCount: 2, nextWakeAt: new Date(NOW.getTime() + 90_000) },
+      {
+        notify: [note('a'), note('b')],
+        deferred: [],
+        attentionCount: 2,
+        nextWakeAt: new Date(NOW.getTime() + 90_000),
+      },
       { notify: [], deferred: [], attentionCount: 2, nextWakeAt: null },
     ]);
     const scheduler = createSlaScheduler({
@@ -61,7 +66,9 @@ describe('SLA scheduler', () => {
     const presented: string[] = [];
     const errors: unknown[] = [];
     const scheduler = createSlaScheduler({
-      watcher: scriptedWatcher([{ notify: [note('a'), note('b')], deferred: [], attentionCount: 0, nextWakeAt: null }]),
+      watcher: scriptedWatcher([
+        { notify: [note('a'), note('b')], deferred: [], attentionCount: 0, nextWakeAt: null },
+      ]),
       now: () => NOW,
       timers: clock.timers,
       present: (n) => {
@@ -91,7 +98,13 @@ describe('SLA scheduler', () => {
         return { notify: [], deferred: [], attentionCount: 0, nextWakeAt: null };
       },
     };
-    const scheduler = createSlaScheduler({ watcher, now: () => NOW, timers: clock.timers, present: () => undefined, setAttentionCount: () => undefined });
+    const scheduler = createSlaScheduler({
+      watcher,
+      now: () => NOW,
+      timers: clock.timers,
+      present: () => undefined,
+      setAttentionCount: () => undefined,
+    });
     scheduler.wake();
     scheduler.wake();
     scheduler.wake();

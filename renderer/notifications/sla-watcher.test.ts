@@ -6,7 +6,12 @@ import { toCachedTicket } from '../data/cached-ticket';
 import { makeTicket } from '../data/testing/make-ticket';
 import { MesaDb } from '../data/db';
 import type { WatchedTicket } from './sla-alerts';
-import { createSlaWatcher, DEFAULT_SLA_WATCH_SETTINGS, type NotifiedStore, type SlaWatchSettings } from './sla-watcher';
+import {
+  createSlaWatcher,
+  DEFAULT_SLA_WATCH_SETTINGS,
+  type NotifiedStore,
+  type SlaWatchSettings,
+} from './sla-watcher';
 
 const AGENT = '0190a000-0000-7000-8000-000000000001';
 const OTHER_AGENT = '0190a000-0000-7000-8000-000000000002';
@@ -66,7 +71,8 @@ function watcher(tickets: WatchedTicket[], store: NotifiedStore, settings: Parti
   });
 }
 
-const summary = (n: { ticketNumber: string | null; clock: string; threshold: string }) => `${n.ticketNumber} ${n.clock} ${n.threshold}`;
+const summary = (n: { ticketNumber: string | null; clock: string; threshold: string }) =>
+  `${n.ticketNumber} ${n.clock} ${n.threshold}`;
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -78,7 +84,11 @@ describe('SLA watcher', () => {
     expect((await w.check(at(60))).notify).toEqual([]);
     const warning = await w.check(at(121));
     expect(warning.notify.map(summary)).toEqual([`${t.number} resolution warning`]);
-    expect(warning.notify[0]).toMatchObject({ key: `${t.id}:resolution:warning`, ticketId: t.id, ticketTitle: t.title });
+    expect(warning.notify[0]).toMatchObject({
+      key: `${t.id}:resolution:warning`,
+      ticketId: t.id,
+      ticketTitle: t.title,
+    });
     expect((await w.check(at(122))).notify).toEqual([]);
     expect((await w.check(at(200))).notify).toEqual([]);
 
@@ -90,11 +100,16 @@ describe('SLA watcher', () => {
   it('raises nothing again after a reload: a new watcher with the same store', async () => {
     const t = ticket();
     const store = memoryStore();
-    expect((await watcher([t], store).check(at(121))).notify.map(summary)).toEqual([`${t.number} firstResponse breach`]);
+    expect((await watcher([t], store).check(at(121))).notify.map(summary)).toEqual([
+      `${t.number} firstResponse breach`,
+    ]);
     const afterReload = watcher([t], memoryStore(new Set(store.keys)));
     expect((await afterReload.check(at(122))).notify).toEqual([]);
     // Answered at last: the resolution clock is now the one that matters, and it has breached.
-    const answered = watcher([{ ...t, firstResponseAt: at(400).toISOString() }], memoryStore(new Set(store.keys)));
+    const answered = watcher(
+      [{ ...t, firstResponseAt: at(400).toISOString() }],
+      memoryStore(new Set(store.keys)),
+    );
     expect((await answered.check(at(500))).notify.map(summary)).toEqual([`${t.number} resolution breach`]);
   });
 
@@ -179,7 +194,11 @@ describe('SLA watcher', () => {
     const teammates = ticket({ firstResponseAt: at(1).toISOString(), assigneeId: OTHER_AGENT });
     const unassignedInTeam = ticket({ firstResponseAt: at(1).toISOString(), assigneeId: null });
     const mineElsewhere = ticket({ firstResponseAt: at(1).toISOString(), teamId: OTHER_TEAM });
-    const foreign = ticket({ firstResponseAt: at(1).toISOString(), assigneeId: OTHER_AGENT, teamId: OTHER_TEAM });
+    const foreign = ticket({
+      firstResponseAt: at(1).toISOString(),
+      assigneeId: OTHER_AGENT,
+      teamId: OTHER_TEAM,
+    });
     const all = [mine, teammates, unassignedInTeam, mineElsewhere, foreign];
     const numbers = async (scope: SlaWatchSettings['scope']) =>
       (await watcher(all, memoryStore(), { scope }).check(at(130))).notify.map((n) => n.ticketNumber);
@@ -187,23 +206,36 @@ describe('SLA watcher', () => {
     it('scope picks mine, my team’s, or both', async () => {
       expect(await numbers('mine')).toEqual([mine.number, mineElsewhere.number]);
       expect(await numbers('team')).toEqual([mine.number, teammates.number, unassignedInTeam.number]);
-      expect(await numbers('both')).toEqual([mine.number, teammates.number, unassignedInTeam.number, mineElsewhere.number]);
+      expect(await numbers('both')).toEqual([
+        mine.number,
+        teammates.number,
+        unassignedInTeam.number,
+        mineElsewhere.number,
+      ]);
     });
 
     it('events switch warnings and breaches off independently', async () => {
       const t = ticket({ firstResponseAt: at(1).toISOString() });
       const breachesOnly = watcher([t], memoryStore(), { events: { warning: false, breach: true } });
       expect((await breachesOnly.check(at(130))).notify).toEqual([]);
-      expect((await breachesOnly.check(at(241))).notify.map(summary)).toEqual([`${t.number} resolution breach`]);
+      expect((await breachesOnly.check(at(241))).notify.map(summary)).toEqual([
+        `${t.number} resolution breach`,
+      ]);
 
       const warningsOnly = watcher([t], memoryStore(), { events: { warning: true, breach: false } });
-      expect((await warningsOnly.check(at(130))).notify.map(summary)).toEqual([`${t.number} resolution warning`]);
+      expect((await warningsOnly.check(at(130))).notify.map(summary)).toEqual([
+        `${t.number} resolution warning`,
+      ]);
       expect((await warningsOnly.check(at(241))).notify).toEqual([]);
     });
   });
 
   it('counts the tickets "Breaching soon" lists: SLA state in warning or breach; a paused clock has no due time to miss', async () => {
-    const ok = ticket({ firstResponseAt: at(201).toISOString(), createdAt: at(200).toISOString(), statusHistory: [{ at: at(200).toISOString(), status: 'new' }] });
+    const ok = ticket({
+      firstResponseAt: at(201).toISOString(),
+      createdAt: at(200).toISOString(),
+      statusHistory: [{ at: at(200).toISOString(), status: 'new' }],
+    });
     const warning = ticket({ firstResponseAt: at(1).toISOString() });
     const breachedAndPaused = ticket({
       firstResponseAt: at(1).toISOString(),

@@ -70,7 +70,12 @@ export interface SlaWatcher {
 export const notificationKey = (ticketId: string, clock: SlaClockName, threshold: SlaThreshold): string =>
   `${ticketId}:${clock}:${threshold}`;
 
-export function inScope(ticket: WatchedTicket, agentId: string, teamIds: readonly string[], scope: SlaWatchSettings['scope']): boolean {
+export function inScope(
+  ticket: WatchedTicket,
+  agentId: string,
+  teamIds: readonly string[],
+  scope: SlaWatchSettings['scope'],
+): boolean {
   const mine = ticket.assigneeId === agentId;
   const team = ticket.teamId !== null && teamIds.includes(ticket.teamId);
   return scope === 'mine' ? mine : scope === 'team' ? team : mine || team;
@@ -89,7 +94,11 @@ export function createSlaWatcher(deps: SlaWatcherDeps): SlaWatcher {
 }
 
 /** One ticket with a policy the domain refuses (a calendar with no business time) must not stop the watch of the others. */
-function alertsOrNull(ticket: WatchedTicket, policy: SlaPolicy, now: Date): ReturnType<typeof ticketAlerts> | null {
+function alertsOrNull(
+  ticket: WatchedTicket,
+  policy: SlaPolicy,
+  now: Date,
+): ReturnType<typeof ticketAlerts> | null {
   try {
     return ticketAlerts(ticket, policy, now);
   } catch {
@@ -108,7 +117,8 @@ async function checkOnce(deps: SlaWatcherDeps, now: Date): Promise<SlaWatchResul
   };
 
   for (const ticket of tickets) {
-    if (!isOpenStatus(ticket.status) || !inScope(ticket, deps.agentId, deps.teamIds, settings.scope)) continue;
+    if (!isOpenStatus(ticket.status) || !inScope(ticket, deps.agentId, deps.teamIds, settings.scope))
+      continue;
     // A ticket created offline has no policy until the server assigns one: nothing to evaluate yet.
     const policy = ticket.slaPolicyId ? policyById.get(ticket.slaPolicyId) : undefined;
     if (!policy) continue;

@@ -20,7 +20,12 @@ interface DraftState {
   /** For each reply sent while it sat in the outbox: the server version it was written against. */
   queuedReplyBase: Record<string, string | null>;
   setDraft(ticketId: string, draft: Partial<Draft>): void;
-  insertIntoDraft(ticketId: string, text: string, visibility?: CommentVisibility, effects?: Draft['effects']): void;
+  insertIntoDraft(
+    ticketId: string,
+    text: string,
+    visibility?: CommentVisibility,
+    effects?: Draft['effects'],
+  ): void;
   clearDraft(ticketId: string): void;
   markSeen(ticketId: string, serverUpdatedAt: string | null): void;
   rememberQueuedReply(commentId: string, serverUpdatedAt: string | null): void;
@@ -40,7 +45,11 @@ export const useDraftStore = create<DraftState>()(
         set((s) => {
           const current = s.drafts[ticketId] ?? EMPTY;
           const body = current.body.trim() ? `${current.body.replace(/\s+$/, '')}\n\n${text}` : text;
-          const draft: Draft = { body, visibility: visibility ?? current.visibility, effects: effects ?? current.effects ?? null };
+          const draft: Draft = {
+            body,
+            visibility: visibility ?? current.visibility,
+            effects: effects ?? current.effects ?? null,
+          };
           return { drafts: { ...s.drafts, [ticketId]: draft } };
         }),
       clearDraft: (ticketId) =>
@@ -49,8 +58,10 @@ export const useDraftStore = create<DraftState>()(
           delete drafts[ticketId];
           return { drafts };
         }),
-      markSeen: (ticketId, version) => set((s) => ({ seenServerVersion: { ...s.seenServerVersion, [ticketId]: version } })),
-      rememberQueuedReply: (commentId, version) => set((s) => ({ queuedReplyBase: { ...s.queuedReplyBase, [commentId]: version } })),
+      markSeen: (ticketId, version) =>
+        set((s) => ({ seenServerVersion: { ...s.seenServerVersion, [ticketId]: version } })),
+      rememberQueuedReply: (commentId, version) =>
+        set((s) => ({ queuedReplyBase: { ...s.queuedReplyBase, [commentId]: version } })),
     }),
     { name: 'mesa.drafts' },
   ),

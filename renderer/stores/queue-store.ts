@@ -17,7 +17,14 @@ export interface QueueFilters {
   tag: string | null;
 }
 
-export const NO_FILTERS: QueueFilters = { status: null, priority: null, teamId: null, assigneeId: null, category: null, tag: null };
+export const NO_FILTERS: QueueFilters = {
+  status: null,
+  priority: null,
+  teamId: null,
+  assigneeId: null,
+  category: null,
+  tag: null,
+};
 
 interface QueueState {
   queue: QueueId;
@@ -52,7 +59,8 @@ export const useQueueStore = create<QueueState>()(
       activeId: null,
       selected: {},
       setQueue: (queue) => set({ queue, activeIndex: 0, activeId: null, selected: {} }),
-      setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value }, activeIndex: 0, activeId: null })),
+      setFilter: (key, value) =>
+        set((s) => ({ filters: { ...s.filters, [key]: value }, activeIndex: 0, activeId: null })),
       clearFilters: () => set({ filters: NO_FILTERS, activeIndex: 0, activeId: null }),
       setSort: (sort) => set({ sort, activeIndex: 0, activeId: null }),
       setActive: (activeIndex, activeId) => set({ activeIndex, activeId }),
@@ -63,7 +71,10 @@ export const useQueueStore = create<QueueState>()(
           else selected[id] = true;
           return { selected };
         }),
-      selectMany: (ids) => set((s) => ({ selected: { ...s.selected, ...Object.fromEntries(ids.map((id) => [id, true as const])) } })),
+      selectMany: (ids) =>
+        set((s) => ({
+          selected: { ...s.selected, ...Object.fromEntries(ids.map((id) => [id, true as const])) },
+        })),
       clearSelection: () => set({ selected: {} }),
     }),
     {
@@ -75,4 +86,5 @@ export const useQueueStore = create<QueueState>()(
 
 export const selectedIdsOf = (selected: Record<string, true>): string[] => Object.keys(selected);
 
-export const hasFilters = (filters: QueueFilters): boolean => Object.values(filters).some((v) => v !== null && v !== '');
+export const hasFilters = (filters: QueueFilters): boolean =>
+  Object.values(filters).some((v) => v !== null && v !== '');

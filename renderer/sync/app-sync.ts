@@ -32,7 +32,10 @@ let runningCompanion: SyncCompanion | null = null;
  * app's cache and window.mesa, and the companion beside it (the upload loop: an upload
  * unblocks the attachment.add entries the outbox holds back, so it asks for a sync). Idempotent.
  */
-export async function startAppSync({ api = getMesa(), companion }: AppSyncOptions = {}): Promise<SyncCoordinator> {
+export async function startAppSync({
+  api = getMesa(),
+  companion,
+}: AppSyncOptions = {}): Promise<SyncCoordinator> {
   if (coordinator) return coordinator;
   const db = getDb();
   const started = new SyncCoordinator({ api, db, store: useSyncStore, holdBack: companion?.holdBack });

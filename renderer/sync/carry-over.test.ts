@@ -44,7 +44,11 @@ afterEach(async () => {
 
 it("carries a v7 cache's outbox, unsent files and refused changes over, and the outbox reaches the server", async () => {
   const api = new HttpMesaApi(backend.url);
-  const session = await api.login({ serverUrl: backend.url, email: 'agent@example.com', password: 'mesa-demo' });
+  const session = await api.login({
+    serverUrl: backend.url,
+    email: 'agent@example.com',
+    password: 'mesa-demo',
+  });
   const server = await readServer(api);
   const ticket = [...server.tickets.values()].find((t) => t.status === 'in_progress')!;
   const other = [...server.tickets.values()].find((t) => t.id !== ticket.id)!;
@@ -62,13 +66,49 @@ it("carries a v7 cache's outbox, unsent files and refused changes over, and the 
     attempts: 0,
   };
   await legacy.table('outbox').add(reply);
-  const visible = { ...ticket, pendingCount: 1, server: ticket, slaDueMs: Infinity, slaWarnMs: Infinity, open: 1, assigneeKey: ticket.assigneeId ?? '', teamKey: ticket.teamId ?? '', queueKeys: [['pending']] };
+  const visible = {
+    ...ticket,
+    pendingCount: 1,
+    server: ticket,
+    slaDueMs: Infinity,
+    slaWarnMs: Infinity,
+    open: 1,
+    assigneeKey: ticket.assigneeId ?? '',
+    teamKey: ticket.teamId ?? '',
+    queueKeys: [['pending']],
+  };
   await legacy.table('tickets').bulkPut([visible, { ...other, pendingCount: 0, queueKeys: [] }]);
-  await legacy.table('comments').put({ id: commentId, ticketId: ticket.id, body: 'Typed before the upgrade', visibility: 'public', createdAt: reply.createdAt, server: null, pending: 1 });
+  await legacy.table('comments').put({
+    id: commentId,
+    ticketId: ticket.id,
+    body: 'Typed before the upgrade',
+    visibility: 'public',
+    createdAt: reply.createdAt,
+    server: null,
+    pending: 1,
+  });
   // fake-indexeddb keeps Node's Blob (jsdom's loses its bytes).
   const bytes = new NodeBlob(['screenshot bytes'], { type: 'image/png' });
-  await legacy.table('attachments').put({ id: uuidv7(), ticketId: ticket.id, fileName: 'screen.png', contentType: 'image/png', size: bytes.size, sha256: 'ab'.repeat(32), blob: bytes, uploaded: 0, confirmed: 0 });
-  await legacy.table('rejections').put({ id: uuidv7(), type: 'comment.add', ticketId: other.id, code: 'ticket_closed', message: 'Closed meanwhile', at: new Date().toISOString(), args: { body: 'Kept for the agent' } });
+  await legacy.table('attachments').put({
+    id: uuidv7(),
+    ticketId: ticket.id,
+    fileName: 'screen.png',
+    contentType: 'image/png',
+    size: bytes.size,
+    sha256: 'ab'.repeat(32),
+    blob: bytes,
+    uploaded: 0,
+    confirmed: 0,
+  });
+  await legacy.table('rejections').put({
+    id: uuidv7(),
+    type: 'comment.add',
+    ticketId: other.id,
+    code: 'ticket_closed',
+    message: 'Closed meanwhile',
+    at: new Date().toISOString(),
+    args: { body: 'Kept for the agent' },
+  });
   await legacy.table('meta').bulkPut([
     { key: 'owner', value: ownerKey(backend.url, session.agent!.id) },
     { key: 'clientId', value: 'install-1' },
@@ -94,7 +134,9 @@ it("carries a v7 cache's outbox, unsent files and refused changes over, and the 
   await coordinator.whenIdle();
 
   const after = await readServer(api);
-  expect([...after.comments.values()].filter((c) => c.id === commentId).map((c) => c.body)).toEqual(['Typed before the upgrade']);
+  expect([...after.comments.values()].filter((c) => c.id === commentId).map((c) => c.body)).toEqual([
+    'Typed before the upgrade',
+  ]);
   expect(await db.outbox.count()).toBe(0);
   // Everything else came again from the server, from the start of its feed.
   expect(await readCursor(db)).toBe(after.cursor);

@@ -25,17 +25,35 @@ afterEach(async () => {
 describe('performMutation', () => {
   it('applies the change and queues it, together', async () => {
     const agent = await seedSession(db);
-    const outcome = await performMutation('ticket.assign', { ticketId: ticket.id, assigneeId: agent.id }, { db });
+    const outcome = await performMutation(
+      'ticket.assign',
+      { ticketId: ticket.id, assigneeId: agent.id },
+      { db },
+    );
     expect(outcome).toMatchObject({ ok: true, ticketId: ticket.id });
 
-    expect(await ticketById(ticket.id, db)).toMatchObject({ status: 'assigned', assigneeId: agent.id, pendingCount: 1, server: ticket });
+    expect(await ticketById(ticket.id, db)).toMatchObject({
+      status: 'assigned',
+      assigneeId: agent.id,
+      pendingCount: 1,
+      server: ticket,
+    });
     const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ id: outcome.ok ? outcome.mutationId : '', type: 'ticket.assign', ticketId: ticket.id, attempts: 0 });
+    expect(entry).toMatchObject({
+      id: outcome.ok ? outcome.mutationId : '',
+      type: 'ticket.assign',
+      ticketId: ticket.id,
+      attempts: 0,
+    });
   });
 
   it('refuses what the shared rules refuse, writing nothing', async () => {
     await seedSession(db);
-    const outcome = await performMutation('ticket.transition', { ticketId: ticket.id, to: 'resolved' }, { db });
+    const outcome = await performMutation(
+      'ticket.transition',
+      { ticketId: ticket.id, to: 'resolved' },
+      { db },
+    );
     expect(outcome).toMatchObject({ ok: false, code: 'resolution_required' });
     expect(await db.outbox.count()).toBe(0);
     expect(await ticketById(ticket.id, db)).toMatchObject({ status: 'new', pendingCount: 0 });
@@ -50,7 +68,11 @@ describe('performMutation', () => {
 
   it('refuses when nobody is signed in', async () => {
     await writeMeta(db, 'sessionAgent', null);
-    const outcome = await performMutation('ticket.update', { ticketId: ticket.id, title: 'New title' }, { db });
+    const outcome = await performMutation(
+      'ticket.update',
+      { ticketId: ticket.id, title: 'New title' },
+      { db },
+    );
     expect(outcome).toMatchObject({ ok: false, code: 'signed_out' });
   });
 
@@ -59,19 +81,39 @@ describe('performMutation', () => {
     const ticketId = testUuid();
     const outcome = await performMutation(
       'ticket.create',
-      { ticketId, title: 'Monitor flickers', description: 'Since Monday', category: 'hardware', impact: 3, urgency: 2, requester: { name: 'Luis', email: 'luis@example.com' } },
+      {
+        ticketId,
+        title: 'Monitor flickers',
+        description: 'Since Monday',
+        category: 'hardware',
+        impact: 3,
+        urgency: 2,
+        requester: { name: 'Luis', email: 'luis@example.com' },
+      },
       { db },
     );
     expect(outcome.ok).toBe(true);
-    expect(await ticketById(ticketId, db)).toMatchObject({ number: null, server: null, status: 'new', priority: 4, pendingCount: 1 });
+    expect(await ticketById(ticketId, db)).toMatchObject({
+      number: null,
+      server: null,
+      status: 'new',
+      priority: 4,
+      pendingCount: 1,
+    });
     expect((await searchTickets('flick', 5, db)).map((t) => t.id)).toEqual([ticketId]);
   });
 
   it('adds a comment as pending, and its words to the ticket', async () => {
     await seedSession(db);
     const commentId = testUuid();
-    await performMutation('comment.add', { ticketId: ticket.id, commentId, body: 'Swapped the toner cartridge', visibility: 'public' }, { db });
-    expect(await commentsOfTicket(ticket.id, db)).toEqual([expect.objectContaining({ id: commentId, pending: 1, server: null })]);
+    await performMutation(
+      'comment.add',
+      { ticketId: ticket.id, commentId, body: 'Swapped the toner cartridge', visibility: 'public' },
+      { db },
+    );
+    expect(await commentsOfTicket(ticket.id, db)).toEqual([
+      expect.objectContaining({ id: commentId, pending: 1, server: null }),
+    ]);
     expect((await searchTickets('toner', 5, db)).map((t) => t.id)).toEqual([ticket.id]);
     expect((await ticketById(ticket.id, db))?.firstResponseAt).not.toBeNull();
   });

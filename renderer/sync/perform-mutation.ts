@@ -48,7 +48,17 @@ export async function performMutation<T extends MutationType>(
   const mutation = parsed.mutation;
   // The tickets without local changes are in memory, read from the pages.
   await ticketMemoryIndex(db).facetsReady();
-  const tables = [db.tickets, db.comments, db.attachments, db.outbox, db.agents, db.teams, db.categories, db.slaPolicies, db.meta];
+  const tables = [
+    db.tickets,
+    db.comments,
+    db.attachments,
+    db.outbox,
+    db.agents,
+    db.teams,
+    db.categories,
+    db.slaPolicies,
+    db.meta,
+  ];
   return db.transaction('rw', tables, async (): Promise<MutationOutcome> => {
     const actor = await loadActor(db);
     if (!actor) return { ok: false, code: 'signed_out', message: 'Sign in to make changes.' };
@@ -59,7 +69,11 @@ export async function performMutation<T extends MutationType>(
     const ticketId = mutation.args.ticketId;
     const refs = await loadReferences(db);
     const row = await currentTicket(db, ticketId);
-    const outcome = applyTicketMutation(row ? toTicket(row) : undefined, mutation, mutationContext(refs, actor, now));
+    const outcome = applyTicketMutation(
+      row ? toTicket(row) : undefined,
+      mutation,
+      mutationContext(refs, actor, now),
+    );
     if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message };
     await db.outbox.add(entryOf(mutation, ticketId, now));
     await rebuildTicket(db, ticketId, { refs, actor });
@@ -68,5 +82,12 @@ export async function performMutation<T extends MutationType>(
 }
 
 function entryOf(mutation: Mutation, ticketId: string | null, now: Date): OutboxEntry {
-  return { id: mutation.id, type: mutation.type, args: mutation.args, ticketId, createdAt: now.toISOString(), attempts: 0 };
+  return {
+    id: mutation.id,
+    type: mutation.type,
+    args: mutation.args,
+    ticketId,
+    createdAt: now.toISOString(),
+    attempts: 0,
+  };
 }

@@ -38,9 +38,13 @@ function logServer(tickets: Ticket[]) {
     pull: async ({ cursor, limit }: Parameters<MesaApi['pull']>[0]): Promise<PullResponse> => {
       requests.push({ cursor, stored });
       const after = log.filter((entry) => entry.seq > cursor);
-      const changes: Change[] = after
-        .slice(0, limit)
-        .map((entry) => ({ seq: entry.seq, entity: 'ticket', id: entry.id, op: 'upsert', data: current.get(entry.id)! }));
+      const changes: Change[] = after.slice(0, limit).map((entry) => ({
+        seq: entry.seq,
+        entity: 'ticket',
+        id: entry.id,
+        op: 'upsert',
+        data: current.get(entry.id)!,
+      }));
       return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore: after.length > limit };
     },
   };
@@ -73,7 +77,10 @@ describe('pullUntilCurrent', () => {
       { cursor: 4, stored: 1 },
     ]);
     expect(await readCursor(db)).toBe(5);
-    expect(await countQueue({ kind: 'all', state: 'open' }, db) + (await countQueue({ kind: 'all', state: 'done' }, db))).toBe(5);
+    expect(
+      (await countQueue({ kind: 'all', state: 'open' }, db)) +
+        (await countQueue({ kind: 'all', state: 'done' }, db)),
+    ).toBe(5);
   });
 
   it('after a push of ours was applied between pages, asks again for the page it asked for before it', async () => {
@@ -90,7 +97,11 @@ describe('pullUntilCurrent', () => {
         titlesSeen.push((await ticketById(second!.id, db))?.title ?? '(none)');
         // After the first page, the agent's push renames the second ticket on the server.
         if (cursor !== 1) return false;
-        server.change({ ...second!, title: 'Second, renamed by our push', updatedAt: '2025-03-03T10:00:00.000Z' });
+        server.change({
+          ...second!,
+          title: 'Second, renamed by our push',
+          updatedAt: '2025-03-03T10:00:00.000Z',
+        });
         return true;
       },
     });

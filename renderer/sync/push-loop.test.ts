@@ -17,7 +17,14 @@ afterEach(async () => {
 });
 
 /** The loop's options but the server, for a batch size: nothing stops it, nothing watches its batches. */
-const loopOptions = (batchSize: number) => ({ db, clientId: 'c', batchSize, now: () => new Date(), shouldStop: () => false, afterBatch: () => {} });
+const loopOptions = (batchSize: number) => ({
+  db,
+  clientId: 'c',
+  batchSize,
+  now: () => new Date(),
+  shouldStop: () => false,
+  afterBatch: () => {},
+});
 
 /** A server that applies everything and remembers what it was sent, request by request. */
 function recordingServer() {
@@ -33,7 +40,9 @@ function recordingServer() {
 
 describe('pushOutbox', () => {
   it('sends everything once, in order, in batches as large as the server takes', async () => {
-    const entries = Array.from({ length: LIMITS.mutationsPerPush * 2 + 7 }, (_, i) => queuedComment(`Note ${i}`));
+    const entries = Array.from({ length: LIMITS.mutationsPerPush * 2 + 7 }, (_, i) =>
+      queuedComment(`Note ${i}`),
+    );
     await db.outbox.bulkAdd(entries);
     const server = recordingServer();
     const settledPerBatch: number[] = [];
@@ -44,7 +53,11 @@ describe('pushOutbox', () => {
       afterBatch: (settled) => settledPerBatch.push(settled.applied),
     });
 
-    expect(server.requests.map((r) => r.length)).toEqual([LIMITS.mutationsPerPush, LIMITS.mutationsPerPush, 7]);
+    expect(server.requests.map((r) => r.length)).toEqual([
+      LIMITS.mutationsPerPush,
+      LIMITS.mutationsPerPush,
+      7,
+    ]);
     expect(server.requests.flat().map((m) => m.id)).toEqual(entries.map((e) => e.id));
     expect(settledPerBatch).toEqual([LIMITS.mutationsPerPush, LIMITS.mutationsPerPush, 7]);
     expect(await db.outbox.count()).toBe(0);
@@ -94,7 +107,9 @@ describe('pushOutbox', () => {
           // The first request: the second mutation is put off (rate_limited), the rest applied.
           return {
             results: request.mutations.map((m, i) =>
-              requests.length === 1 && i === 1 ? { id: m.id, status: 'rejected' as const, code: 'rate_limited' } : { id: m.id, status: 'applied' as const },
+              requests.length === 1 && i === 1
+                ? { id: m.id, status: 'rejected' as const, code: 'rate_limited' }
+                : { id: m.id, status: 'applied' as const },
             ),
           };
         },

@@ -34,10 +34,12 @@ export async function pushOutbox(options: PushLoopOptions): Promise<void> {
     const batch = options.holdBack ? await options.holdBack(db, oldest) : oldest;
     if (batch.length === 0) return;
     await noteSending(db, batch);
-    const response = await api.push({ clientId, mutations: batch.map(toEnvelope) }).catch(async (error: unknown) => {
-      await countLostSend(db);
-      throw error;
-    });
+    const response = await api
+      .push({ clientId, mutations: batch.map(toEnvelope) })
+      .catch(async (error: unknown) => {
+        await countLostSend(db);
+        throw error;
+      });
     // Relaxed durability: a settle lost to a power cut leaves its entries queued (and counted
     // as tried, see noteSending), and sending them again gets the server's earlier answers.
     const settled = await settlePushResults(batch, response.results, db.relaxed, options.now());

@@ -51,8 +51,17 @@ describe('storage errors', () => {
   it('a pulled page that cannot be stored leaves the cursor and is shown in the store', async () => {
     const agent = await seedSession(db);
     const ticket = makeTicket();
-    const page = { changes: [{ seq: 5, entity: 'ticket' as const, id: ticket.id, op: 'upsert' as const, data: ticket }], cursor: 5, hasMore: false };
-    coordinator = new SyncCoordinator({ api: stubMesaApi({ agent, pages: [page] }), db, store, retryIntervalMs: 0 });
+    const page = {
+      changes: [{ seq: 5, entity: 'ticket' as const, id: ticket.id, op: 'upsert' as const, data: ticket }],
+      cursor: 5,
+      hasMore: false,
+    };
+    coordinator = new SyncCoordinator({
+      api: stubMesaApi({ agent, pages: [page] }),
+      db,
+      store,
+      retryIntervalMs: 0,
+    });
     db.relaxed.pages.hook('creating', quotaExceeded);
 
     await coordinator.start();

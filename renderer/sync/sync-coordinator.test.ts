@@ -52,11 +52,20 @@ async function signIn(email: string): Promise<HttpMesaApi> {
 }
 
 /** A console: signed in, its cache filled by a first sync. */
-async function openClient(options: { email?: string; db?: MesaDb; pageSize?: number; pushBatchSize?: number; api?: HttpMesaApi } = {}): Promise<Client> {
+async function openClient(
+  options: { email?: string; db?: MesaDb; pageSize?: number; pushBatchSize?: number; api?: HttpMesaApi } = {},
+): Promise<Client> {
   const api = options.api ?? (await signIn(options.email ?? 'agent@example.com'));
   const db = options.db ?? freshDb();
   const store = createStore<SyncState>()(() => ({ ...initialSyncState }));
-  const coordinator = new SyncCoordinator({ api, db, store, retryIntervalMs: 0, pageSize: options.pageSize, pushBatchSize: options.pushBatchSize });
+  const coordinator = new SyncCoordinator({
+    api,
+    db,
+    store,
+    retryIntervalMs: 0,
+    pageSize: options.pageSize,
+    pushBatchSize: options.pushBatchSize,
+  });
   opened.push({ coordinator, db });
   await coordinator.start();
   await coordinator.whenIdle();
@@ -65,7 +74,9 @@ async function openClient(options: { email?: string; db?: MesaDb; pageSize?: num
 
 /** A server from before the snapshot endpoint: the first fill pulls every change from 0 (snapshot-bootstrap.test.ts covers the snapshot). */
 function withoutSnapshot(api: HttpMesaApi): HttpMesaApi {
-  vi.spyOn(api, 'snapshot').mockRejectedValue(new MesaError('not_found', 'Route GET /api/v1/sync/snapshot not found'));
+  vi.spyOn(api, 'snapshot').mockRejectedValue(
+    new MesaError('not_found', 'Route GET /api/v1/sync/snapshot not found'),
+  );
   return api;
 }
 
@@ -87,7 +98,11 @@ describe('SyncCoordinator against a real backend', () => {
     expect((await cachedTickets(db)).length).toBe(server.tickets.size);
     expect((await cachedComments(db)).length).toBe(server.comments.size);
     expect(await readCursor(db)).toBe(server.cursor);
-    expect(store.getState()).toMatchObject({ pulling: false, lastError: null, bootstrap: { active: false, cursor: server.cursor } });
+    expect(store.getState()).toMatchObject({
+      pulling: false,
+      lastError: null,
+      bootstrap: { active: false, cursor: server.cursor },
+    });
     expect(store.getState().lastSyncAt).not.toBeNull();
   });
 
@@ -135,7 +150,8 @@ describe('SyncCoordinator against a real backend', () => {
     const { store, coordinator } = await openClient({ api, db, pageSize: 55 });
 
     const page1 = firstPage as Awaited<ReturnType<HttpMesaApi['pull']>> | null;
-    const inPage1 = (entity: string): number => page1?.changes.filter((c) => c.entity === entity).length ?? -1;
+    const inPage1 = (entity: string): number =>
+      page1?.changes.filter((c) => c.entity === entity).length ?? -1;
     expect(failed).toBe(1);
     expect(store.getState().lastError?.message).toContain('disk went away');
     expect(await readCursor(db)).toBe(page1?.cursor);
@@ -165,8 +181,16 @@ describe('SyncCoordinator against a real backend', () => {
     await b.coordinator.whenIdle();
 
     // Meanwhile A resolves and closes the ticket.
-    expect(await a.coordinator.mutate('ticket.transition', { ticketId, to: 'resolved', resolutionNote: 'Fixed remotely' })).toMatchObject({ ok: true });
-    expect(await a.coordinator.mutate('ticket.transition', { ticketId, to: 'closed' })).toMatchObject({ ok: true });
+    expect(
+      await a.coordinator.mutate('ticket.transition', {
+        ticketId,
+        to: 'resolved',
+        resolutionNote: 'Fixed remotely',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await a.coordinator.mutate('ticket.transition', { ticketId, to: 'closed' })).toMatchObject({
+      ok: true,
+    });
     await a.coordinator.whenIdle();
     expect(await a.db.outbox.count()).toBe(0);
     // No poke needed: a push the server applied is followed by the pull that brings the server's copy.
@@ -175,7 +199,9 @@ describe('SyncCoordinator against a real backend', () => {
     // B reconnects: its edit is refused, recorded, and its copy returns to the server's.
     b.api.setOffline(false);
     await b.coordinator.whenIdle();
-    expect(await b.db.rejections.toArray()).toEqual([expect.objectContaining({ ticketId, code: 'ticket_closed', type: 'ticket.update' })]);
+    expect(await b.db.rejections.toArray()).toEqual([
+      expect.objectContaining({ ticketId, code: 'ticket_closed', type: 'ticket.update' }),
+    ]);
     const row = await ticketById(ticketId, b.db);
     expect(row).toMatchObject({ title: original.title, status: 'closed', pendingCount: 0 });
     expect(row && serverCopyOf(row)?.status).toBe('closed');
@@ -214,14 +240,25 @@ describe('SyncCoordinator against a real backend', () => {
       }),
       await b.coordinator.mutate('ticket.assign', { ticketId, assigneeId: await me }),
       await b.coordinator.mutate('ticket.transition', { ticketId, to: 'in_progress' }),
-      await b.coordinator.mutate('comment.add', { ticketId, commentId, body: 'Ordering it today', visibility: 'public' }),
+      await b.coordinator.mutate('comment.add', {
+        ticketId,
+        commentId,
+        body: 'Ordering it today',
+        visibility: 'public',
+      }),
     ];
     expect(steps.every((step) => step.ok)).toBe(true);
-    expect(await ticketById(ticketId, b.db)).toMatchObject({ number: null, status: 'in_progress', pendingCount: 4 });
+    expect(await ticketById(ticketId, b.db)).toMatchObject({
+      number: null,
+      status: 'in_progress',
+      pendingCount: 4,
+    });
     await b.coordinator.whenIdle();
     // Not tried while the host says offline: a try that cannot reach the server would still count.
     expect((await b.db.outbox.toArray()).map((entry) => entry.attempts)).toEqual([0, 0, 0, 0]);
-    await vi.waitFor(() => expect(b.store.getState()).toMatchObject({ pendingCount: 4, queuedTicketIds: new Set([ticketId]) }));
+    await vi.waitFor(() =>
+      expect(b.store.getState()).toMatchObject({ pendingCount: 4, queuedTicketIds: new Set([ticketId]) }),
+    );
 
     b.api.setOffline(false);
     await b.coordinator.whenIdle();
@@ -230,7 +267,9 @@ describe('SyncCoordinator against a real backend', () => {
     expect(sent).toEqual(['ticket.create', 'ticket.assign', 'ticket.transition', 'comment.add']);
     expect(b.api.pushes.map((push) => push.mutations.length)).toEqual([2, 2]);
     expect(await b.db.rejections.count()).toBe(0);
-    await vi.waitFor(() => expect(b.store.getState()).toMatchObject({ pendingCount: 0, queuedTicketIds: new Set() }));
+    await vi.waitFor(() =>
+      expect(b.store.getState()).toMatchObject({ pendingCount: 0, queuedTicketIds: new Set() }),
+    );
     const row = await ticketById(ticketId, b.db);
     expect(row).toMatchObject({ status: 'in_progress', pendingCount: 0 });
     expect(row?.number).toMatch(/^INC-\d+$/);
@@ -247,8 +286,17 @@ describe('SyncCoordinator against a real backend', () => {
     const commentId = testUuid();
 
     first.api.setOffline(true);
-    await first.coordinator.mutate('comment.add', { ticketId, commentId, body: 'Called the requester', visibility: 'internal' });
-    await first.coordinator.mutate('ticket.transition', { ticketId, to: 'pending', pendingReason: 'Waiting for the requester' });
+    await first.coordinator.mutate('comment.add', {
+      ticketId,
+      commentId,
+      body: 'Called the requester',
+      visibility: 'internal',
+    });
+    await first.coordinator.mutate('ticket.transition', {
+      ticketId,
+      to: 'pending',
+      pendingReason: 'Waiting for the requester',
+    });
     await first.coordinator.whenIdle();
     // Back online, the push reaches the server and is applied; its answer never comes back.
     first.api.loseNextPushAnswer();
@@ -260,16 +308,24 @@ describe('SyncCoordinator against a real backend', () => {
 
     // A reload: a new coordinator and a new connection over the same cache.
     const second = await openClient({ email: 'agent@example.com', db });
-    expect(second.api.pushes[0]?.mutations.map((m) => m.id)).toEqual(first.api.pushes[0]?.mutations.map((m) => m.id));
+    expect(second.api.pushes[0]?.mutations.map((m) => m.id)).toEqual(
+      first.api.pushes[0]?.mutations.map((m) => m.id),
+    );
     expect(await db.outbox.count()).toBe(0);
     expect(await db.rejections.count()).toBe(0);
 
     const server = await readServer(await signIn('admin@example.com'));
-    const comments = [...server.comments.values()].filter((c) => c.ticketId === ticketId && c.body === 'Called the requester');
+    const comments = [...server.comments.values()].filter(
+      (c) => c.ticketId === ticketId && c.body === 'Called the requester',
+    );
     expect(comments).toHaveLength(1);
     const ticket = server.tickets.get(ticketId);
     expect(ticket?.status).toBe('pending');
-    expect(ticket?.audit.filter((entry) => entry.action === 'ticket.transition' && entry.changes.status?.[1] === 'pending')).toHaveLength(1);
+    expect(
+      ticket?.audit.filter(
+        (entry) => entry.action === 'ticket.transition' && entry.changes.status?.[1] === 'pending',
+      ),
+    ).toHaveLength(1);
     expect(await ticketById(ticketId, db)).toMatchObject({ status: 'pending', pendingCount: 0 });
   });
 });

@@ -106,7 +106,13 @@ export class SyncCoordinator {
       // A reload in the middle of the first fill: the bar starts where the last page left it.
       if (snapshot) {
         this.#snapshotting = true;
-        this.#store.setState((s) => ({ bootstrap: { ...s.bootstrap, active: true, tickets: { sent: snapshot.sent, total: snapshot.total } } }));
+        this.#store.setState((s) => ({
+          bootstrap: {
+            ...s.bootstrap,
+            active: true,
+            tickets: { sent: snapshot.sent, total: snapshot.total },
+          },
+        }));
       }
       this.#store.setState({ lastSyncAt: (await readMeta(this.#db, 'lastSyncAt')) ?? null });
       await this.#onSession(await this.#api.getSession(undefined));
@@ -250,7 +256,10 @@ export class SyncCoordinator {
     this.#cursor = start;
     const first = start === 0;
     ticketMemoryIndex(this.#db).warmFacets();
-    this.#store.setState((s) => ({ pulling: true, bootstrap: { ...s.bootstrap, active: first, cursor: start, changes: 0 } }));
+    this.#store.setState((s) => ({
+      pulling: true,
+      bootstrap: { ...s.bootstrap, active: first, cursor: start, changes: 0 },
+    }));
     try {
       if (first && (await this.#fillFromSnapshot()) === 'stopped') return;
       await pullUntilCurrent({
@@ -263,7 +272,11 @@ export class SyncCoordinator {
           this.#store.setState((s) => ({
             bootstrap: { ...s.bootstrap, cursor, changes: s.bootstrap.changes + applied.applied },
             lastError: applied.skipped.length
-              ? { code: 'invalid_data', message: `${applied.skipped.length} changes from the server could not be read.`, at: this.#now().toISOString() }
+              ? {
+                  code: 'invalid_data',
+                  message: `${applied.skipped.length} changes from the server could not be read.`,
+                  at: this.#now().toISOString(),
+                }
               : null,
             storageError: null,
           }));
@@ -284,7 +297,10 @@ export class SyncCoordinator {
       // queries had a turn to read it (else a queue shows "no tickets" for a moment).
       await ticketMemoryIndex(this.#db).facetsReady();
       await new Promise((resolve) => setTimeout(resolve, 0));
-      this.#store.setState((s) => ({ lastSyncAt, bootstrap: { ...s.bootstrap, active: false, tickets: null, ticketsPerSecond: null } }));
+      this.#store.setState((s) => ({
+        lastSyncAt,
+        bootstrap: { ...s.bootstrap, active: false, tickets: null, ticketsPerSecond: null },
+      }));
       // Read the search words and queue facets in the background now, not on the agent's first search or filter.
       ticketMemoryIndex(this.#db).warm();
       // Each sync stored a small page; many of them are folded into one (fold-pages.ts).
@@ -318,7 +334,12 @@ export class SyncCoordinator {
           const seconds = (at - rateFrom.at) / 1000;
           const ticketsPerSecond = seconds > 0 ? (tickets.sent - rateFrom.sent) / seconds : null;
           this.#store.setState((s) => ({
-            bootstrap: { ...s.bootstrap, changes: s.bootstrap.changes + applied.applied, tickets, ticketsPerSecond },
+            bootstrap: {
+              ...s.bootstrap,
+              changes: s.bootstrap.changes + applied.applied,
+              tickets,
+              ticketsPerSecond,
+            },
             lastError: null,
             storageError: null,
           }));
@@ -336,7 +357,9 @@ export class SyncCoordinator {
   }
 
   #onPoke(cursor: number): void {
-    this.#store.setState((s) => ({ bootstrap: { ...s.bootstrap, target: Math.max(cursor, s.bootstrap.target ?? 0) } }));
+    this.#store.setState((s) => ({
+      bootstrap: { ...s.bootstrap, target: Math.max(cursor, s.bootstrap.target ?? 0) },
+    }));
     if (cursor > this.#cursor) void this.#schedule(true, false);
   }
 

@@ -17,7 +17,11 @@ export interface SyncFailure {
  */
 export function classifyFailure(error: unknown): SyncFailure {
   if (isQuotaError(error)) {
-    return { code: 'storage_full', message: 'This computer has no room left for the ticket cache.', storage: true };
+    return {
+      code: 'storage_full',
+      message: 'This computer has no room left for the ticket cache.',
+      storage: true,
+    };
   }
   if (error instanceof MesaError) return { code: error.code, message: error.message, storage: false };
   const message = error instanceof Error ? error.message : String(error);

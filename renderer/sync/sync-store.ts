@@ -66,11 +66,15 @@ export type SyncStateStore = Pick<StoreApi<SyncState>, 'getState' | 'setState'>;
 export const useSyncStore = create<SyncState>()(() => ({ ...initialSyncState }));
 
 /** True while a change to this ticket waits in the outbox (the server has not answered for it). */
-export const useHasQueuedChanges = (ticketId: string): boolean => useSyncStore((s) => s.queuedTicketIds.has(ticketId));
+export const useHasQueuedChanges = (ticketId: string): boolean =>
+  useSyncStore((s) => s.queuedTicketIds.has(ticketId));
 
 /**
  * The cache has never finished a pull and one may still come: an empty list means "not
  * here yet", not "none". Offline, signed out, or after a failure, the agent is told the truth instead.
  */
 export const firstPullPending = (s: Pick<SyncState, 'lastSyncAt' | 'lastError' | 'connectivity'>): boolean =>
-  s.lastSyncAt === null && s.lastError === null && s.connectivity !== 'offline' && s.connectivity !== 'signed_out';
+  s.lastSyncAt === null &&
+  s.lastError === null &&
+  s.connectivity !== 'offline' &&
+  s.connectivity !== 'signed_out';

@@ -19,13 +19,23 @@ interface DialogProps {
   describedBy?: string;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: focus moves in, stays in (Tab wraps), Escape closes, and focus returns
  * to whatever opened it, so a keyboard-only agent never loses their place in the queue.
  */
-export function Dialog({ title, onClose, children, footer, size = 'normal', initialFocus, onSubmit, describedBy }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  size = 'normal',
+  initialFocus,
+  onSubmit,
+  describedBy,
+}: DialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -36,7 +46,8 @@ export function Dialog({ title, onClose, children, footer, size = 'normal', init
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    const first = initialFocus?.current ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current;
+    const first =
+      initialFocus?.current ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current;
     first?.focus();
     return () => {
       if (opener && document.contains(opener)) opener.focus();
@@ -80,7 +91,12 @@ export function Dialog({ title, onClose, children, footer, size = 'normal', init
     <>
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="btn btn-ghost btn-icon" aria-label={t('app.close')} onClick={() => close.current()}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          aria-label={t('app.close')}
+          onClick={() => close.current()}
+        >
           <Icon name="x" size={16} />
         </button>
       </header>

@@ -17,7 +17,13 @@ interface ImpactUrgencyFieldsProps {
  * Impact and urgency side by side, explained in words, with the priority ITIL's matrix
  * gives them (priorityOf, the rule the server uses), so the agent sees the consequence.
  */
-export function ImpactUrgencyFields({ impact, urgency, onImpact, onUrgency, disabled }: ImpactUrgencyFieldsProps) {
+export function ImpactUrgencyFields({
+  impact,
+  urgency,
+  onImpact,
+  onUrgency,
+  disabled,
+}: ImpactUrgencyFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -39,12 +45,28 @@ type Level = Impact & Urgency; // the same 1–3 scale
  * One of the two scales. The select shows the level's name (`impact.n1`), which fits a
  * narrow sidebar in both languages; what the chosen level means (`impact.v1`) is its hint.
  */
-function LevelField({ kind, value, disabled, onChange }: { kind: 'impact' | 'urgency'; value: Level; disabled?: boolean; onChange(level: Level): void }) {
+function LevelField({
+  kind,
+  value,
+  disabled,
+  onChange,
+}: {
+  kind: 'impact' | 'urgency';
+  value: Level;
+  disabled?: boolean;
+  onChange(level: Level): void;
+}) {
   const { t } = useTranslation();
   return (
     <Field label={t(`${kind}.label`)} hint={t(`${kind}.v${value}`)}>
       {(props) => (
-        <select {...props} className="select" value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value) as Level)}>
+        <select
+          {...props}
+          className="select"
+          value={value}
+          disabled={disabled}
+          onChange={(e) => onChange(Number(e.target.value) as Level)}
+        >
           {LEVELS.map((level) => (
             <option key={level} value={level}>
               {t(`${kind}.n${level}`)}

@@ -7,7 +7,14 @@ import { SlaBadge } from '../features/sla/SlaBadge';
 
 // Words that mean one thing, as the agent reads them on screen.
 
-const stopped = { status: 'stopped' as const, targetMinutes: 60, elapsedMinutes: 20, remainingMinutes: 40, dueAtMs: null, warnAtMs: null };
+const stopped = {
+  status: 'stopped' as const,
+  targetMinutes: 60,
+  elapsedMinutes: 20,
+  remainingMinutes: 40,
+  dueAtMs: null,
+  warnAtMs: null,
+};
 
 describe('words that mean one thing', () => {
   it('reads a met clock that has stopped as "cumplido"', () => {
@@ -17,14 +24,29 @@ describe('words that mean one thing', () => {
   });
 
   it('shows a refusal in Spanish first, and the server’s English only as the detail beneath', () => {
-    renderIn('es', <RefusalMessage refusal={{ code: 'validation_failed', message: 'title: String must contain at most 200 character(s)' }} />);
+    renderIn(
+      'es',
+      <RefusalMessage
+        refusal={{
+          code: 'validation_failed',
+          message: 'title: String must contain at most 200 character(s)',
+        }}
+      />,
+    );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toMatch(/^Algún dato del cambio no es válido\./);
-    expect(alert.querySelector('.refusal-detail')?.textContent).toBe('Detalle: title: String must contain at most 200 character(s)');
+    expect(alert.querySelector('.refusal-detail')?.textContent).toBe(
+      'Detalle: title: String must contain at most 200 character(s)',
+    );
   });
 
   it('keeps the server’s words out where the localized reason says it all', () => {
-    renderIn('es', <RefusalMessage refusal={{ code: 'ticket_closed', message: 'The ticket is cancelled and cannot change.' }} />);
+    renderIn(
+      'es',
+      <RefusalMessage
+        refusal={{ code: 'ticket_closed', message: 'The ticket is cancelled and cannot change.' }}
+      />,
+    );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toBe('El ticket está cerrado o cancelado y ya no admite cambios.');
   });

@@ -10,7 +10,14 @@ export {
 } from './ticket-lifecycle';
 export { addBusinessMinutes, businessMinutesBetween } from './business-calendar';
 export { evaluateSla } from './sla-clock';
-export { mostUrgentClock, slaClocks, slaHealthAt, slaState, type SlaClockName, type SlaState } from './sla-state';
+export {
+  mostUrgentClock,
+  slaClocks,
+  slaHealthAt,
+  slaState,
+  type SlaClockName,
+  type SlaState,
+} from './sla-state';
 export { suggestAssignees } from './assignment';
 export {
   CALENDAR_24X7,

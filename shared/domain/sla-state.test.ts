@@ -7,7 +7,10 @@ const POLICY = PAPER_POLICY;
 
 const t = paperTime;
 
-function timeline(changes: Array<[string, TicketStatus]>, firstResponseAt: string | null = null): SlaTimeline {
+function timeline(
+  changes: Array<[string, TicketStatus]>,
+  firstResponseAt: string | null = null,
+): SlaTimeline {
   return {
     createdAt: t(changes[0]![0]),
     priority: 3,
@@ -50,7 +53,17 @@ describe('slaState', () => {
   });
 
   it('is the resolution clock once the first response is in, warning at the closing time that uses up 480 minutes', () => {
-    const state = slaState(timeline([['mon 09:00', 'new'], ['mon 09:10', 'in_progress']], 'mon 09:20'), POLICY, t('mon 12:00'));
+    const state = slaState(
+      timeline(
+        [
+          ['mon 09:00', 'new'],
+          ['mon 09:10', 'in_progress'],
+        ],
+        'mon 09:20',
+      ),
+      POLICY,
+      t('mon 12:00'),
+    );
     expect(instants(state)).toEqual({
       clock: 'resolution',
       status: 'running',
@@ -80,41 +93,97 @@ describe('slaState', () => {
 
   it('has no instants while the only clock left is paused', () => {
     const state = slaState(
-      timeline([['mon 09:00', 'new'], ['mon 09:05', 'in_progress'], ['mon 10:00', 'pending']], 'mon 09:05'),
+      timeline(
+        [
+          ['mon 09:00', 'new'],
+          ['mon 09:05', 'in_progress'],
+          ['mon 10:00', 'pending'],
+        ],
+        'mon 09:05',
+      ),
       POLICY,
       t('fri 16:00'),
     );
-    expect(instants(state)).toEqual({ clock: 'resolution', status: 'paused', health: 'ok', dueAt: null, warnAt: null });
+    expect(instants(state)).toEqual({
+      clock: 'resolution',
+      status: 'paused',
+      health: 'ok',
+      dueAt: null,
+      warnAt: null,
+    });
   });
 
   it('shows a ticket cancelled before its breach as not breached, however long after', () => {
     const state = slaState(
-      timeline([['mon 09:00', 'new'], ['mon 09:05', 'in_progress'], ['mon 12:00', 'cancelled']], 'mon 09:05'),
+      timeline(
+        [
+          ['mon 09:00', 'new'],
+          ['mon 09:05', 'in_progress'],
+          ['mon 12:00', 'cancelled'],
+        ],
+        'mon 09:05',
+      ),
       POLICY,
       t('fri 16:00'),
     );
-    expect(instants(state)).toEqual({ clock: 'resolution', status: 'stopped', health: 'ok', dueAt: null, warnAt: null });
+    expect(instants(state)).toEqual({
+      clock: 'resolution',
+      status: 'stopped',
+      health: 'ok',
+      dueAt: null,
+      warnAt: null,
+    });
   });
 
   it('shows a ticket cancelled after its breach as breached', () => {
     // 480 min on Monday and 180 on Tuesday: 660 > 600.
     const state = slaState(
-      timeline([['mon 09:00', 'new'], ['mon 09:05', 'in_progress'], ['tue 12:00', 'cancelled']], 'mon 09:05'),
+      timeline(
+        [
+          ['mon 09:00', 'new'],
+          ['mon 09:05', 'in_progress'],
+          ['tue 12:00', 'cancelled'],
+        ],
+        'mon 09:05',
+      ),
       POLICY,
       t('fri 16:00'),
     );
-    expect(instants(state)).toEqual({ clock: 'resolution', status: 'stopped', health: 'breached', dueAt: null, warnAt: null });
+    expect(instants(state)).toEqual({
+      clock: 'resolution',
+      status: 'stopped',
+      health: 'breached',
+      dueAt: null,
+      warnAt: null,
+    });
   });
 
   it('gives a cancelled ticket that never had a response the health its first response stopped with', () => {
     // Cancelled at mon 09:30: both clocks stop there; first response had 30 of 60 minutes.
-    const state = slaState(timeline([['mon 09:00', 'new'], ['mon 09:30', 'cancelled']]), POLICY, t('fri 16:00'));
+    const state = slaState(
+      timeline([
+        ['mon 09:00', 'new'],
+        ['mon 09:30', 'cancelled'],
+      ]),
+      POLICY,
+      t('fri 16:00'),
+    );
     expect(instants(state)).toMatchObject({ status: 'stopped', health: 'ok' });
   });
 });
 
 describe('slaHealthAt', () => {
-  const running = slaState(timeline([['mon 09:00', 'new'], ['mon 09:10', 'in_progress']], 'mon 09:20'), POLICY, t('mon 12:00'));
+  const running = slaState(
+    timeline(
+      [
+        ['mon 09:00', 'new'],
+        ['mon 09:10', 'in_progress'],
+      ],
+      'mon 09:20',
+    ),
+    POLICY,
+    t('mon 12:00'),
+  );
 
   it('moves a running clock to warning at its warning instant and to breached after its due instant', () => {
     expect(slaHealthAt(running, t('mon 16:59'))).toBe('ok');
@@ -124,14 +193,27 @@ describe('slaHealthAt', () => {
   });
 
   it('agrees with a fresh evaluation at each of those instants', () => {
-    const history = timeline([['mon 09:00', 'new'], ['mon 09:10', 'in_progress']], 'mon 09:20');
+    const history = timeline(
+      [
+        ['mon 09:00', 'new'],
+        ['mon 09:10', 'in_progress'],
+      ],
+      'mon 09:20',
+    );
     for (const at of ['mon 16:59', 'mon 17:00', 'tue 11:00', 'tue 11:01']) {
       expect(slaHealthAt(running, t(at)), at).toBe(slaState(history, POLICY, t(at)).health);
     }
   });
 
   it('leaves a stopped clock with the health it stopped with', () => {
-    const met = slaState(timeline([['mon 09:00', 'new'], ['mon 09:30', 'cancelled']]), POLICY, t('mon 10:00'));
+    const met = slaState(
+      timeline([
+        ['mon 09:00', 'new'],
+        ['mon 09:30', 'cancelled'],
+      ]),
+      POLICY,
+      t('mon 10:00'),
+    );
     expect(slaHealthAt(met, t('fri 16:00'))).toBe('ok');
   });
 });

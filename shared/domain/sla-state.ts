@@ -35,7 +35,11 @@ export function slaState(timeline: SlaTimeline, policy: SlaPolicy, now: Date): S
 }
 
 /** Both clocks as evaluateSla gives them, each with the instant it reaches its warning fraction. */
-export function slaClocks(timeline: SlaTimeline, policy: SlaPolicy, now: Date): Record<SlaClockName, SlaState> {
+export function slaClocks(
+  timeline: SlaTimeline,
+  policy: SlaPolicy,
+  now: Date,
+): Record<SlaClockName, SlaState> {
   const clocks = evaluateSla(timeline, policy, now);
   const warnings = evaluateSla(timeline, warningPolicyOf(policy), now);
   return {
@@ -55,7 +59,10 @@ export function mostUrgentClock(clocks: Record<SlaClockName, SlaState>): SlaStat
 }
 
 /** The health the state has at `at` (≥ when it was evaluated), if nothing changes the ticket meanwhile. */
-export function slaHealthAt(state: Pick<SlaState, 'status' | 'health' | 'dueAt' | 'warnAt'>, at: Date): SlaClock['health'] {
+export function slaHealthAt(
+  state: Pick<SlaState, 'status' | 'health' | 'dueAt' | 'warnAt'>,
+  at: Date,
+): SlaClock['health'] {
   if (state.status !== 'running') return state.health;
   if (state.dueAt && at.getTime() > state.dueAt.getTime()) return 'breached';
   if (state.health === 'breached') return 'breached';
@@ -73,7 +80,10 @@ function warningPolicyOf(policy: SlaPolicy): SlaPolicy {
     const targets = Object.fromEntries(
       Object.entries(policy.targets).map(([priority, target]) => [
         priority,
-        { firstResponseMinutes: target.firstResponseMinutes * f, resolutionMinutes: target.resolutionMinutes * f },
+        {
+          firstResponseMinutes: target.firstResponseMinutes * f,
+          resolutionMinutes: target.resolutionMinutes * f,
+        },
       ]),
     ) as SlaPolicy['targets'];
     scaled = { ...policy, targets, warnAtFraction: 1 };

@@ -4,7 +4,8 @@ export type Impact = 1 | 2 | 3; // 1 = high
 export type Urgency = 1 | 2 | 3; // 1 = high
 export type Priority = 1 | 2 | 3 | 4 | 5; // 1 = critical
 
-export type TicketStatus = 'new' | 'assigned' | 'in_progress' | 'pending' | 'resolved' | 'closed' | 'cancelled';
+export type TicketStatus =
+  'new' | 'assigned' | 'in_progress' | 'pending' | 'resolved' | 'closed' | 'cancelled';
 
 export type TransitionError =
   | 'same_status'

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { LIMITS, categorySlugSchema, emailSchema, isoDateTimeSchema, lineSchema, uuidSchema } from './primitives';
+import {
+  LIMITS,
+  categorySlugSchema,
+  emailSchema,
+  isoDateTimeSchema,
+  lineSchema,
+  uuidSchema,
+} from './primitives';
 
 export const agentRoleSchema = z.enum(['admin', 'agent']);
 export type AgentRole = z.infer<typeof agentRoleSchema>;

@@ -34,7 +34,8 @@ export const lineSchema = (max: number) =>
     .min(1, { message: 'must not be blank' })
     .max(max, { message: `must be at most ${max} characters` });
 
-export const textSchema = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
+export const textSchema = (max: number) =>
+  z.string().max(max, { message: `must be at most ${max} characters` });
 
 export const emailSchema = z
   .string()

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { BusinessCalendar, SlaPolicy, Weekday } from '../domain/types';
 import { LIMITS, lineSchema } from './primitives';
 
-const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: "must be 'HH:MM' (00:00–24:00)" });
+const hhmm = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: "must be 'HH:MM' (00:00–24:00)" });
 const interval = z
   .tuple([hhmm, hhmm])
   .refine(([start, end]) => start < end, { message: 'an interval must end after it starts' });
@@ -24,12 +26,17 @@ const weekShape = Object.fromEntries(weekdays.map((d) => [d, z.array(interval).m
 >;
 
 export const businessCalendarSchema = z.object({
-  timeZone: z.string().refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' }),
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' }),
   week: z.object(weekShape),
   holidays: z.array(localDate).max(1000).optional(),
 }) satisfies z.ZodType<BusinessCalendar>;
 
-const minutes = z.number().positive().max(60 * 24 * 365);
+const minutes = z
+  .number()
+  .positive()
+  .max(60 * 24 * 365);
 const target = z.object({ firstResponseMinutes: minutes, resolutionMinutes: minutes });
 
 export const slaPolicySchema = z.object({

@@ -64,23 +64,36 @@ export const ipcInvokeChannels = {
   getAppInfo: { request: nothing, response: appInfoSchema },
   getSession: { request: nothing, response: sessionSchema },
   login: {
-    request: z.object({ serverUrl: serverUrlSchema, email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }),
+    request: z.object({
+      serverUrl: serverUrlSchema,
+      email: z.string().trim().min(1).max(254),
+      password: z.string().min(1).max(200),
+    }),
     response: sessionSchema,
   },
   logout: { request: nothing, response: sessionSchema },
   getConnectivity: { request: nothing, response: connectivitySchema },
   /** One page of changes after `cursor`; pages never exceed 1,000 rows so no message is huge. */
   pull: {
-    request: z.object({ cursor: z.number().int().min(0), limit: z.number().int().min(1).max(LIMITS.pullPageMax) }),
+    request: z.object({
+      cursor: z.number().int().min(0),
+      limit: z.number().int().min(1).max(LIMITS.pullPageMax),
+    }),
     response: pullResponseSchema,
   },
   /** One page of the first sign-in's snapshot (docs/sync-protocol.md); no cursor starts one. */
   snapshot: {
-    request: z.object({ cursor: snapshotQuerySchema.shape.cursor, limit: z.number().int().min(1).max(LIMITS.pullPageMax) }),
+    request: z.object({
+      cursor: snapshotQuerySchema.shape.cursor,
+      limit: z.number().int().min(1).max(LIMITS.pullPageMax),
+    }),
     response: snapshotResponseSchema,
   },
   push: {
-    request: z.object({ clientId: z.string().min(1).max(100), mutations: z.array(mutationEnvelopeSchema).min(1).max(LIMITS.mutationsPerPush) }),
+    request: z.object({
+      clientId: z.string().min(1).max(100),
+      mutations: z.array(mutationEnvelopeSchema).min(1).max(LIMITS.mutationsPerPush),
+    }),
     response: pushResponseSchema,
   },
   uploadAttachment: {
@@ -107,7 +120,10 @@ export const ipcInvokeChannels = {
     response: z.object({ shown: z.boolean() }),
   },
   /** The tray's count of tickets in warning or breach (Electron); ignored by the browser host. */
-  setAttentionCount: { request: z.object({ count: z.number().int().min(0).max(1_000_000) }), response: z.object({ ok: z.literal(true) }) },
+  setAttentionCount: {
+    request: z.object({ count: z.number().int().min(0).max(1_000_000) }),
+    response: z.object({ ok: z.literal(true) }),
+  },
 } as const;
 
 /** Events the main process sends to the renderer. */

@@ -3,7 +3,8 @@
  * one string, so handlers never throw across it: they answer with this envelope, and the
  * client turns a failure back into a MesaError with its code.
  */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
 
 export type IpcErrorCode =
   | 'invalid_request'

@@ -21,7 +21,8 @@ export interface BacklogDay {
 }
 
 /** A status as stored in the report's columns: its place in TICKET_STATUSES. */
-export const statusCode = (status: (typeof TICKET_STATUSES)[number]): number => TICKET_STATUSES.indexOf(status);
+export const statusCode = (status: (typeof TICKET_STATUSES)[number]): number =>
+  TICKET_STATUSES.indexOf(status);
 const RESOLVED = statusCode('resolved');
 /** Backlog row of each status code; -1 for the statuses that are not open. */
 const BACKLOG_ROW = TICKET_STATUSES.map((status) => (BACKLOG_STATUSES as readonly string[]).indexOf(status));

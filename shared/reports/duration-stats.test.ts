@@ -12,7 +12,10 @@ describe('duration percentiles', () => {
   it('are the nearest-rank median and p90 of any sample, duplicates and ties included', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 300 }), (minutes) => {
-        const stats = durationStats(Float64Array.from(minutes), Float64Array.from(minutes, (m) => m * 3));
+        const stats = durationStats(
+          Float64Array.from(minutes),
+          Float64Array.from(minutes, (m) => m * 3),
+        );
         expect(stats).toEqual({
           count: minutes.length,
           business: { median: nearestRank(minutes, 0.5), p90: nearestRank(minutes, 0.9) },
@@ -23,10 +26,17 @@ describe('duration percentiles', () => {
   });
 
   it('takes a real value, not an average: the median of 10 and 20 is 10', () => {
-    expect(durationStats(Float64Array.of(20, 10), Float64Array.of(20, 10)).business).toEqual({ median: 10, p90: 20 });
+    expect(durationStats(Float64Array.of(20, 10), Float64Array.of(20, 10)).business).toEqual({
+      median: 10,
+      p90: 20,
+    });
   });
 
   it('has no percentiles without a sample', () => {
-    expect(durationStats(new Float64Array(0), new Float64Array(0))).toEqual({ count: 0, business: null, calendar: null });
+    expect(durationStats(new Float64Array(0), new Float64Array(0))).toEqual({
+      count: 0,
+      business: null,
+      calendar: null,
+    });
   });
 });

@@ -44,7 +44,9 @@ export interface ReportFact {
 /** Where a stopped first-response clock stopped: the reply, or a resolution or cancellation before it. */
 function firstResponseStop(ticket: ReportFactTicket): number | null {
   const reply = ticket.firstResponseAt ? Date.parse(ticket.firstResponseAt) : Infinity;
-  const ended = ticket.statusHistory.find((change) => change.status === 'resolved' || change.status === 'cancelled');
+  const ended = ticket.statusHistory.find(
+    (change) => change.status === 'resolved' || change.status === 'cancelled',
+  );
   const stop = Math.min(reply, ended ? Date.parse(ended.at) : Infinity);
   return Number.isFinite(stop) ? stop : null;
 }
@@ -59,11 +61,19 @@ function resolutionStop(ticket: ReportFactTicket): number | null {
 
 function clockFact(clock: SlaClock, stop: number | null): ClockFact {
   const stopped = clock.status === 'stopped';
-  return { outcome: clockOutcome(clock), businessMinutes: clock.elapsedMinutes, stoppedMs: stopped ? stop : null };
+  return {
+    outcome: clockOutcome(clock),
+    businessMinutes: clock.elapsedMinutes,
+    stoppedMs: stopped ? stop : null,
+  };
 }
 
 /** One ticket's report facts, its clocks judged at `now` by the policy its `slaPolicyId` names. */
-export function toReportFact(ticket: ReportFactTicket, policies: ReadonlyMap<string, SlaPolicy>, now: Date): ReportFact {
+export function toReportFact(
+  ticket: ReportFactTicket,
+  policies: ReadonlyMap<string, SlaPolicy>,
+  now: Date,
+): ReportFact {
   const policy = ticket.slaPolicyId === null ? undefined : policies.get(ticket.slaPolicyId);
   const sla = policy ? evaluateSla(toSlaTimeline(ticket), policy, now) : null;
   return {
@@ -81,7 +91,11 @@ export function toReportFact(ticket: ReportFactTicket, policies: ReadonlyMap<str
     firstResponse: sla ? clockFact(sla.firstResponse, firstResponseStop(ticket)) : null,
     resolution: sla ? clockFact(sla.resolution, resolutionStop(ticket)) : null,
     feedback: ticket.feedback
-      ? { rating: ticket.feedback.rating, comment: ticket.feedback.comment ?? null, at: Date.parse(ticket.feedback.at) }
+      ? {
+          rating: ticket.feedback.rating,
+          comment: ticket.feedback.comment ?? null,
+          at: Date.parse(ticket.feedback.at),
+        }
       : null,
   };
 }

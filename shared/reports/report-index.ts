@@ -3,8 +3,20 @@ import { BacklogSeries } from './backlog-series';
 import { durationStats } from './duration-stats';
 import type { ClockFact, ReportFact } from './report-facts';
 import type { FeedbackComment, SatisfactionFigures } from './satisfaction';
-import type { CountByKey, ReportBreach, ReportFilters, ServiceReport, ServiceReportQuery } from './service-report';
-import { groupKeyOf, groupOf, type ClockOutcome, type SlaReportGroup, type SlaReportGroupBy } from './sla-report';
+import type {
+  CountByKey,
+  ReportBreach,
+  ReportFilters,
+  ServiceReport,
+  ServiceReportQuery,
+} from './service-report';
+import {
+  groupKeyOf,
+  groupOf,
+  type ClockOutcome,
+  type SlaReportGroup,
+  type SlaReportGroupBy,
+} from './sla-report';
 
 /**
  * The report facts laid out for a query a keystroke can wait for: one typed-array column
@@ -60,7 +72,10 @@ export class ReportIndex {
   private readonly firstResponse: Uint8Array;
   private readonly resolution: Uint8Array;
   /** Minutes measured, NaN where the clock did not stop (or, for resolution, the ticket is not resolved now). */
-  private readonly durations: Record<'frBusiness' | 'frCalendar' | 'resBusiness' | 'resCalendar', Float64Array>;
+  private readonly durations: Record<
+    'frBusiness' | 'frCalendar' | 'resBusiness' | 'resCalendar',
+    Float64Array
+  >;
   /** 1 when the requester was asked for feedback; the rating given, 0 for none. */
   private readonly asked: Uint8Array;
   private readonly rating: Uint8Array;
@@ -78,10 +93,18 @@ export class ReportIndex {
     const n = facts.length;
     this.facts = facts;
     this.created = new Float64Array(n);
-    this.columns = Object.fromEntries(DIMENSIONS.map((d) => [d, new KeyColumn(n)])) as Record<Dimension, KeyColumn>;
+    this.columns = Object.fromEntries(DIMENSIONS.map((d) => [d, new KeyColumn(n)])) as Record<
+      Dimension,
+      KeyColumn
+    >;
     this.firstResponse = new Uint8Array(n);
     this.resolution = new Uint8Array(n);
-    this.durations = { frBusiness: new Float64Array(n), frCalendar: new Float64Array(n), resBusiness: new Float64Array(n), resCalendar: new Float64Array(n) };
+    this.durations = {
+      frBusiness: new Float64Array(n),
+      frCalendar: new Float64Array(n),
+      resBusiness: new Float64Array(n),
+      resCalendar: new Float64Array(n),
+    };
     this.asked = new Uint8Array(n);
     this.rating = new Uint8Array(n);
     this.historyStart = new Int32Array(n + 1);
@@ -107,17 +130,29 @@ export class ReportIndex {
         this.historyAt[h] = change.at;
         this.historyStatus[h++] = TICKET_STATUSES.indexOf(change.status);
       }
-      if (fact.firstResponse?.outcome === 'breached' || fact.resolution?.outcome === 'breached') breached.push(i);
+      if (fact.firstResponse?.outcome === 'breached' || fact.resolution?.outcome === 'breached')
+        breached.push(i);
       if (fact.feedback?.comment?.trim()) commented.push(i);
     });
     this.historyStart[n] = h;
-    const byId = (a: number, b: number) => (facts[a]!.id < facts[b]!.id ? -1 : facts[a]!.id > facts[b]!.id ? 1 : 0);
-    this.breachOrder = Int32Array.from(breached.sort((a, b) => facts[b]!.createdMs - facts[a]!.createdMs || byId(a, b)));
-    this.commentOrder = Int32Array.from(commented.sort((a, b) => facts[b]!.feedback!.at - facts[a]!.feedback!.at || byId(a, b)));
+    const byId = (a: number, b: number) =>
+      facts[a]!.id < facts[b]!.id ? -1 : facts[a]!.id > facts[b]!.id ? 1 : 0;
+    this.breachOrder = Int32Array.from(
+      breached.sort((a, b) => facts[b]!.createdMs - facts[a]!.createdMs || byId(a, b)),
+    );
+    this.commentOrder = Int32Array.from(
+      commented.sort((a, b) => facts[b]!.feedback!.at - facts[a]!.feedback!.at || byId(a, b)),
+    );
     this.scratch = [0, 1, 2, 3].map(() => new Float64Array(n));
   }
 
-  private measure(i: number, business: keyof ReportIndex['durations'], calendar: keyof ReportIndex['durations'], fact: ReportFact, clock: ClockFact | null): void {
+  private measure(
+    i: number,
+    business: keyof ReportIndex['durations'],
+    calendar: keyof ReportIndex['durations'],
+    fact: ReportFact,
+    clock: ClockFact | null,
+  ): void {
     const stopped = clock?.stoppedMs ?? null;
     this.durations[business][i] = stopped === null ? NaN : clock!.businessMinutes;
     this.durations[calendar][i] = stopped === null ? NaN : (stopped - fact.createdMs) / MINUTE_MS;
@@ -146,7 +181,12 @@ export class ReportIndex {
     const counts = DIMENSIONS.map((d) => new Int32Array(this.columns[d].keys.length * 7));
     const total = new Int32Array(7);
     const backlog = new BacklogSeries(period.days);
-    const [frBusiness, frCalendar, resBusiness, resCalendar] = this.scratch as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const [frBusiness, frCalendar, resBusiness, resCalendar] = this.scratch as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
     let frCount = 0;
     let resCount = 0;
     let asked = 0;
@@ -195,7 +235,8 @@ export class ReportIndex {
       }
     }
 
-    const inQuery = (i: number) => this.passes(i, codes, wanted) && this.created[i]! >= fromMs && this.created[i]! < toMs;
+    const inQuery = (i: number) =>
+      this.passes(i, codes, wanted) && this.created[i]! >= fromMs && this.created[i]! < toMs;
     const groupsOf = (d: Dimension): SlaReportGroup[] => {
       const { keys } = this.columns[d];
       const row = counts[DIMENSIONS.indexOf(d)]!;
@@ -217,7 +258,9 @@ export class ReportIndex {
       sla: {
         total: groupOfCounts('', total, 0),
         by: Object.fromEntries(GROUPINGS.map((g) => [g, groupsOf(g)])) as ServiceReport['sla']['by'],
-        breaches: this.firstOf(this.breachOrder, inQuery, query.breachLimit ?? 50).map((i) => this.breachOf(i)),
+        breaches: this.firstOf(this.breachOrder, inQuery, query.breachLimit ?? 50).map((i) =>
+          this.breachOf(i),
+        ),
         breachCount,
       },
       backlog: backlog.build(),
@@ -231,7 +274,9 @@ export class ReportIndex {
         share: asked === 0 ? null : answered / asked,
         average: answered === 0 ? null : ratingSum / answered,
         distribution,
-        comments: this.firstOf(this.commentOrder, inQuery, query.commentLimit ?? 10).map((i) => this.commentOf(i)),
+        comments: this.firstOf(this.commentOrder, inQuery, query.commentLimit ?? 10).map((i) =>
+          this.commentOf(i),
+        ),
       },
       volume: { byChannel: volumeOf('channel'), byCategory: volumeOf('category') },
     };
@@ -251,14 +296,22 @@ export class ReportIndex {
       title: fact.title,
       priority: fact.priority,
       createdMs: fact.createdMs,
-      clocks: (['firstResponse', 'resolution'] as const).filter((clock) => fact[clock]?.outcome === 'breached'),
+      clocks: (['firstResponse', 'resolution'] as const).filter(
+        (clock) => fact[clock]?.outcome === 'breached',
+      ),
     };
   }
 
   private commentOf(i: number): FeedbackComment {
     const fact = this.facts[i]!;
     const feedback = fact.feedback!;
-    return { ticketId: fact.id, number: fact.number, rating: feedback.rating, comment: feedback.comment!, atMs: feedback.at };
+    return {
+      ticketId: fact.id,
+      number: fact.number,
+      rating: feedback.rating,
+      comment: feedback.comment!,
+      atMs: feedback.at,
+    };
   }
 }
 
@@ -268,7 +321,11 @@ function filterValue(filters: ReportFilters, d: Dimension): string | number | nu
 
 /** A group from its seven counters: tickets, first response met/breached/running, resolution met/breached/running. */
 function groupOfCounts(key: string, row: Int32Array, at: number): SlaReportGroup {
-  const clock = (offset: number) => ({ met: row[at + offset]!, breached: row[at + offset + 1]!, running: row[at + offset + 2]! });
+  const clock = (offset: number) => ({
+    met: row[at + offset]!,
+    breached: row[at + offset + 1]!,
+    running: row[at + offset + 2]!,
+  });
   return groupOf(key, { tickets: row[at]!, firstResponse: clock(1), resolution: clock(4) });
 }
 

@@ -31,12 +31,17 @@ const now = new Date(FIXTURE_NOW);
 const facts = FIXTURE_TICKETS.map((ticket) => toReportFact(ticket, FIXTURE_POLICIES, now));
 
 function fixturePeriod(): ReportPeriod {
-  const result = reportPeriod({ preset: 'custom', from: FIXTURE_FIRST_DAY, to: FIXTURE_LAST_DAY }, now, FIXTURE_TIME_ZONE);
+  const result = reportPeriod(
+    { preset: 'custom', from: FIXTURE_FIRST_DAY, to: FIXTURE_LAST_DAY },
+    now,
+    FIXTURE_TIME_ZONE,
+  );
   if (!result.ok) throw new Error(result.error);
   return result.period;
 }
 
-const report = (filters: ReportFilters = {}) => computeServiceReport(facts, { period: fixturePeriod(), filters });
+const report = (filters: ReportFilters = {}) =>
+  computeServiceReport(facts, { period: fixturePeriod(), filters });
 
 describe('service report on the hand-computed fixture', () => {
   it('covers exactly the SLA fixture period with its custom UTC days', () => {
@@ -94,7 +99,11 @@ describe('service report on the hand-computed fixture', () => {
       { key: 'email', tickets: 1 },
       { key: 'phone', tickets: 1 },
     ]);
-    expect(infra.times.resolution).toEqual({ count: 1, business: { median: 2880, p90: 2880 }, calendar: { median: 2880, p90: 2880 } });
+    expect(infra.times.resolution).toEqual({
+      count: 1,
+      business: { median: 2880, p90: 2880 },
+      calendar: { median: 2880, p90: 2880 },
+    });
     expect(infra.backlog.at(-1)!.open).toEqual({ new: 1, assigned: 0, in_progress: 0, pending: 0 });
   });
 
@@ -105,7 +114,11 @@ describe('service report on the hand-computed fixture', () => {
   });
 
   it('agrees with computeSlaReport on any sub-period', () => {
-    const result = reportPeriod({ preset: 'custom', from: '2026-03-10', to: '2026-03-27' }, now, 'Europe/Madrid');
+    const result = reportPeriod(
+      { preset: 'custom', from: '2026-03-10', to: '2026-03-27' },
+      now,
+      'Europe/Madrid',
+    );
     if (!result.ok) throw new Error(result.error);
     const { period } = result;
     const sla = computeSlaReport({
@@ -126,7 +139,11 @@ describe('report periods', () => {
   const at = new Date('2026-03-31T10:00:00.000Z');
 
   it('takes last month as whole local days, across the DST change (a 23-hour day)', () => {
-    const result = reportPeriod({ preset: 'lastMonth' }, new Date('2026-04-08T10:00:00.000Z'), 'Europe/Madrid');
+    const result = reportPeriod(
+      { preset: 'lastMonth' },
+      new Date('2026-04-08T10:00:00.000Z'),
+      'Europe/Madrid',
+    );
     expect(result.ok && result.period).toMatchObject({
       fromDate: '2026-03-01',
       toDate: '2026-03-31',
@@ -139,15 +156,31 @@ describe('report periods', () => {
 
   it('ends the last 7 days and this month with today', () => {
     const week = reportPeriod({ preset: 'last7' }, at, 'Europe/Madrid');
-    expect(week.ok && [week.period.fromDate, week.period.toDate, week.period.days.length]).toEqual(['2026-03-25', '2026-03-31', 7]);
+    expect(week.ok && [week.period.fromDate, week.period.toDate, week.period.days.length]).toEqual([
+      '2026-03-25',
+      '2026-03-31',
+      7,
+    ]);
     const month = reportPeriod({ preset: 'thisMonth' }, at, 'Europe/Madrid');
     expect(month.ok && [month.period.fromDate, month.period.toDate]).toEqual(['2026-03-01', '2026-03-31']);
   });
 
   it('refuses a custom period that runs backwards, is missing a date or is too long', () => {
-    expect(reportPeriod({ preset: 'custom', from: '2026-03-10', to: '2026-03-01' }, at, 'UTC')).toEqual({ ok: false, error: 'from_after_to' });
-    expect(reportPeriod({ preset: 'custom', from: '2026-03-10' }, at, 'UTC')).toEqual({ ok: false, error: 'invalid_date' });
-    expect(reportPeriod({ preset: 'custom', from: '2026-02-30', to: '2026-03-01' }, at, 'UTC')).toEqual({ ok: false, error: 'invalid_date' });
-    expect(reportPeriod({ preset: 'custom', from: '2020-01-01', to: '2026-03-01' }, at, 'UTC')).toEqual({ ok: false, error: 'too_long' });
+    expect(reportPeriod({ preset: 'custom', from: '2026-03-10', to: '2026-03-01' }, at, 'UTC')).toEqual({
+      ok: false,
+      error: 'from_after_to',
+    });
+    expect(reportPeriod({ preset: 'custom', from: '2026-03-10' }, at, 'UTC')).toEqual({
+      ok: false,
+      error: 'invalid_date',
+    });
+    expect(reportPeriod({ preset: 'custom', from: '2026-02-30', to: '2026-03-01' }, at, 'UTC')).toEqual({
+      ok: false,
+      error: 'invalid_date',
+    });
+    expect(reportPeriod({ preset: 'custom', from: '2020-01-01', to: '2026-03-01' }, at, 'UTC')).toEqual({
+      ok: false,
+      error: 'too_long',
+    });
   });
 });

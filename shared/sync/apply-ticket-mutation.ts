@@ -59,7 +59,8 @@ export const TICKET_MUTATION_TYPES: ReadonlySet<string> = new Set<TicketMutation
   'attachment.add',
 ]);
 
-export const isTicketMutation = (mutation: Mutation): mutation is TicketMutation => TICKET_MUTATION_TYPES.has(mutation.type);
+export const isTicketMutation = (mutation: Mutation): mutation is TicketMutation =>
+  TICKET_MUTATION_TYPES.has(mutation.type);
 
 /** The ticket a mutation acts on. */
 export const ticketIdOf = (mutation: TicketMutation): string => mutation.args.ticketId;
@@ -71,7 +72,11 @@ const OPEN: ReadonlySet<TicketStatus> = new Set(['new', 'assigned', 'in_progress
 
 export const isOpenStatus = (status: TicketStatus): boolean => OPEN.has(status);
 
-const reject = (code: RejectionCode, message: string): TicketMutationOutcome => ({ ok: false, code, message });
+const reject = (code: RejectionCode, message: string): TicketMutationOutcome => ({
+  ok: false,
+  code,
+  message,
+});
 
 /**
  * Applies one ticket mutation to the ticket as it stands. The backend runs it to decide,
@@ -90,7 +95,9 @@ export function applyTicketMutation(
   if (!current) return reject('not_found', 'The ticket does not exist (it may have been deleted).');
   // A requester acts only through the server (portal, mail, their page): feedback, a reply, its files.
   const requesterMay =
-    mutation.type === 'ticket.feedback' || mutation.type === 'comment.requester_reply' || mutation.type === 'attachment.add';
+    mutation.type === 'ticket.feedback' ||
+    mutation.type === 'comment.requester_reply' ||
+    mutation.type === 'attachment.add';
   if (ctx.actor.kind === 'requester' && !requesterMay) {
     return reject('forbidden', 'Only agents can change a ticket.');
   }
@@ -150,19 +157,34 @@ function createTicket(args: MutationArgs<'ticket.create'>, ctx: TicketMutationCo
   };
 }
 
-function update(current: Ticket, args: MutationArgs<'ticket.update'>, ctx: TicketMutationContext): TicketMutationOutcome {
-  if (TERMINAL.has(current.status)) return reject('ticket_closed', `The ticket is ${current.status} and can no longer be edited.`);
+function update(
+  current: Ticket,
+  args: MutationArgs<'ticket.update'>,
+  ctx: TicketMutationContext,
+): TicketMutationOutcome {
+  if (TERMINAL.has(current.status))
+    return reject('ticket_closed', `The ticket is ${current.status} and can no longer be edited.`);
   const { ticketId: _id, ...fields } = args;
   const next: Ticket = { ...current };
   for (const [key, value] of Object.entries(fields) as Array<[keyof typeof fields, unknown]>) {
     if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   }
   next.priority = priorityOf(next.impact, next.urgency);
-  return withSla(next, ctx, 'ticket.update', diff(current, next, ['title', 'description', 'category', 'impact', 'urgency', 'priority', 'tags']));
+  return withSla(
+    next,
+    ctx,
+    'ticket.update',
+    diff(current, next, ['title', 'description', 'category', 'impact', 'urgency', 'priority', 'tags']),
+  );
 }
 
-function assign(current: Ticket, args: MutationArgs<'ticket.assign'>, ctx: TicketMutationContext): TicketMutationOutcome {
-  if (TERMINAL.has(current.status)) return reject('ticket_closed', `The ticket is ${current.status}; it can no longer be assigned.`);
+function assign(
+  current: Ticket,
+  args: MutationArgs<'ticket.assign'>,
+  ctx: TicketMutationContext,
+): TicketMutationOutcome {
+  if (TERMINAL.has(current.status))
+    return reject('ticket_closed', `The ticket is ${current.status}; it can no longer be assigned.`);
   if (args.assigneeId !== null) {
     const agent = ctx.findAgent(args.assigneeId);
     if (!agent) return reject('not_found', 'That agent does not exist.');
@@ -171,7 +193,10 @@ function assign(current: Ticket, args: MutationArgs<'ticket.assign'>, ctx: Ticke
   const next: Ticket = { ...current, assigneeId: args.assigneeId };
   if (args.teamId !== undefined) next.teamId = args.teamId;
   if (args.assigneeId === null && (current.status === 'in_progress' || current.status === 'pending')) {
-    return reject('assignee_required', `A ticket that is ${current.status.replace('_', ' ')} needs an assignee; move it back to new first.`);
+    return reject(
+      'assignee_required',
+      `A ticket that is ${current.status.replace('_', ' ')} needs an assignee; move it back to new first.`,
+    );
   }
   // Assigning a new ticket makes it assigned; taking the assignee away returns it to the queue.
   if (args.assigneeId !== null && current.status === 'new') pushStatus(next, 'assigned', ctx.now);
@@ -179,11 +204,23 @@ function assign(current: Ticket, args: MutationArgs<'ticket.assign'>, ctx: Ticke
   return withSla(next, ctx, 'ticket.assign', diff(current, next, ['assigneeId', 'teamId', 'status']));
 }
 
-function transition(current: Ticket, args: MutationArgs<'ticket.transition'>, ctx: TicketMutationContext): TicketMutationOutcome {
+function transition(
+  current: Ticket,
+  args: MutationArgs<'ticket.transition'>,
+  ctx: TicketMutationContext,
+): TicketMutationOutcome {
   const check = checkTransition(
-    { status: current.status, assigneeId: current.assigneeId, resolvedAt: current.resolvedAt ? new Date(current.resolvedAt) : null },
+    {
+      status: current.status,
+      assigneeId: current.assigneeId,
+      resolvedAt: current.resolvedAt ? new Date(current.resolvedAt) : null,
+    },
     args.to,
-    { resolutionNote: args.resolutionNote, pendingReason: args.pendingReason, cancelReason: args.cancelReason },
+    {
+      resolutionNote: args.resolutionNote,
+      pendingReason: args.pendingReason,
+      cancelReason: args.cancelReason,
+    },
     ctx.now,
   );
   if (!check.ok) return reject(check.code, check.message);
@@ -219,12 +256,24 @@ function transition(current: Ticket, args: MutationArgs<'ticket.transition'>, ct
     next,
     ctx,
     'ticket.transition',
-    diff(current, next, ['status', 'assigneeId', 'resolutionNote', 'resolutionCode', 'pendingReason', 'cancelReason']),
+    diff(current, next, [
+      'status',
+      'assigneeId',
+      'resolutionNote',
+      'resolutionCode',
+      'pendingReason',
+      'cancelReason',
+    ]),
   );
 }
 
-function addComment(current: Ticket, args: MutationArgs<'comment.add'>, ctx: TicketMutationContext): TicketMutationOutcome {
-  if (TERMINAL.has(current.status)) return reject('ticket_closed', `The ticket is ${current.status}; replies are no longer accepted.`);
+function addComment(
+  current: Ticket,
+  args: MutationArgs<'comment.add'>,
+  ctx: TicketMutationContext,
+): TicketMutationOutcome {
+  if (TERMINAL.has(current.status))
+    return reject('ticket_closed', `The ticket is ${current.status}; replies are no longer accepted.`);
   if (ctx.actor.kind !== 'agent') return reject('forbidden', 'Only agents can comment here.');
   const at = ctx.now.toISOString();
   const comment: Comment = {
@@ -258,7 +307,8 @@ function requesterReply(
   args: MutationArgs<'comment.requester_reply'>,
   ctx: TicketMutationContext,
 ): TicketMutationOutcome {
-  if (TERMINAL.has(current.status)) return reject('ticket_closed', `The ticket is ${current.status}; replies are no longer accepted.`);
+  if (TERMINAL.has(current.status))
+    return reject('ticket_closed', `The ticket is ${current.status}; replies are no longer accepted.`);
   const at = ctx.now.toISOString();
   const comment: Comment = {
     id: args.commentId,
@@ -275,7 +325,12 @@ function requesterReply(
   const next: Ticket = { ...current };
   if (current.status === 'pending') {
     const back = current.assigneeId ? 'in_progress' : 'new';
-    const check = checkTransition({ status: current.status, assigneeId: current.assigneeId }, back, {}, ctx.now);
+    const check = checkTransition(
+      { status: current.status, assigneeId: current.assigneeId },
+      back,
+      {},
+      ctx.now,
+    );
     if (check.ok) {
       pushStatus(next, back, ctx.now);
       next.pendingReason = null;
@@ -288,23 +343,40 @@ function requesterReply(
   return outcome.ok ? { ...outcome, comment } : outcome;
 }
 
-function feedback(current: Ticket, args: MutationArgs<'ticket.feedback'>, ctx: TicketMutationContext): TicketMutationOutcome {
+function feedback(
+  current: Ticket,
+  args: MutationArgs<'ticket.feedback'>,
+  ctx: TicketMutationContext,
+): TicketMutationOutcome {
   if (ctx.actor.kind !== 'requester') {
-    return reject('feedback_requester_only', 'Only the requester can rate a ticket, through the link in their mail.');
+    return reject(
+      'feedback_requester_only',
+      'Only the requester can rate a ticket, through the link in their mail.',
+    );
   }
   if (current.status !== 'resolved' && current.status !== 'closed') {
     return reject('feedback_not_allowed', 'Feedback can be given once the ticket is resolved.');
   }
-  if (current.feedback) return reject('feedback_already_given', 'Feedback for this ticket was already given.');
+  if (current.feedback)
+    return reject('feedback_already_given', 'Feedback for this ticket was already given.');
   const next: Ticket = {
     ...current,
-    feedback: { rating: args.rating, ...(args.comment ? { comment: args.comment } : {}), at: ctx.now.toISOString() },
+    feedback: {
+      rating: args.rating,
+      ...(args.comment ? { comment: args.comment } : {}),
+      at: ctx.now.toISOString(),
+    },
   };
   return withSla(next, ctx, 'ticket.feedback', diff(current, next, ['feedback']));
 }
 
-function addAttachment(current: Ticket, args: MutationArgs<'attachment.add'>, ctx: TicketMutationContext): TicketMutationOutcome {
-  if (TERMINAL.has(current.status)) return reject('ticket_closed', `The ticket is ${current.status}; files can no longer be attached.`);
+function addAttachment(
+  current: Ticket,
+  args: MutationArgs<'attachment.add'>,
+  ctx: TicketMutationContext,
+): TicketMutationOutcome {
+  if (TERMINAL.has(current.status))
+    return reject('ticket_closed', `The ticket is ${current.status}; files can no longer be attached.`);
   const at = ctx.now.toISOString();
   const attachment: Attachment = {
     id: args.attachmentId,
@@ -317,7 +389,9 @@ function addAttachment(current: Ticket, args: MutationArgs<'attachment.add'>, ct
     uploadedById: ctx.actor.kind === 'agent' ? ctx.actor.id : null,
     createdAt: at,
   };
-  const outcome = withSla({ ...current }, ctx, 'attachment.add', { attachment: [null, { fileName: args.fileName, sha256: args.sha256 }] });
+  const outcome = withSla({ ...current }, ctx, 'attachment.add', {
+    attachment: [null, { fileName: args.fileName, sha256: args.sha256 }],
+  });
   return outcome.ok ? { ...outcome, attachment } : outcome;
 }
 
@@ -329,16 +403,25 @@ function pushStatus(ticket: Ticket, status: TicketStatus, now: Date): void {
 function diff(before: Ticket, after: Ticket, fields: Array<keyof Ticket>): AuditEntry['changes'] {
   const changes: AuditEntry['changes'] = {};
   for (const field of fields) {
-    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = [before[field], after[field]];
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      changes[field] = [before[field], after[field]];
   }
   return changes;
 }
 
 /** Stamps the change: updatedAt, the audit line, and the SLA clocks as of now. */
-function withSla(next: Ticket, ctx: TicketMutationContext, action: string, changes: AuditEntry['changes']): TicketMutationOutcome {
+function withSla(
+  next: Ticket,
+  ctx: TicketMutationContext,
+  action: string,
+  changes: AuditEntry['changes'],
+): TicketMutationOutcome {
   const at = ctx.now.toISOString();
   next.updatedAt = at;
-  next.audit = [...next.audit, { at, actorId: ctx.actor.kind === 'agent' ? ctx.actor.id : null, action, changes }];
+  next.audit = [
+    ...next.audit,
+    { at, actorId: ctx.actor.kind === 'agent' ? ctx.actor.id : null, action, changes },
+  ];
   const policy = ctx.policyFor(next);
   next.slaPolicyId = policy?.id ?? null;
   next.sla = policy ? ticketSla(next, policy, ctx.now) : null;

@@ -18,13 +18,23 @@ describe('parseMutation', () => {
   it('accepts a valid mutation and normalises what it must', () => {
     const parsed = parseMutation({ id, type: 'ticket.create', args: create });
     expect(parsed.ok).toBe(true);
-    if (parsed.ok && parsed.mutation.type === 'ticket.create') expect(parsed.mutation.args.requester.email).toBe('inaki@example.com');
+    if (parsed.ok && parsed.mutation.type === 'ticket.create')
+      expect(parsed.mutation.args.requester.email).toBe('inaki@example.com');
   });
 
   it('names an unknown type, and never looks up the prototype chain', () => {
-    expect(parseMutation({ id, type: 'ticket.explode', args: {} })).toMatchObject({ ok: false, code: 'unknown_type' });
-    expect(parseMutation({ id, type: 'constructor', args: {} })).toMatchObject({ ok: false, code: 'unknown_type' });
-    expect(parseMutation({ id, type: '__proto__', args: {} })).toMatchObject({ ok: false, code: 'unknown_type' });
+    expect(parseMutation({ id, type: 'ticket.explode', args: {} })).toMatchObject({
+      ok: false,
+      code: 'unknown_type',
+    });
+    expect(parseMutation({ id, type: 'constructor', args: {} })).toMatchObject({
+      ok: false,
+      code: 'unknown_type',
+    });
+    expect(parseMutation({ id, type: '__proto__', args: {} })).toMatchObject({
+      ok: false,
+      code: 'unknown_type',
+    });
   });
 
   it.each([
@@ -44,16 +54,40 @@ describe('parseMutation', () => {
   });
 
   it('refuses a comment with a path in an attachment name and a blank body', () => {
-    expect(parseMutation({ id, type: 'attachment.add', args: { attachmentId: id, ticketId, sha256: 'a'.repeat(64), fileName: '../../etc/passwd', contentType: 'text/plain', size: 1 } })).toMatchObject({ ok: false });
-    expect(parseMutation({ id, type: 'comment.add', args: { ticketId, commentId: id, body: ' \n ', visibility: 'public' } })).toMatchObject({ ok: false });
+    expect(
+      parseMutation({
+        id,
+        type: 'attachment.add',
+        args: {
+          attachmentId: id,
+          ticketId,
+          sha256: 'a'.repeat(64),
+          fileName: '../../etc/passwd',
+          contentType: 'text/plain',
+          size: 1,
+        },
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      parseMutation({
+        id,
+        type: 'comment.add',
+        args: { ticketId, commentId: id, body: ' \n ', visibility: 'public' },
+      }),
+    ).toMatchObject({ ok: false });
   });
 });
 
 describe('push envelope', () => {
   it('accepts envelopes whose args are anything, so one bad mutation is refused alone', () => {
-    expect(pushRequestSchema.safeParse({ clientId: 'c', mutations: [{ id, type: 'x', args: 'nonsense' }] }).success).toBe(true);
+    expect(
+      pushRequestSchema.safeParse({ clientId: 'c', mutations: [{ id, type: 'x', args: 'nonsense' }] })
+        .success,
+    ).toBe(true);
   });
   it('refuses a batch without mutation ids', () => {
-    expect(pushRequestSchema.safeParse({ clientId: 'c', mutations: [{ type: 'x', args: {} }] }).success).toBe(false);
+    expect(pushRequestSchema.safeParse({ clientId: 'c', mutations: [{ type: 'x', args: {} }] }).success).toBe(
+      false,
+    );
   });
 });

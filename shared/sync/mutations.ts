@@ -138,7 +138,9 @@ export const mutationEnvelopeSchema = z.object({
 });
 export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
 
-export type ParsedMutation = { ok: true; mutation: Mutation } | { ok: false; code: 'unknown_type' | 'validation_failed'; message: string };
+export type ParsedMutation =
+  | { ok: true; mutation: Mutation }
+  | { ok: false; code: 'unknown_type' | 'validation_failed'; message: string };
 
 export function parseMutation(envelope: MutationEnvelope): ParsedMutation {
   if (!Object.hasOwn(mutationArgsSchemas, envelope.type)) {

@@ -14,5 +14,7 @@ export interface PolicyReferences {
  */
 export function policyForTeam(refs: PolicyReferences, teamId: string | null): SlaPolicy | null {
   const teamPolicyId = teamId ? refs.teams.get(teamId)?.slaPolicyId : null;
-  return (teamPolicyId && refs.policies.get(teamPolicyId)) || refs.policies.get(DEFAULT_SLA_POLICY.id) || null;
+  return (
+    (teamPolicyId && refs.policies.get(teamPolicyId)) || refs.policies.get(DEFAULT_SLA_POLICY.id) || null
+  );
 }

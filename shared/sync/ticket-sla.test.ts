@@ -23,7 +23,11 @@ describe('ticketSla', () => {
     const sla = ticketSla(TICKET, POLICY, STORED_AT);
     expect(ticketSlaSchema.parse(sla)).toEqual(sla);
     expect(sla.evaluatedAt).toBe('2026-06-01T12:00:00.000Z');
-    expect(sla.resolution).toMatchObject({ status: 'running', dueAt: '2026-06-02T11:00:00.000Z', warnAt: '2026-06-01T17:00:00.000Z' });
+    expect(sla.resolution).toMatchObject({
+      status: 'running',
+      dueAt: '2026-06-02T11:00:00.000Z',
+      warnAt: '2026-06-01T17:00:00.000Z',
+    });
     expect(sla.firstResponse).toMatchObject({ status: 'stopped', dueAt: null, warnAt: null });
   });
 

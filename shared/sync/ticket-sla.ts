@@ -1,4 +1,11 @@
-import { mostUrgentClock, slaClocks, slaHealthAt, slaState, type SlaClockName, type SlaState } from '../domain/sla-state';
+import {
+  mostUrgentClock,
+  slaClocks,
+  slaHealthAt,
+  slaState,
+  type SlaClockName,
+  type SlaState,
+} from '../domain/sla-state';
 import type { SlaClock, SlaPolicy, SlaTimeline } from '../domain/types';
 import type { SlaClockWire, Ticket, TicketSlaWire } from '../entities/ticket';
 
@@ -16,7 +23,11 @@ export function toSlaTimeline(ticket: TimelineFields): SlaTimeline {
 
 export function slaClockToWire(clock: SlaClock & { warnAt?: Date | null }): SlaClockWire {
   const { warnAt, ...rest } = clock;
-  return { ...rest, dueAt: clock.dueAt ? clock.dueAt.toISOString() : null, warnAt: warnAt ? warnAt.toISOString() : null };
+  return {
+    ...rest,
+    dueAt: clock.dueAt ? clock.dueAt.toISOString() : null,
+    warnAt: warnAt ? warnAt.toISOString() : null,
+  };
 }
 
 /** Both clocks of a ticket at `now`, ready to store or send, with when each warns and when they were evaluated. */
@@ -37,7 +48,11 @@ type SlaFields = TimelineFields & Pick<Ticket, 'sla'>;
  * are fixed, and its health moves on from the time it was evaluated. A copy stored before
  * the server sent warning instants warns at its due time: late rather than never.
  */
-export function ticketSlaState(ticket: SlaFields, policy: SlaPolicy | null | undefined, now: Date): SlaState | null {
+export function ticketSlaState(
+  ticket: SlaFields,
+  policy: SlaPolicy | null | undefined,
+  now: Date,
+): SlaState | null {
   if (policy) {
     try {
       return slaState(toSlaTimeline(ticket), policy, now);

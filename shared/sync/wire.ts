@@ -4,7 +4,16 @@ import { agentRoleSchema } from '../entities/agent';
 import { mutationEnvelopeSchema } from './mutations';
 
 /** Entities that travel in the change feed. */
-export const SYNC_ENTITIES = ['ticket', 'comment', 'attachment', 'agent', 'team', 'sla_policy', 'category', 'macro'] as const;
+export const SYNC_ENTITIES = [
+  'ticket',
+  'comment',
+  'attachment',
+  'agent',
+  'team',
+  'sla_policy',
+  'category',
+  'macro',
+] as const;
 export const syncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof syncEntitySchema>;
 

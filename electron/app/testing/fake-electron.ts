@@ -120,7 +120,8 @@ class FakeApp extends EventEmitter {
   getPath = (name: string) => this.paths.get(name) ?? fake.userData;
   setPath = (name: string, value: string) => void this.paths.set(name, value);
   readonly commandLine = {
-    appendSwitch: (name: string, value?: string) => void fake.commandLine.push(value === undefined ? `--${name}` : `--${name}=${value}`),
+    appendSwitch: (name: string, value?: string) =>
+      void fake.commandLine.push(value === undefined ? `--${name}` : `--${name}=${value}`),
     appendArgument: (argument: string) => void fake.commandLine.push(argument),
   };
   setAsDefaultProtocolClient = (scheme: string) => {

@@ -46,7 +46,14 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
 
 /** A running resolution clock due at `dueAt`, `elapsed` of `target` business minutes used. */
 export function runningSla(dueAt: string, elapsed = 0, target = 480): Ticket['sla'] {
-  const clock = { status: 'running' as const, health: 'ok' as const, targetMinutes: target, elapsedMinutes: elapsed, remainingMinutes: target - elapsed, dueAt };
+  const clock = {
+    status: 'running' as const,
+    health: 'ok' as const,
+    targetMinutes: target,
+    elapsedMinutes: elapsed,
+    remainingMinutes: target - elapsed,
+    dueAt,
+  };
   return { firstResponse: clock, resolution: clock };
 }
 
@@ -74,7 +81,10 @@ export function alwaysOpenPolicy(overrides: Partial<SlaPolicy> = {}): SlaPolicy 
   return {
     id: 'default',
     name: 'Default',
-    calendar: { timeZone: 'UTC', week: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay } },
+    calendar: {
+      timeZone: 'UTC',
+      week: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    },
     targets: { 1: target, 2: target, 3: target, 4: target, 5: target },
     warnAtFraction: 0.75,
     ...overrides,

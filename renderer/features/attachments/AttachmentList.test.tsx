@@ -25,11 +25,12 @@ const attachment = (over: Partial<LocalAttachmentRow>): LocalAttachmentRow => ({
 
 function renderList(language: 'es' | 'en', attachments: LocalAttachmentRow[]) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return renderIn(language, (
+  return renderIn(
+    language,
     <QueryClientProvider client={client}>
       <AttachmentList attachments={attachments} online={false} />
-    </QueryClientProvider>
-  ));
+    </QueryClientProvider>,
+  );
 }
 
 // jsdom has no object URLs; the thumbnails only need a string.
@@ -44,7 +45,9 @@ describe('AttachmentList: failed uploads', () => {
   it('says in Spanish why a file never uploaded and what to do, tied to its tile', () => {
     renderList('es', [attachment({ uploadError: { code: 'too_large', message: 'over 26214400 bytes' } })]);
     const failures = screen.getByTestId('attachment-upload-failures');
-    expect(failures).toHaveTextContent('«screenshot.png» no se subió: supera el límite del servidor de 25 MB. Adjunta una copia más pequeña (recórtala o comprímela).');
+    expect(failures).toHaveTextContent(
+      '«screenshot.png» no se subió: supera el límite del servidor de 25 MB. Adjunta una copia más pequeña (recórtala o comprímela).',
+    );
     const tile = screen.getByRole('button', { name: 'Ver screenshot.png' });
     expect(tile).toHaveTextContent('No se pudo subir');
     expect(tile).not.toHaveTextContent('Pendiente de subir');
@@ -52,7 +55,9 @@ describe('AttachmentList: failed uploads', () => {
   });
 
   it('says it in English too, with the server’s reason for a refusal', () => {
-    renderList('en', [attachment({ uploadError: { code: 'rejected', message: 'content type does not match the bytes' } })]);
+    renderList('en', [
+      attachment({ uploadError: { code: 'rejected', message: 'content type does not match the bytes' } }),
+    ]);
     expect(screen.getByTestId('attachment-upload-failures')).toHaveTextContent(
       '“screenshot.png” was not uploaded: the server refused it (content type does not match the bytes). Check the file and attach it again.',
     );
@@ -60,20 +65,28 @@ describe('AttachmentList: failed uploads', () => {
   });
 
   it('renders a hostile reason and file name as text, never as HTML', () => {
-    const { container } = renderList('en', [attachment({ fileName: `${HOSTILE}.png`, uploadError: { code: 'internal', message: HOSTILE } })]);
+    const { container } = renderList('en', [
+      attachment({ fileName: `${HOSTILE}.png`, uploadError: { code: 'internal', message: HOSTILE } }),
+    ]);
     const item = within(screen.getByTestId('attachment-upload-failures')).getByRole('listitem');
     expect(item.textContent).toBe(`“${HOSTILE}.png” was not uploaded: ${HOSTILE}. Attach the file again.`);
     expect(item.children).toHaveLength(0);
     expect(container.querySelector('script')).toBeNull();
     // The only image is the tile's own thumbnail.
-    expect([...container.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual(['blob:test']);
+    expect([...container.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([
+      'blob:test',
+    ]);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
   it('shows nothing for files still waiting, already uploaded, or with a malformed stored reason', () => {
     renderList('es', [
       attachment({ id: '01900000-0000-7000-8000-0000000000a2' }),
-      attachment({ id: '01900000-0000-7000-8000-0000000000a3', uploaded: 1, uploadError: { code: 'rejected', message: 'stale' } }),
+      attachment({
+        id: '01900000-0000-7000-8000-0000000000a3',
+        uploaded: 1,
+        uploadError: { code: 'rejected', message: 'stale' },
+      }),
       attachment({ id: '01900000-0000-7000-8000-0000000000a4', uploadError: { code: 'rejected' } as never }),
     ]);
     expect(screen.queryByTestId('attachment-upload-failures')).toBeNull();
@@ -87,7 +100,10 @@ describe('AttachmentList: where a dropped file came from', () => {
       attachment({ sourcePath: '/home/ana/Imágenes/screenshot.png' }),
       attachment({ id: '01900000-0000-7000-8000-0000000000a5', fileName: 'pegado.png' }),
     ]);
-    expect(screen.getByRole('button', { name: 'Ver screenshot.png' })).toHaveAttribute('title', 'Desde /home/ana/Imágenes/screenshot.png');
+    expect(screen.getByRole('button', { name: 'Ver screenshot.png' })).toHaveAttribute(
+      'title',
+      'Desde /home/ana/Imágenes/screenshot.png',
+    );
     expect(screen.getByRole('button', { name: 'Ver pegado.png' })).not.toHaveAttribute('title');
   });
 });

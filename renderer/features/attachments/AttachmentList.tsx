@@ -10,7 +10,15 @@ import './attachments.css';
 import { Icon } from '../../ui/Icon';
 
 /** Attachments as thumbnails (images) or file tiles; each opens the viewer. Failed uploads say why below. */
-export function AttachmentList({ attachments, online, action }: { attachments: readonly CachedAttachment[]; online: boolean; action?: ReactNode }) {
+export function AttachmentList({
+  attachments,
+  online,
+  action,
+}: {
+  attachments: readonly CachedAttachment[];
+  online: boolean;
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const [open, setOpen] = useState<number | null>(null);
@@ -25,7 +33,12 @@ export function AttachmentList({ attachments, online, action }: { attachments: r
         <ul className="attachment-grid">
           {attachments.map((attachment, index) => (
             <li key={attachment.id}>
-              <AttachmentTile attachment={attachment} online={online} failureId={`${headingId}-failure-${index}`} onOpen={() => setOpen(index)} />
+              <AttachmentTile
+                attachment={attachment}
+                online={online}
+                failureId={`${headingId}-failure-${index}`}
+                onOpen={() => setOpen(index)}
+              />
             </li>
           ))}
         </ul>
@@ -33,13 +46,29 @@ export function AttachmentList({ attachments, online, action }: { attachments: r
       <UploadFailures attachments={attachments} idPrefix={`${headingId}-failure-`} />
       {action}
       {open !== null && attachments[open] ? (
-        <AttachmentViewer attachments={attachments} index={open} online={online} onIndex={setOpen} onClose={() => setOpen(null)} />
+        <AttachmentViewer
+          attachments={attachments}
+          index={open}
+          online={online}
+          onIndex={setOpen}
+          onClose={() => setOpen(null)}
+        />
       ) : null}
     </section>
   );
 }
 
-function AttachmentTile({ attachment, online, failureId, onOpen }: { attachment: CachedAttachment; online: boolean; failureId: string; onOpen(): void }) {
+function AttachmentTile({
+  attachment,
+  online,
+  failureId,
+  onOpen,
+}: {
+  attachment: CachedAttachment;
+  online: boolean;
+  failureId: string;
+  onOpen(): void;
+}) {
   const { t, i18n } = useTranslation();
   const image = isImage(attachment.contentType);
   const { url } = useAttachmentUrl(attachment, image && online);
@@ -55,12 +84,20 @@ function AttachmentTile({ attachment, online, failureId, onOpen }: { attachment:
       title={sourcePath ? t('attachments.from', { path: sourcePath }) : undefined}
     >
       <span className="attachment-thumb" aria-hidden="true">
-        {image && url ? <img src={url} alt="" /> : <Icon name={image ? 'image' : 'file'} size={26} className="attachment-icon" />}
+        {image && url ? (
+          <img src={url} alt="" />
+        ) : (
+          <Icon name={image ? 'image' : 'file'} size={26} className="attachment-icon" />
+        )}
       </span>
       <span className="attachment-name">{attachment.fileName}</span>
       <span className={`attachment-meta ${failed ? 'attachment-meta-failed' : 'muted'}`}>
         {formatBytes(attachment.size, i18n.resolvedLanguage ?? 'es')}
-        {failed ? ` · ${t('attachments.uploadFailed')}` : attachment.uploaded === 0 ? ` · ${t('attachments.notUploaded')}` : ''}
+        {failed
+          ? ` · ${t('attachments.uploadFailed')}`
+          : attachment.uploaded === 0
+            ? ` · ${t('attachments.notUploaded')}`
+            : ''}
       </span>
     </button>
   );
@@ -70,10 +107,20 @@ function AttachmentTile({ attachment, online, failureId, onOpen }: { attachment:
  * Why attachments will never upload, one line each under the tiles (a tile is too narrow for
  * a sentence). Text only: the reason may be the server's words or carry the file's name.
  */
-function UploadFailures({ attachments, idPrefix }: { attachments: readonly CachedAttachment[]; idPrefix: string }) {
+function UploadFailures({
+  attachments,
+  idPrefix,
+}: {
+  attachments: readonly CachedAttachment[];
+  idPrefix: string;
+}) {
   const { t } = useTranslation();
   const failures = attachments
-    .map((attachment, index) => ({ attachment, index, failure: attachment.uploaded === 0 ? uploadFailureOf(attachment) : null }))
+    .map((attachment, index) => ({
+      attachment,
+      index,
+      failure: attachment.uploaded === 0 ? uploadFailureOf(attachment) : null,
+    }))
     .filter((entry) => entry.failure !== null);
   if (failures.length === 0) return null;
   return (

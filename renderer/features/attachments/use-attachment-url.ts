@@ -8,7 +8,10 @@ import { getMesa } from '../../bridge/bridge';
  * fetched) are used as they are; otherwise they are a server resource, fetched through the
  * main process with react-query (cached per hash, never retried while offline).
  */
-export function useAttachmentUrl(attachment: CachedAttachment, wanted: boolean): { url: string | null; failed: boolean } {
+export function useAttachmentUrl(
+  attachment: CachedAttachment,
+  wanted: boolean,
+): { url: string | null; failed: boolean } {
   const remote = useQuery({
     queryKey: ['attachment-bytes', attachment.sha256],
     queryFn: async () => {

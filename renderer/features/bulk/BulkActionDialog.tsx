@@ -48,15 +48,33 @@ export function BulkActionDialog({ asking, count, onApply, onClose }: BulkAction
     >
       {asking.kind === 'classify' ? (
         <>
-          <ImpactUrgencyFields impact={impact} urgency={urgency} onImpact={setImpact} onUrgency={setUrgency} />
+          <ImpactUrgencyFields
+            impact={impact}
+            urgency={urgency}
+            onImpact={setImpact}
+            onUrgency={setUrgency}
+          />
         </>
       ) : (
         <>
           <Field
-            label={asking.to === 'resolved' ? t('dialogs.resolve.note') : asking.to === 'pending' ? t('dialogs.pending.reason') : t('dialogs.cancel.reason')}
+            label={
+              asking.to === 'resolved'
+                ? t('dialogs.resolve.note')
+                : asking.to === 'pending'
+                  ? t('dialogs.pending.reason')
+                  : t('dialogs.cancel.reason')
+            }
             error={blank ? t('dialogs.required') : null}
           >
-            {(props) => <textarea {...props} className="textarea" value={reason} onChange={(e) => setReason(e.target.value)} />}
+            {(props) => (
+              <textarea
+                {...props}
+                className="textarea"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
           </Field>
           {asking.to === 'resolved' ? <ResolutionCodeField value={code} onChange={setCode} /> : null}
         </>

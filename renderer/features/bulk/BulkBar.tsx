@@ -53,7 +53,12 @@ export function BulkBar() {
             {t('bulk.selected', { count: ids.length })}
           </span>
           {session ? (
-            <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run({ kind: 'assign', assigneeId: session.id })}>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={busy}
+              onClick={() => void run({ kind: 'assign', assigneeId: session.id })}
+            >
               {t('bulk.assignToMe')}
             </button>
           ) : null}
@@ -65,7 +70,10 @@ export function BulkBar() {
             className="select select-small"
             value=""
             disabled={busy}
-            onChange={(e) => e.target.value && void run({ kind: 'assign', assigneeId: e.target.value === 'none' ? null : e.target.value })}
+            onChange={(e) =>
+              e.target.value &&
+              void run({ kind: 'assign', assigneeId: e.target.value === 'none' ? null : e.target.value })
+            }
           >
             <option value="">{t('bulk.assign')}</option>
             <option value="none">{t('filters.unassigned')}</option>
@@ -75,7 +83,12 @@ export function BulkBar() {
               </option>
             ))}
           </select>
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => setAsking({ kind: 'classify' })}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => setAsking({ kind: 'classify' })}
+          >
             {t('bulk.setImpactUrgency')}
           </button>
           <label htmlFor={statusSelectId} className="visually-hidden">
@@ -105,7 +118,14 @@ export function BulkBar() {
           </button>
         </div>
       ) : null}
-      {asking ? <BulkActionDialog asking={asking} count={ids.length} onApply={(action) => void run(action)} onClose={() => setAsking(null)} /> : null}
+      {asking ? (
+        <BulkActionDialog
+          asking={asking}
+          count={ids.length}
+          onApply={(action) => void run(action)}
+          onClose={() => setAsking(null)}
+        />
+      ) : null}
       {outcome ? (
         <BulkResultDialog
           outcome={outcome}

@@ -30,7 +30,11 @@ export function BulkResultDialog({ outcome, onOpenTicket, onClose }: BulkResultD
           <ul className="plain-list refused-list" data-testid="bulk-refused">
             {outcome.refused.map((item) => (
               <li key={item.ticketId} className="refused-item" data-code={item.refusal.code}>
-                <button type="button" className="link-button mono" onClick={() => onOpenTicket(item.ticketId)}>
+                <button
+                  type="button"
+                  className="link-button mono"
+                  onClick={() => onOpenTicket(item.ticketId)}
+                >
                   {item.label}
                 </button>
                 <span>{refusalText(t, item.refusal, { from: item.from, to: item.to })}</span>

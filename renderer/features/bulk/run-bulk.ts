@@ -35,7 +35,9 @@ function perform(ticketId: string, action: BulkAction): Promise<ActionResult> {
         to: action.to,
         ...(action.to === 'pending' ? { pendingReason: reason } : {}),
         ...(action.to === 'cancelled' ? { cancelReason: reason } : {}),
-        ...(action.to === 'resolved' ? { resolutionNote: reason, resolutionCode: action.resolutionCode ?? 'solved' } : {}),
+        ...(action.to === 'resolved'
+          ? { resolutionNote: reason, resolutionCode: action.resolutionCode ?? 'solved' }
+          : {}),
       });
     }
   }
@@ -50,7 +52,9 @@ export async function runBulk(ticketIds: readonly string[], action: BulkAction):
   const outcome: BulkOutcome = { applied: [], refused: [] };
   for (const ticketId of ticketIds) {
     const ticket = await ticketById(ticketId);
-    const result = ticket ? await perform(ticketId, action) : { ok: false as const, code: 'not_found', message: 'Not in the cache.' };
+    const result = ticket
+      ? await perform(ticketId, action)
+      : { ok: false as const, code: 'not_found', message: 'Not in the cache.' };
     if (result.ok) {
       outcome.applied.push(ticketId);
     } else {

@@ -25,7 +25,11 @@ export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const demo = useQuery({ queryKey: ['appInfo'], queryFn: () => getMesa().getAppInfo(undefined), staleTime: Infinity }).data?.demoAccount;
+  const demo = useQuery({
+    queryKey: ['appInfo'],
+    queryFn: () => getMesa().getAppInfo(undefined),
+    staleTime: Infinity,
+  }).data?.demoAccount;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -38,7 +42,10 @@ export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
     } catch (caught) {
       const code = caught instanceof MesaError ? caught.code : null;
       if (isKnownError(code)) setError(t(`connect.errors.${code}`));
-      else setError(t('connect.errors.generic', { message: caught instanceof Error ? caught.message : String(caught) }));
+      else
+        setError(
+          t('connect.errors.generic', { message: caught instanceof Error ? caught.message : String(caught) }),
+        );
     } finally {
       setBusy(false);
     }
@@ -49,7 +56,12 @@ export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
       <div className="connect-settings">
         <SettingsMenu />
       </div>
-      <form className="connect-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="connect-title">
+      <form
+        className="connect-card"
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-labelledby="connect-title"
+      >
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             M
@@ -67,14 +79,42 @@ export function ConnectScreen({ serverUrl }: { serverUrl: string | null }) {
           </p>
         ) : null}
         <Field label={t('connect.serverUrl')} hint={t('connect.serverUrlHint')}>
-          {(p) => <input {...p} className="input" type="url" required autoComplete="url" value={server} onChange={(e) => setServer(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="url"
+              required
+              autoComplete="url"
+              value={server}
+              onChange={(e) => setServer(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('connect.email')}>
-          {(p) => <input {...p} className="input" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="email"
+              required
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('connect.password')}>
           {(p) => (
-            <input {...p} className="input" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...p}
+              className="input"
+              type="password"
+              required
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         {error ? (

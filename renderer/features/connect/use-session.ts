@@ -15,7 +15,12 @@ export function useSession() {
     () => getMesa().on('sessionChanged', (session) => client.setQueryData<Session>(SESSION_KEY, session)),
     [client],
   );
-  return useQuery({ queryKey: SESSION_KEY, queryFn: () => getMesa().getSession(undefined), staleTime: Infinity, retry: 2 });
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: () => getMesa().getSession(undefined),
+    staleTime: Infinity,
+    retry: 2,
+  });
 }
 
 export function useSetSession(): (session: Session) => void {

@@ -64,7 +64,12 @@ export function Console({ agent, onSignOut }: ConsoleProps) {
         <span className="top-spacer" />
         <SlaAttentionBadge />
         <SyncStatus />
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => setOverlay('shortcuts')} aria-label={t('keyboard.open')}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => setOverlay('shortcuts')}
+          aria-label={t('keyboard.open')}
+        >
           <kbd aria-hidden="true">?</kbd>
         </button>
         <SettingsMenu agentName={agent.name} onSignOut={onSignOut} />

@@ -20,7 +20,12 @@ export function Toast() {
       {toast ? (
         <div className={`toast toast-${toast.kind}`} data-testid="toast" key={toast.id}>
           <span>{toast.text}</span>
-          <button type="button" className="btn btn-ghost btn-small" onClick={dismiss} aria-label={t('app.close')}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={dismiss}
+            aria-label={t('app.close')}
+          >
             <Icon name="x" />
           </button>
         </div>

@@ -29,4 +29,6 @@ export interface MacroEffects {
 }
 
 export const effectsOf = (macro: Macro): MacroEffects | null =>
-  macro.setStatus || macro.setCategory ? { setStatus: macro.setStatus, setCategory: macro.setCategory } : null;
+  macro.setStatus || macro.setCategory
+    ? { setStatus: macro.setStatus, setCategory: macro.setCategory }
+    : null;

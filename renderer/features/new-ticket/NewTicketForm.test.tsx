@@ -10,7 +10,12 @@ let db: MesaDb;
 beforeEach(async () => {
   db = new MesaDb(`new-ticket-${Math.random()}`);
   setDb(db);
-  await db.categories.put({ id: 'printing', name: { es: 'Impresión', en: 'Printing' }, defaultTeamId: null, active: true });
+  await db.categories.put({
+    id: 'printing',
+    name: { es: 'Impresión', en: 'Printing' },
+    defaultTeamId: null,
+    active: true,
+  });
 });
 afterEach(async () => {
   db.close();
@@ -19,16 +24,33 @@ afterEach(async () => {
 
 describe('NewTicketForm', () => {
   it.each([
-    ['es', 'Crear ticket', 'Nombre del solicitante', 'Correo del solicitante', 'Este campo es obligatorio.', 'Escribe un correo válido, por ejemplo nombre@empresa.com.'],
-    ['en', 'Create ticket', 'Requester name', 'Requester email', 'This field is required.', 'Enter a valid email, for example name@company.com.'],
-  ] as const)('explains each missing or wrong field beside it (%s)', async (lang, submit, nameLabel, emailLabel, required, invalidEmail) => {
-    const onClose = vi.fn();
-    renderIn(lang, <NewTicketForm onClose={onClose} />);
-    await screen.findByRole('option', { name: lang === 'es' ? 'Impresión' : 'Printing' });
-    await userEvent.type(screen.getByLabelText(emailLabel), 'not-an-email');
-    await userEvent.click(screen.getByRole('button', { name: submit }));
-    expect(screen.getByLabelText(nameLabel)).toHaveAccessibleDescription(required);
-    expect(screen.getByLabelText(emailLabel)).toHaveAccessibleDescription(invalidEmail);
-    expect(onClose).not.toHaveBeenCalled();
-  });
+    [
+      'es',
+      'Crear ticket',
+      'Nombre del solicitante',
+      'Correo del solicitante',
+      'Este campo es obligatorio.',
+      'Escribe un correo válido, por ejemplo nombre@empresa.com.',
+    ],
+    [
+      'en',
+      'Create ticket',
+      'Requester name',
+      'Requester email',
+      'This field is required.',
+      'Enter a valid email, for example name@company.com.',
+    ],
+  ] as const)(
+    'explains each missing or wrong field beside it (%s)',
+    async (lang, submit, nameLabel, emailLabel, required, invalidEmail) => {
+      const onClose = vi.fn();
+      renderIn(lang, <NewTicketForm onClose={onClose} />);
+      await screen.findByRole('option', { name: lang === 'es' ? 'Impresión' : 'Printing' });
+      await userEvent.type(screen.getByLabelText(emailLabel), 'not-an-email');
+      await userEvent.click(screen.getByRole('button', { name: submit }));
+      expect(screen.getByLabelText(nameLabel)).toHaveAccessibleDescription(required);
+      expect(screen.getByLabelText(emailLabel)).toHaveAccessibleDescription(invalidEmail);
+      expect(onClose).not.toHaveBeenCalled();
+    },
+  );
 });

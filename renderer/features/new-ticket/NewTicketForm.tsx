@@ -94,17 +94,48 @@ export function NewTicketForm({ onClose, seed = null }: { onClose(): void; seed?
       <p className="muted">{t('newTicket.intro')}</p>
       <div className="form-grid">
         <Field label={t('newTicket.requesterName')} error={errors.name}>
-          {(p) => <input {...p} className="input" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              autoComplete="off"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('newTicket.requesterEmail')} error={errors.email}>
-          {(p) => <input {...p} type="email" className="input" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              className="input"
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('newTicket.requesterPhone')}>
-          {(p) => <input {...p} type="tel" className="input" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="tel"
+              className="input"
+              autoComplete="off"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('newTicket.channel')}>
           {(p) => (
-            <select {...p} className="select" value={channel} onChange={(e) => setChannel(e.target.value as TicketChannel)}>
+            <select
+              {...p}
+              className="select"
+              value={channel}
+              onChange={(e) => setChannel(e.target.value as TicketChannel)}
+            >
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
                   {t(`channel.${c}`)}
@@ -118,11 +149,23 @@ export function NewTicketForm({ onClose, seed = null }: { onClose(): void; seed?
         {(p) => <input {...p} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <Field label={t('newTicket.description')}>
-        {(p) => <textarea {...p} className="textarea" value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(p) => (
+          <textarea
+            {...p}
+            className="textarea"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('newTicket.category')} error={errors.category}>
         {(p) => (
-          <select {...p} className="select" value={chosenCategory} onChange={(e) => setCategory(e.target.value)}>
+          <select
+            {...p}
+            className="select"
+            value={chosenCategory}
+            onChange={(e) => setCategory(e.target.value)}
+          >
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name[lang]}

@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
-import { allowedNextStatuses, type Agent, type CommentVisibility, type Macro, type Ticket } from '../../../shared/index';
+import {
+  allowedNextStatuses,
+  type Agent,
+  type CommentVisibility,
+  type Macro,
+  type Ticket,
+} from '../../../shared/index';
 import { LANGUAGE_NAMES, currentLanguage, setLanguage } from '../../i18n/i18n';
 import { applyTheme, usePrefsStore } from '../../stores/prefs-store';
 import { QUEUE_IDS, useQueueStore } from '../../stores/queue-store';
@@ -54,13 +60,37 @@ export function buildCommands(context: CommandContext): Command[] {
     },
   }));
   commands.push(
-    { id: 'search', group: 'navigation', label: t('keyboard.search'), shortcut: '/', run: () => ui().focusSearch() },
-    { id: 'new-ticket', group: 'navigation', label: t('newTicket.open'), shortcut: 'n', run: () => ui().setOverlay('newTicket') },
+    {
+      id: 'search',
+      group: 'navigation',
+      label: t('keyboard.search'),
+      shortcut: '/',
+      run: () => ui().focusSearch(),
+    },
+    {
+      id: 'new-ticket',
+      group: 'navigation',
+      label: t('newTicket.open'),
+      shortcut: 'n',
+      run: () => ui().setOverlay('newTicket'),
+    },
     { id: 'refused', group: 'navigation', label: t('refused.title'), run: () => ui().setOverlay('refused') },
-    { id: 'reports', group: 'navigation', label: t('reports.goTo'), shortcut: 'g r', run: () => ui().showView('reports') },
+    {
+      id: 'reports',
+      group: 'navigation',
+      label: t('reports.goTo'),
+      shortcut: 'g r',
+      run: () => ui().showView('reports'),
+    },
   );
   if (ticketId) {
-    commands.push({ id: 'reply', group: 'ticket', label: t('keyboard.reply'), shortcut: 'r', run: () => ui().focusReply() });
+    commands.push({
+      id: 'reply',
+      group: 'ticket',
+      label: t('keyboard.reply'),
+      shortcut: 'r',
+      run: () => ui().focusReply(),
+    });
     if (me) {
       commands.push({
         id: 'assign-me',
@@ -69,7 +99,9 @@ export function buildCommands(context: CommandContext): Command[] {
         shortcut: 'a',
         run: () =>
           void mutate('ticket.assign', { ticketId, assigneeId: me.id }).then((result) =>
-            result.ok ? ui().showToast('info', t('ticket.assignedToYou')) : ui().showToast('error', refusalText(t, result)),
+            result.ok
+              ? ui().showToast('info', t('ticket.assignedToYou'))
+              : ui().showToast('error', refusalText(t, result)),
           ),
       });
     }
@@ -85,15 +117,28 @@ export function buildCommands(context: CommandContext): Command[] {
   }
   const other = currentLanguage() === 'es' ? 'en' : 'es';
   commands.push(
-    { id: 'shortcuts', group: 'app', label: t('keyboard.title'), shortcut: '?', run: () => ui().setOverlay('shortcuts') },
-    { id: 'language', group: 'app', label: t('palette.switchLanguage', { language: LANGUAGE_NAMES[other] }), run: () => setLanguage(other) },
+    {
+      id: 'shortcuts',
+      group: 'app',
+      label: t('keyboard.title'),
+      shortcut: '?',
+      run: () => ui().setOverlay('shortcuts'),
+    },
+    {
+      id: 'language',
+      group: 'app',
+      label: t('palette.switchLanguage', { language: LANGUAGE_NAMES[other] }),
+      run: () => setLanguage(other),
+    },
     {
       id: 'theme',
       group: 'app',
       label: t('palette.toggleTheme'),
       run: () => {
         const prefs = usePrefsStore.getState();
-        const dark = prefs.theme === 'dark' || (prefs.theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+        const dark =
+          prefs.theme === 'dark' ||
+          (prefs.theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
         const next = dark ? 'light' : 'dark';
         prefs.setTheme(next);
         applyTheme(next);
@@ -106,11 +151,15 @@ export function buildCommands(context: CommandContext): Command[] {
 
 /** Tells the agent how a palette action went, since the palette has closed and no control is beside it. */
 function report(t: TFunction, done: string) {
-  return (result: ActionResult) => useUiStore.getState().showToast(result.ok ? 'info' : 'error', result.ok ? done : refusalText(t, result));
+  return (result: ActionResult) =>
+    useUiStore.getState().showToast(result.ok ? 'info' : 'error', result.ok ? done : refusalText(t, result));
 }
 
 /** Everything the ticket view's controls do, by name: moves, assignment to anyone, reply visibility, next/previous. */
-function ticketCommands({ t, ticket, ticketOpen, me, agents = [], viewer, visibility = 'public' }: CommandContext, ticketId: string): Command[] {
+function ticketCommands(
+  { t, ticket, ticketOpen, me, agents = [], viewer, visibility = 'public' }: CommandContext,
+  ticketId: string,
+): Command[] {
   const ui = useUiStore.getState;
   const commands: Command[] = [];
   const onScreen = () => {
@@ -125,9 +174,10 @@ function ticketCommands({ t, ticket, ticketOpen, me, agents = [], viewer, visibi
         group: 'ticket',
         label: t('statusAction.in_progress'),
         run: () =>
-          void (me && needsOwnerFirst(ticket, 'in_progress')
-            ? takeAndMove(ticketId, me.id, 'in_progress')
-            : mutate('ticket.transition', { ticketId, to: 'in_progress' })
+          void (
+            me && needsOwnerFirst(ticket, 'in_progress')
+              ? takeAndMove(ticketId, me.id, 'in_progress')
+              : mutate('ticket.transition', { ticketId, to: 'in_progress' })
           ).then(report(t, moved)),
       });
     }
@@ -150,7 +200,10 @@ function ticketCommands({ t, ticket, ticketOpen, me, agents = [], viewer, visibi
           id: `assign:${agent.id}`,
           group: 'ticket',
           label: t('palette.assignTo', { name: agent.name }),
-          run: () => void mutate('ticket.assign', { ticketId, assigneeId: agent.id }).then(report(t, t('palette.assignedTo', { name: agent.name }))),
+          run: () =>
+            void mutate('ticket.assign', { ticketId, assigneeId: agent.id }).then(
+              report(t, t('palette.assignedTo', { name: agent.name })),
+            ),
         });
       }
     }
@@ -167,19 +220,29 @@ function ticketCommands({ t, ticket, ticketOpen, me, agents = [], viewer, visibi
     },
   });
   if (ticketOpen && viewer) {
-    for (const [id, delta, label] of [['next-ticket', 1, t('palette.nextTicket')], ['previous-ticket', -1, t('palette.previousTicket')]] as const) {
+    for (const [id, delta, label] of [
+      ['next-ticket', 1, t('palette.nextTicket')],
+      ['previous-ticket', -1, t('palette.previousTicket')],
+    ] as const) {
       commands.push({
         id,
         group: 'ticket',
         label,
-        run: () => void stepTicket(delta, viewer).then((moved) => moved || ui().showToast('info', t('palette.queueEnd'))),
+        run: () =>
+          void stepTicket(delta, viewer).then(
+            (moved) => moved || ui().showToast('info', t('palette.queueEnd')),
+          ),
       });
     }
   }
   return commands;
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 /** Every word typed must appear in the label, accents ignored ("asignar" finds "Asignármelo"). */
 export function filterCommands(commands: readonly Command[], query: string): Command[] {

@@ -6,13 +6,19 @@ import { hasFilters, QUEUE_SORTS, useQueueStore, type QueueSort } from '../../st
 import { useAgents, useCategories, useTeams } from '../reference/use-reference-data';
 
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
-const SORT_LABEL = { sla: 'filters.sortSla', priority: 'filters.sortPriority', updated: 'filters.sortUpdated' } as const;
+const SORT_LABEL = {
+  sla: 'filters.sortSla',
+  priority: 'filters.sortPriority',
+  updated: 'filters.sortUpdated',
+} as const;
 
 /** Filters and sort as plain selects: compact, keyboard-native, and announced by every screen reader. */
 export function QueueFilterBar() {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
-  const { queue, filters, sort } = useQueueStore(useShallow((s) => ({ queue: s.queue, filters: s.filters, sort: s.sort })));
+  const { queue, filters, sort } = useQueueStore(
+    useShallow((s) => ({ queue: s.queue, filters: s.filters, sort: s.sort })),
+  );
   const setFilter = useQueueStore((s) => s.setFilter);
   const setSort = useQueueStore((s) => s.setSort);
   const clearFilters = useQueueStore((s) => s.clearFilters);
@@ -23,21 +29,33 @@ export function QueueFilterBar() {
 
   return (
     <div className="filter-bar" role="group" aria-label={t('filters.label')}>
-      <FilterSelect label={t('filters.status')} value={filters.status ?? ''} onChange={(v) => setFilter('status', (v || null) as TicketStatus | null)}>
+      <FilterSelect
+        label={t('filters.status')}
+        value={filters.status ?? ''}
+        onChange={(v) => setFilter('status', (v || null) as TicketStatus | null)}
+      >
         {TICKET_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`status.${s}`)}
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect label={t('filters.priority')} value={filters.priority ?? ''} onChange={(v) => setFilter('priority', v ? (Number(v) as Priority) : null)}>
+      <FilterSelect
+        label={t('filters.priority')}
+        value={filters.priority ?? ''}
+        onChange={(v) => setFilter('priority', v ? (Number(v) as Priority) : null)}
+      >
         {PRIORITIES.map((p) => (
           <option key={p} value={p}>
             {t(`priority.p${p}`)}
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect label={t('filters.team')} value={filters.teamId ?? ''} onChange={(v) => setFilter('teamId', v || null)}>
+      <FilterSelect
+        label={t('filters.team')}
+        value={filters.teamId ?? ''}
+        onChange={(v) => setFilter('teamId', v || null)}
+      >
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
             {team.name}
@@ -45,7 +63,11 @@ export function QueueFilterBar() {
         ))}
       </FilterSelect>
       {queue === 'mine' || queue === 'unassigned' ? null : (
-        <FilterSelect label={t('filters.assignee')} value={filters.assigneeId ?? ''} onChange={(v) => setFilter('assigneeId', v || null)}>
+        <FilterSelect
+          label={t('filters.assignee')}
+          value={filters.assigneeId ?? ''}
+          onChange={(v) => setFilter('assigneeId', v || null)}
+        >
           <option value="none">{t('filters.unassigned')}</option>
           {sortedAgents.map((agent) => (
             <option key={agent.id} value={agent.id}>
@@ -54,7 +76,11 @@ export function QueueFilterBar() {
           ))}
         </FilterSelect>
       )}
-      <FilterSelect label={t('filters.category')} value={filters.category ?? ''} onChange={(v) => setFilter('category', v || null)}>
+      <FilterSelect
+        label={t('filters.category')}
+        value={filters.category ?? ''}
+        onChange={(v) => setFilter('category', v || null)}
+      >
         {categories.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name[lang]}
@@ -63,7 +89,12 @@ export function QueueFilterBar() {
       </FilterSelect>
       <TagFilter value={filters.tag ?? ''} onChange={(v) => setFilter('tag', v.trim() ? v : null)} />
       <span className="filter-spacer" />
-      <FilterSelect label={t('filters.sort')} value={sort} onChange={(v) => setSort(v as QueueSort)} anyOption={false}>
+      <FilterSelect
+        label={t('filters.sort')}
+        value={sort}
+        onChange={(v) => setSort(v as QueueSort)}
+        anyOption={false}
+      >
         {QUEUE_SORTS.map((s) => (
           <option key={s} value={s}>
             {t(SORT_LABEL[s])}
@@ -93,7 +124,12 @@ function FilterSelect({ label, value, onChange, children, anyOption = true }: Fi
   return (
     <div className={`filter ${value !== '' && anyOption ? 'filter-on' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} className="select select-small" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className="select select-small"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {anyOption ? <option value="">{t('app.any')}</option> : null}
         {children}
       </select>
@@ -107,7 +143,13 @@ function TagFilter({ value, onChange }: { value: string; onChange(value: string)
   return (
     <div className={`filter ${value ? 'filter-on' : ''}`}>
       <label htmlFor={id}>{t('filters.tag')}</label>
-      <input id={id} className="input select-small tag-input" value={value} placeholder={t('filters.tagPlaceholder')} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        className="input select-small tag-input"
+        value={value}
+        placeholder={t('filters.tagPlaceholder')}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }

@@ -7,7 +7,13 @@ import { useUiStore } from '../../stores/ui-store';
 import { useMe } from '../reference/use-reference-data';
 import { Icon, type IconName } from '../../ui/Icon';
 
-const ICONS: Record<QueueId, IconName> = { mine: 'user', unassigned: 'inbox', team: 'users', breaching: 'flag', all: 'list' };
+const ICONS: Record<QueueId, IconName> = {
+  mine: 'user',
+  unassigned: 'inbox',
+  team: 'users',
+  breaching: 'flag',
+  all: 'list',
+};
 
 /** The five queues with their open-ticket counts; the current one is marked for screen readers too. */
 export function QueueNav() {
@@ -21,20 +27,25 @@ export function QueueNav() {
   const { session, agent } = useMe();
   const minute = useNow(60_000);
   const teamKey = (agent?.teamIds ?? []).join(',');
-  const counts = useLiveQuery(
-    async () => {
-      const agentId = session?.id ?? null;
-      const teamIds = teamKey ? teamKey.split(',') : [];
-      const entries = await Promise.all(
-        QUEUE_IDS.map(
-          async (kind) =>
-            [kind, await countQueue({ kind, agentId: kind === 'mine' ? agentId : null, teamIds: kind === 'team' ? teamIds : undefined, now: minute })] as const,
-        ),
-      );
-      return Object.fromEntries(entries) as Record<QueueId, number>;
-    },
-    [session?.id, teamKey, minute],
-  );
+  const counts = useLiveQuery(async () => {
+    const agentId = session?.id ?? null;
+    const teamIds = teamKey ? teamKey.split(',') : [];
+    const entries = await Promise.all(
+      QUEUE_IDS.map(
+        async (kind) =>
+          [
+            kind,
+            await countQueue({
+              kind,
+              agentId: kind === 'mine' ? agentId : null,
+              teamIds: kind === 'team' ? teamIds : undefined,
+              now: minute,
+            }),
+          ] as const,
+      ),
+    );
+    return Object.fromEntries(entries) as Record<QueueId, number>;
+  }, [session?.id, teamKey, minute]);
   const format = new Intl.NumberFormat(i18n.resolvedLanguage);
 
   return (

@@ -18,7 +18,13 @@ import './queue.css';
 export function QueueView() {
   const { t } = useTranslation();
   const { queue, filters, sort, activeIndex, selected } = useQueueStore(
-    useShallow((s) => ({ queue: s.queue, filters: s.filters, sort: s.sort, activeIndex: s.activeIndex, selected: s.selected })),
+    useShallow((s) => ({
+      queue: s.queue,
+      filters: s.filters,
+      sort: s.sort,
+      activeIndex: s.activeIndex,
+      selected: s.selected,
+    })),
   );
   const setActive = useQueueStore((s) => s.setActive);
   const toggleSelected = useQueueStore((s) => s.toggleSelected);
@@ -33,7 +39,8 @@ export function QueueView() {
   const [range, setRange] = useState<[number, number]>([0, 60]);
 
   const view = useMemo(
-    () => queueQueryOf(queue, filters, sort, { id: session?.id ?? null, teamIds: agent?.teamIds ?? [] }, minute),
+    () =>
+      queueQueryOf(queue, filters, sort, { id: session?.id ?? null, teamIds: agent?.teamIds ?? [] }, minute),
     [queue, filters, sort, session?.id, agent?.teamIds, minute],
   );
   const source = useQueueWindow(view, range[0], range[1]);
@@ -57,7 +64,10 @@ export function QueueView() {
   const nameOf = useCallback((id: string | null) => (id ? names(id) : null), [names]);
   const policyOf = useCallback((ticket: CachedTicket) => resolvePolicy(ticket), [resolvePolicy]);
   // "All open" with a closed status chosen lists closed tickets: the heading says which.
-  const queueName = queue === 'all' && view.state === 'done' && filters.status ? t('queues.allWithStatus', { status: t(`status.${filters.status}`) }) : t(`queues.${queue}`);
+  const queueName =
+    queue === 'all' && view.state === 'done' && filters.status
+      ? t('queues.allWithStatus', { status: t(`status.${filters.status}`) })
+      : t(`queues.${queue}`);
 
   return (
     <section className="queue-view" aria-labelledby="queue-title">

@@ -34,7 +34,22 @@ interface TicketGridProps {
  * only ~30 rows exist in the DOM.
  */
 export function TicketGrid(props: TicketGridProps) {
-  const { label, source, activeIndex, selected, nameOf, policyOf, onRange, onActivate, onOpen, onToggle, onSelectMany, emptyText, loadingText, highlight } = props;
+  const {
+    label,
+    source,
+    activeIndex,
+    selected,
+    nameOf,
+    policyOf,
+    onRange,
+    onActivate,
+    onOpen,
+    onToggle,
+    onSelectMany,
+    emptyText,
+    loadingText,
+    highlight,
+  } = props;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const total = source.total ?? 0;
@@ -92,7 +107,11 @@ export function TicketGrid(props: TicketGridProps) {
                 tabIndex={-1}
                 aria-label={t('bulk.selectAll')}
                 checked={visibleIds.length > 0 && visibleIds.every((id) => selected[id])}
-                onChange={(e) => (e.target.checked ? onSelectMany(visibleIds) : visibleIds.forEach((id) => selected[id] && onToggle(id)))}
+                onChange={(e) =>
+                  e.target.checked
+                    ? onSelectMany(visibleIds)
+                    : visibleIds.forEach((id) => selected[id] && onToggle(id))
+                }
               />
             ) : (
               <span className="visually-hidden">{t('queue.columns.select')}</span>

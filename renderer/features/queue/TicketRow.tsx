@@ -58,7 +58,11 @@ export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
         <NotSyncedMark pending={queued || ticket.number === null} />
       </div>
       <div role="gridcell" className="cell cell-title">
-        {highlight ? <SearchSnippet ticket={ticket} prefixes={highlight} /> : <span className="row-title">{ticket.title}</span>}
+        {highlight ? (
+          <SearchSnippet ticket={ticket} prefixes={highlight} />
+        ) : (
+          <span className="row-title">{ticket.title}</span>
+        )}
       </div>
       <div role="gridcell" className="cell cell-requester">
         {ticket.requester.name}
@@ -73,7 +77,11 @@ export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
         {assigneeName ?? t('filters.unassigned')}
       </div>
       <div role="gridcell" className="cell cell-sla">
-        {headline ? <SlaBadge clock={headline.clock} which={headline.which} compact /> : <SlaBadge clock={null} which="resolution" compact />}
+        {headline ? (
+          <SlaBadge clock={headline.clock} which={headline.which} compact />
+        ) : (
+          <SlaBadge clock={null} which="resolution" compact />
+        )}
       </div>
     </div>
   );
@@ -82,7 +90,12 @@ export const TicketRow = memo(function TicketRow(props: TicketRowProps) {
 /** A row whose data is still being read: same height, so the scrollbar never jumps. */
 export function PlaceholderRow({ index, top }: { index: number; top: number }) {
   return (
-    <div role="row" aria-rowindex={index + 2} className="ticket-row placeholder" style={{ transform: `translateY(${top}px)` }}>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="ticket-row placeholder"
+      style={{ transform: `translateY(${top}px)` }}
+    >
       <div role="gridcell" className="cell cell-skeleton">
         <span className="skeleton" />
       </div>

@@ -13,7 +13,13 @@ export type QueueView = Omit<QueueQuery, 'offset' | 'limit'>;
  * reachable through the status filter: choosing resolved/closed/cancelled reads the "done"
  * side of the same index.
  */
-export function queueQueryOf(queue: QueueId, filters: QueueFilters, sort: QueueSort, viewer: Viewer, now: number): QueueView {
+export function queueQueryOf(
+  queue: QueueId,
+  filters: QueueFilters,
+  sort: QueueSort,
+  viewer: Viewer,
+  now: number,
+): QueueView {
   const done = filters.status === 'resolved' || filters.status === 'closed' || filters.status === 'cancelled';
   return {
     kind: queue,

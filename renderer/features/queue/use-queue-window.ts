@@ -37,7 +37,8 @@ export function useQueueWindow(view: QueueView, firstVisible: number, lastVisibl
     // Before the in-memory index is built, a count walks the whole index range (a
     // second or more at 100k tickets) while the first page comes back in milliseconds.
     // Show it at once, sized to what is known, with room to scroll on when it came back full.
-    if (total === undefined && rows) total = rows.offset + rows.rows.length + (rows.rows.length === limit ? PAGE : 0);
+    if (total === undefined && rows)
+      total = rows.offset + rows.rows.length + (rows.rows.length === limit ? PAGE : 0);
     return {
       total,
       counted: count !== undefined && count.key === key,

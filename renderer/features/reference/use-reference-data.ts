@@ -1,6 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { policyForTeam, type Agent, type Category, type Macro, type SessionAgent, type SlaPolicy, type Team } from '../../../shared/index';
+import {
+  policyForTeam,
+  type Agent,
+  type Category,
+  type Macro,
+  type SessionAgent,
+  type SlaPolicy,
+  type Team,
+} from '../../../shared/index';
 import { getDb } from '../../data/app-db';
 import { readMeta } from '../../data/meta';
 import type { ReferenceSnapshot } from '../../data/mutation-context';
@@ -24,7 +32,12 @@ export function useCategories(): Category[] {
 }
 
 export function useMacros(): Macro[] {
-  return useLiveQuery(async () => (await getDb().macros.toArray()).filter((m) => m.active).sort((a, b) => a.name.localeCompare(b.name)), [], EMPTY);
+  return useLiveQuery(
+    async () =>
+      (await getDb().macros.toArray()).filter((m) => m.active).sort((a, b) => a.name.localeCompare(b.name)),
+    [],
+    EMPTY,
+  );
 }
 
 export function usePolicies(): SlaPolicy[] {
@@ -40,7 +53,10 @@ export function useSessionAgent(): SessionAgent | null | undefined {
 export function useMe(): { session: SessionAgent | null | undefined; agent: Agent | undefined } {
   const session = useSessionAgent();
   const agents = useAgents();
-  const agent = useMemo(() => (session ? agents.find((a) => a.id === session.id) : undefined), [agents, session]);
+  const agent = useMemo(
+    () => (session ? agents.find((a) => a.id === session.id) : undefined),
+    [agents, session],
+  );
   return { session, agent };
 }
 
@@ -53,7 +69,10 @@ export function useAgentNames(): (agentId: string | null) => string {
 }
 
 /** The SLA policy that governs a ticket, resolved exactly as the optimistic apply resolves it. */
-export function usePolicyResolver(): (ticket: { slaPolicyId: string | null; teamId: string | null }) => SlaPolicy | null {
+export function usePolicyResolver(): (ticket: {
+  slaPolicyId: string | null;
+  teamId: string | null;
+}) => SlaPolicy | null {
   const policies = usePolicies();
   const teams = useTeams();
   return useMemo(() => {
@@ -63,6 +82,8 @@ export function usePolicyResolver(): (ticket: { slaPolicyId: string | null; team
       teams: new Map(teams.map((t) => [t.id, t])),
       policies: new Map(policies.map((p) => [p.id, p])),
     };
-    return (ticket) => (ticket.slaPolicyId ? refs.policies.get(ticket.slaPolicyId) : undefined) ?? policyForTeam(refs, ticket.teamId);
+    return (ticket) =>
+      (ticket.slaPolicyId ? refs.policies.get(ticket.slaPolicyId) : undefined) ??
+      policyForTeam(refs, ticket.teamId);
   }, [policies, teams]);
 }

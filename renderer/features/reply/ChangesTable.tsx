@@ -3,7 +3,13 @@ import { fieldName, valueText } from '../ticket/audit-text';
 import type { StaleReport } from './stale-changes';
 
 /** "What changed": one row per field, before and now, in the agent's words. */
-export function ChangesTable({ report, nameOf }: { report: StaleReport; nameOf(agentId: string | null): string }) {
+export function ChangesTable({
+  report,
+  nameOf,
+}: {
+  report: StaleReport;
+  nameOf(agentId: string | null): string;
+}) {
   const { t } = useTranslation();
   return (
     <>

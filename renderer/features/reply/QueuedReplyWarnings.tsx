@@ -32,10 +32,13 @@ export function QueuedReplyWarnings({ ticket, comments, policy, meId, nameOf }: 
   if (queued.length === 0) return null;
 
   const server = serverCopyOf(ticket);
-  const serverClock = server && !server.firstResponseAt ? liveClocks(server, policy, new Date(now))?.firstResponse : undefined;
+  const serverClock =
+    server && !server.firstResponseAt ? liveClocks(server, policy, new Date(now))?.firstResponse : undefined;
   const firstPublic = queued.find((c) => c.visibility === 'public');
   const dueMs = serverClock?.status === 'running' ? serverClock.dueAtMs : null;
-  const oldestBase = queued.map((c) => (c.id in bases ? bases[c.id] : undefined)).find((v) => v !== undefined);
+  const oldestBase = queued
+    .map((c) => (c.id in bases ? bases[c.id] : undefined))
+    .find((v) => v !== undefined);
   const moved = staleReport(server, oldestBase ?? null, comments, meId);
 
   return (

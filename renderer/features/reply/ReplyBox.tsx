@@ -31,7 +31,16 @@ interface ReplyBoxProps {
  * edits it. Before sending, if someone else changed the ticket since the agent last looked,
  * the agent sees what changed and chooses.
  */
-export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPickMacro, onSend }: ReplyBoxProps) {
+export function ReplyBox({
+  ticket,
+  comments,
+  macros,
+  meId,
+  offline,
+  nameOf,
+  onPickMacro,
+  onSend,
+}: ReplyBoxProps) {
   const { t } = useTranslation();
   const textareaId = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -86,7 +95,13 @@ export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPi
           <legend className="visually-hidden">{t('reply.visibility')}</legend>
           {(['public', 'internal'] as const).map((value) => (
             <label key={value} className={draft.visibility === value ? 'checked' : ''}>
-              <input type="radio" name={`visibility-${ticket.id}`} value={value} checked={draft.visibility === value} onChange={() => setVisibility(value)} />
+              <input
+                type="radio"
+                name={`visibility-${ticket.id}`}
+                value={value}
+                checked={draft.visibility === value}
+                onChange={() => setVisibility(value)}
+              />
               {value === 'internal' ? <Icon name="lock" size={12} /> : null}
               {t(`reply.${value}`)}
             </label>
@@ -111,14 +126,23 @@ export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPi
       />
       {draft.effects ? (
         <p className="reply-effects muted small">
-          {draft.effects.setStatus ? t('reply.macroSetsStatus', { status: t(`status.${draft.effects.setStatus}`) }) : null}
+          {draft.effects.setStatus
+            ? t('reply.macroSetsStatus', { status: t(`status.${draft.effects.setStatus}`) })
+            : null}
           {draft.effects.setStatus && draft.effects.setCategory ? ' · ' : null}
-          {draft.effects.setCategory ? t('reply.macroSetsCategory', { category: draft.effects.setCategory }) : null}
+          {draft.effects.setCategory
+            ? t('reply.macroSetsCategory', { category: draft.effects.setCategory })
+            : null}
         </p>
       ) : null}
       <div className="reply-actions">
         {offline ? <span className="muted small">{t('reply.queuedOffline')}</span> : <span />}
-        <button type="button" className="btn btn-primary" disabled={busy || closed} onClick={() => void send(false)}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy || closed}
+          onClick={() => void send(false)}
+        >
           {internal ? t('reply.sendInternal') : t('reply.send')}
         </button>
       </div>
@@ -129,7 +153,14 @@ export function ReplyBox({ ticket, comments, macros, meId, offline, nameOf, onPi
       ) : (
         <RefusalMessage refusal={refusal} />
       )}
-      {stale ? <StaleWorkDialog report={stale} nameOf={nameOf} onReview={review} onSendAnyway={() => void send(true)} /> : null}
+      {stale ? (
+        <StaleWorkDialog
+          report={stale}
+          nameOf={nameOf}
+          onReview={review}
+          onSendAnyway={() => void send(true)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -15,11 +15,26 @@ const nameOf = (id: string | null) => (id === 'lucia' ? 'Lucía Fernández' : 'A
 
 describe('StaleWorkDialog', () => {
   it.each([
-    ['es', 'El ticket cambió mientras escribías', ['el estado', 'Asignado', 'En espera'], '2 comentarios nuevos', 'Enviar de todos modos'],
-    ['en', 'The ticket changed while you were writing', ['the status', 'Assigned', 'Pending'], '2 new comments', 'Send anyway'],
+    [
+      'es',
+      'El ticket cambió mientras escribías',
+      ['el estado', 'Asignado', 'En espera'],
+      '2 comentarios nuevos',
+      'Enviar de todos modos',
+    ],
+    [
+      'en',
+      'The ticket changed while you were writing',
+      ['the status', 'Assigned', 'Pending'],
+      '2 new comments',
+      'Send anyway',
+    ],
   ] as const)('shows what changed, in words (%s)', async (lang, title, statusRow, comments, send) => {
     const onSendAnyway = vi.fn();
-    renderIn(lang, <StaleWorkDialog report={report} nameOf={nameOf} onSendAnyway={onSendAnyway} onReview={() => {}} />);
+    renderIn(
+      lang,
+      <StaleWorkDialog report={report} nameOf={nameOf} onSendAnyway={onSendAnyway} onReview={() => {}} />,
+    );
     expect(screen.getByRole('dialog', { name: title })).toBeInTheDocument();
     const rows = screen.getAllByRole('row');
     expect(rows[1]).toHaveTextContent(statusRow.join(''));

@@ -5,7 +5,12 @@ import { staleReport } from './stale-changes';
 
 const ME = 'me';
 const OTHER = 'other';
-const entry = (at: string, actorId: string | null, changes: AuditEntry['changes']): AuditEntry => ({ at, actorId, action: 'ticket.update', changes });
+const entry = (at: string, actorId: string | null, changes: AuditEntry['changes']): AuditEntry => ({
+  at,
+  actorId,
+  action: 'ticket.update',
+  changes,
+});
 const server = (audit: AuditEntry[], updatedAt: string) => ({ updatedAt, audit }) as unknown as Ticket;
 
 describe('staleReport', () => {
@@ -37,7 +42,14 @@ describe('staleReport', () => {
   });
 
   it('counts new comments by others', () => {
-    const comment = { authorId: null, createdAt: '2025-03-12T10:03:00.000Z', server: {} } as unknown as CachedComment;
-    expect(staleReport(server([], '2025-03-12T10:03:00.000Z'), seen, [comment], ME)).toEqual({ changes: [], newComments: 1 });
+    const comment = {
+      authorId: null,
+      createdAt: '2025-03-12T10:03:00.000Z',
+      server: {},
+    } as unknown as CachedComment;
+    expect(staleReport(server([], '2025-03-12T10:03:00.000Z'), seen, [comment], ME)).toEqual({
+      changes: [],
+      newComments: 1,
+    });
   });
 });

@@ -13,7 +13,18 @@ export interface StaleReport {
 }
 
 /** Fields an agent replying would care about; SLA bookkeeping and audit noise are left out. */
-const WATCHED = ['status', 'assigneeId', 'priority', 'impact', 'urgency', 'category', 'title', 'description', 'teamId', 'tags'];
+const WATCHED = [
+  'status',
+  'assigneeId',
+  'priority',
+  'impact',
+  'urgency',
+  'category',
+  'title',
+  'description',
+  'teamId',
+  'tags',
+];
 
 /**
  * What other people changed on the server since `since` (a server `updatedAt` the agent
@@ -38,6 +49,8 @@ export function staleReport(
     }
   }
   const changes = [...byField.values()].filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
-  const newComments = comments.filter((c) => c.server !== null && c.authorId !== meId && c.createdAt > since).length;
+  const newComments = comments.filter(
+    (c) => c.server !== null && c.authorId !== meId && c.createdAt > since,
+  ).length;
   return changes.length === 0 && newComments === 0 ? null : { changes, newComments };
 }

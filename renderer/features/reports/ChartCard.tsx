@@ -16,15 +16,31 @@ export const ChartCard = memo(function ChartCard({ spec }: { spec: ChartSpec }) 
       <header className="chart-card-header">
         <h3 id={titleId}>{spec.title}</h3>
         <div className="chart-card-actions">
-          <button type="button" className="btn btn-ghost btn-small" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            aria-pressed={asTable}
+            onClick={() => setAsTable(!asTable)}
+          >
             {t('reports.chart.showTable')}
           </button>
-          <button type="button" className="btn btn-ghost btn-small" disabled={empty} onClick={() => downloadCsv(`${spec.id}.csv`, chartCsv(spec))}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            disabled={empty}
+            onClick={() => downloadCsv(`${spec.id}.csv`, chartCsv(spec))}
+          >
             {t('reports.chart.csv')}
           </button>
         </div>
       </header>
-      {empty ? <p className="muted">{t('reports.chart.noData')}</p> : asTable ? <ChartTable spec={spec} /> : <ReportChart spec={spec} />}
+      {empty ? (
+        <p className="muted">{t('reports.chart.noData')}</p>
+      ) : asTable ? (
+        <ChartTable spec={spec} />
+      ) : (
+        <ReportChart spec={spec} />
+      )}
     </section>
   );
 });

@@ -7,9 +7,16 @@ import type { ChartSpec } from './chart-spec';
  */
 export function ChartTable({ spec }: { spec: ChartSpec }) {
   const { t, i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.resolvedLanguage, { maximumFractionDigits: spec.unit === 'hours' ? 1 : 0 });
+  const format = new Intl.NumberFormat(i18n.resolvedLanguage, {
+    maximumFractionDigits: spec.unit === 'hours' ? 1 : 0,
+  });
   return (
-    <div className="chart-table" role="region" aria-label={t('reports.chart.tableLabel', { title: spec.title })} tabIndex={0}>
+    <div
+      className="chart-table"
+      role="region"
+      aria-label={t('reports.chart.tableLabel', { title: spec.title })}
+      tabIndex={0}
+    >
       <table className="data-table">
         <caption className="visually-hidden">{spec.title}</caption>
         <thead>

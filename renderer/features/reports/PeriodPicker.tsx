@@ -32,20 +32,42 @@ export function PeriodPicker() {
       </div>
       {period.preset === 'custom' ? (
         <>
-          <DateField label={t('reports.period.from')} value={period.from} onChange={(from) => change({ ...period, from })} />
-          <DateField label={t('reports.period.to')} value={period.to} onChange={(to) => change({ ...period, to })} />
+          <DateField
+            label={t('reports.period.from')}
+            value={period.from}
+            onChange={(from) => change({ ...period, from })}
+          />
+          <DateField
+            label={t('reports.period.to')}
+            value={period.to}
+            onChange={(to) => change({ ...period, to })}
+          />
         </>
       ) : null}
     </div>
   );
 }
 
-function DateField({ label, value, onChange }: { label: string; value: string | undefined; onChange(value: string | undefined): void }) {
+function DateField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+}) {
   const id = useId();
   return (
     <div className="filter">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="date" className="input select-small" value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />
+      <input
+        id={id}
+        type="date"
+        className="input select-small"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      />
     </div>
   );
 }

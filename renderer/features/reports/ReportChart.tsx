@@ -19,7 +19,17 @@ import type { ChartSpec } from './chart-spec';
 import { resolveColor, useThemeKey } from './theme-colors';
 
 // Only the parts these charts use: chart.js tree-shakes the rest away.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
 
 /**
  * A chart drawn on a canvas by chart.js from its spec. A canvas is one image to a screen
@@ -38,7 +48,14 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
       labels: spec.categories.map((c) => c.label),
       datasets: spec.series.map((series) => {
         const color = resolveColor(series.colorVar, themeKey);
-        return { label: series.label, data: series.values, backgroundColor: color, borderColor: color, pointRadius: 2, borderWidth: spec.kind === 'line' ? 2 : 0 };
+        return {
+          label: series.label,
+          data: series.values,
+          backgroundColor: color,
+          borderColor: color,
+          pointRadius: 2,
+          borderWidth: spec.kind === 'line' ? 2 : 0,
+        };
       }),
     };
     const stacked = spec.kind === 'stacked' || spec.kind === 'horizontalStacked';
@@ -61,9 +78,19 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
   return (
     <div className="report-chart">
       {spec.kind === 'line' ? (
-        <Line data={data as ChartData<'line'>} options={options as ChartOptions<'line'>} role="img" aria-label={label} />
+        <Line
+          data={data as ChartData<'line'>}
+          options={options as ChartOptions<'line'>}
+          role="img"
+          aria-label={label}
+        />
       ) : (
-        <Bar data={data as ChartData<'bar'>} options={options as ChartOptions<'bar'>} role="img" aria-label={label} />
+        <Bar
+          data={data as ChartData<'bar'>}
+          options={options as ChartOptions<'bar'>}
+          role="img"
+          aria-label={label}
+        />
       )}
     </div>
   );

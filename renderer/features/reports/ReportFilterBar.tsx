@@ -30,7 +30,11 @@ export function ReportFilterBar() {
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect label={t('filters.assignee')} value={filters.agent ?? '*'} onChange={(v) => set('agent', v)}>
+      <FilterSelect
+        label={t('filters.assignee')}
+        value={filters.agent ?? '*'}
+        onChange={(v) => set('agent', v)}
+      >
         <option value="">{t('reports.filters.unassigned')}</option>
         {agents.map((agent) => (
           <option key={agent.id} value={agent.id}>
@@ -38,7 +42,11 @@ export function ReportFilterBar() {
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect label={t('filters.category')} value={filters.category ?? '*'} onChange={(v) => set('category', v)}>
+      <FilterSelect
+        label={t('filters.category')}
+        value={filters.category ?? '*'}
+        onChange={(v) => set('category', v)}
+      >
         {categories.map((category) => (
           <option key={category.id} value={category.id}>
             {category.name[lang]}
@@ -59,7 +67,11 @@ export function ReportFilterBar() {
           </option>
         ))}
       </FilterSelect>
-      <FilterSelect label={t('ticket.channel')} value={filters.channel ?? '*'} onChange={(v) => set('channel', v)}>
+      <FilterSelect
+        label={t('ticket.channel')}
+        value={filters.channel ?? '*'}
+        onChange={(v) => set('channel', v)}
+      >
         {ticketChannelSchema.options.map((channel) => (
           <option key={channel} value={channel}>
             {t(`channel.${channel}`)}
@@ -70,13 +82,28 @@ export function ReportFilterBar() {
   );
 }
 
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ReactNode }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <div className={`filter ${value !== '*' ? 'filter-on' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} className="select select-small" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className="select select-small"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="*">{t('reports.filters.any')}</option>
         {children}
       </select>

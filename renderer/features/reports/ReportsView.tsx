@@ -31,13 +31,23 @@ export function ReportsView() {
   const state = useServiceReport(period, filters, Math.max(pickedAtMs, openedAtMs));
   const names = useReportNames();
   const groupBy = useReportStore((s) => s.groupBy);
-  const context = useMemo<ChartContext>(() => ({ t, names, day: (date) => formatDay(date, lang) }), [t, names, lang]);
+  const context = useMemo<ChartContext>(
+    () => ({ t, names, day: (date) => formatDay(date, lang) }),
+    [t, names, lang],
+  );
   const report = state.kind === 'ready' ? state.report : null;
   // Made once per report: "updating" re-renders the view, and must not redraw every chart.
-  const charts = useMemo(() => (report ? reportCharts(report, groupBy, context) : null), [report, groupBy, context]);
+  const charts = useMemo(
+    () => (report ? reportCharts(report, groupBy, context) : null),
+    [report, groupBy, context],
+  );
 
   return (
-    <div className="reports-view" data-testid="reports-view" aria-busy={state.kind === 'loading' || (state.kind === 'ready' && state.updating)}>
+    <div
+      className="reports-view"
+      data-testid="reports-view"
+      aria-busy={state.kind === 'loading' || (state.kind === 'ready' && state.updating)}
+    >
       <header className="reports-header">
         <h1>{t('reports.title')}</h1>
         <PeriodPicker />
@@ -60,13 +70,22 @@ export function ReportsView() {
       {state.kind === 'ready' && charts ? (
         <div className="reports-body" data-testid="report-ready" data-tickets={state.report.tickets}>
           <p className="muted">
-            {t('reports.ticketsInPeriod', { count: state.report.tickets })} · {t('reports.judgedAt', { time: formatDateTime(state.judgedAtMs, lang) })}
+            {t('reports.ticketsInPeriod', { count: state.report.tickets })} ·{' '}
+            {t('reports.judgedAt', { time: formatDateTime(state.judgedAtMs, lang) })}
           </p>
           <SlaSection report={state.report} charts={charts} />
-          <ChartsSection id="report-backlog" title={t('reports.backlog.title')} specs={[charts.backlog, charts.flow]} />
+          <ChartsSection
+            id="report-backlog"
+            title={t('reports.backlog.title')}
+            specs={[charts.backlog, charts.flow]}
+          />
           <TimesSection report={state.report} charts={charts} />
           <SatisfactionSection report={state.report} charts={charts} />
-          <ChartsSection id="report-volume" title={t('reports.volume.title')} specs={[charts.channel, charts.category]} />
+          <ChartsSection
+            id="report-volume"
+            title={t('reports.volume.title')}
+            specs={[charts.channel, charts.category]}
+          />
         </div>
       ) : null}
     </div>

@@ -19,7 +19,9 @@ export function SatisfactionSection({ report, charts }: { report: ServiceReport;
         <dl className="report-kpi">
           <dt>{t('reports.satisfaction.average')}</dt>
           <dd className="kpi-value" data-figure="average">
-            {satisfaction.average === null ? t('reports.satisfaction.none') : formatNumber(satisfaction.average, lang, 2)}
+            {satisfaction.average === null
+              ? t('reports.satisfaction.none')
+              : formatNumber(satisfaction.average, lang, 2)}
           </dd>
         </dl>
         <dl className="report-kpi">
@@ -28,7 +30,10 @@ export function SatisfactionSection({ report, charts }: { report: ServiceReport;
             {formatShare(satisfaction.share, lang, t('reports.satisfaction.none'))}
           </dd>
           <dd className="kpi-part">
-            {t('reports.satisfaction.shareDetail', { answered: formatNumber(satisfaction.answered, lang), asked: formatNumber(satisfaction.asked, lang) })}
+            {t('reports.satisfaction.shareDetail', {
+              answered: formatNumber(satisfaction.answered, lang),
+              asked: formatNumber(satisfaction.asked, lang),
+            })}
           </dd>
         </dl>
       </div>

@@ -25,7 +25,12 @@ export function SlaSection({ report, charts }: { report: ServiceReport; charts: 
       </div>
       <div className="filter">
         <label htmlFor={groupId}>{t('reports.groupBy.label')}</label>
-        <select id={groupId} className="select select-small" value={groupBy} onChange={(e) => setGroupBy(e.target.value as SlaReportGroupBy)}>
+        <select
+          id={groupId}
+          className="select select-small"
+          value={groupBy}
+          onChange={(e) => setGroupBy(e.target.value as SlaReportGroupBy)}
+        >
           {GROUPINGS.map((g) => (
             <option key={g} value={g}>
               {t(`reports.groupBy.${g}`)}
@@ -42,7 +47,15 @@ export function SlaSection({ report, charts }: { report: ServiceReport; charts: 
   );
 }
 
-function ClockSummary({ clock, counts, lang }: { clock: 'firstResponse' | 'resolution'; counts: ClockCounts; lang: string }) {
+function ClockSummary({
+  clock,
+  counts,
+  lang,
+}: {
+  clock: 'firstResponse' | 'resolution';
+  counts: ClockCounts;
+  lang: string;
+}) {
   const { t } = useTranslation();
   return (
     <dl className="report-kpi" data-testid={`sla-${clock}`}>
@@ -72,7 +85,9 @@ function Breaches({ report }: { report: ServiceReport }) {
         <>
           <p>
             {t('reports.sla.breachCount', { count: breachCount })}
-            {breaches.length < breachCount ? ` ${t('reports.sla.breachesShown', { count: breaches.length })}` : ''}
+            {breaches.length < breachCount
+              ? ` ${t('reports.sla.breachesShown', { count: breaches.length })}`
+              : ''}
           </p>
           <ul>
             {breaches.map((breach) => (
@@ -82,7 +97,9 @@ function Breaches({ report }: { report: ServiceReport }) {
                 </button>{' '}
                 <span className="muted">
                   {t(`priority.short`, { priority: breach.priority })} ·{' '}
-                  {t('reports.sla.breachedClocks', { clocks: breach.clocks.map((clock) => t(`reports.sla.${clock}`)).join(', ') })}
+                  {t('reports.sla.breachedClocks', {
+                    clocks: breach.clocks.map((clock) => t(`reports.sla.${clock}`)).join(', '),
+                  })}
                 </span>
               </li>
             ))}

@@ -33,7 +33,8 @@ export function TimesSection({ report, charts }: { report: ServiceReport; charts
 function TimesRows({ clock, stats }: { clock: 'firstResponse' | 'resolution'; stats: DurationStats }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
-  const cell = (minutes: number | undefined) => (minutes === undefined ? t('reports.times.none') : formatDuration(minutes, lang));
+  const cell = (minutes: number | undefined) =>
+    minutes === undefined ? t('reports.times.none') : formatDuration(minutes, lang);
   return (
     <>
       {(['median', 'p90'] as const).map((q) => (

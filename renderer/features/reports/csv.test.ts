@@ -14,11 +14,15 @@ const spec = (categories: string[], values: Array<number | null>): ChartSpec => 
 
 describe('chart CSV', () => {
   it('writes a header and one row per category, CRLF, numbers with a dot', () => {
-    expect(chartCsv(spec(['Service Desk', 'Infra'], [3, 0.5]))).toBe('Team,"Tickets, created"\r\nService Desk,3\r\nInfra,0.5\r\n');
+    expect(chartCsv(spec(['Service Desk', 'Infra'], [3, 0.5]))).toBe(
+      'Team,"Tickets, created"\r\nService Desk,3\r\nInfra,0.5\r\n',
+    );
   });
 
   it('quotes commas, quotes and line breaks, and leaves a missing value empty', () => {
-    expect(chartCsv(spec(['Say "hi"', 'a\nb'], [null, 1]))).toBe('Team,"Tickets, created"\r\n"Say ""hi""",\r\n"a\nb",1\r\n');
+    expect(chartCsv(spec(['Say "hi"', 'a\nb'], [null, 1]))).toBe(
+      'Team,"Tickets, created"\r\n"Say ""hi""",\r\n"a\nb",1\r\n',
+    );
   });
 
   it('defuses names a spreadsheet would run as a formula', () => {

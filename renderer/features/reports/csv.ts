@@ -20,7 +20,8 @@ function textCell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-const numberCell = (value: number | null): string => (value === null || !Number.isFinite(value) ? '' : String(value));
+const numberCell = (value: number | null): string =>
+  value === null || !Number.isFinite(value) ? '' : String(value);
 
 /**
  * Saves the CSV through a download link to a Blob: works in the browser host and in

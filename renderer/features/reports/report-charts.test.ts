@@ -1,8 +1,22 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeServiceReport, reportPeriod, toReportFact, type ServiceReport } from '../../../shared/reports/index';
-import { FIXTURE_FIRST_DAY, FIXTURE_LAST_DAY, FIXTURE_TIME_ZONE } from '../../../shared/reports/service-report.fixture';
-import { FIXTURE_NOW, FIXTURE_POLICIES, FIXTURE_TEAMS, FIXTURE_TICKETS } from '../../../shared/reports/sla-report.fixture';
+import {
+  computeServiceReport,
+  reportPeriod,
+  toReportFact,
+  type ServiceReport,
+} from '../../../shared/reports/index';
+import {
+  FIXTURE_FIRST_DAY,
+  FIXTURE_LAST_DAY,
+  FIXTURE_TIME_ZONE,
+} from '../../../shared/reports/service-report.fixture';
+import {
+  FIXTURE_NOW,
+  FIXTURE_POLICIES,
+  FIXTURE_TEAMS,
+  FIXTURE_TICKETS,
+} from '../../../shared/reports/sla-report.fixture';
 import { initI18n } from '../../i18n/i18n';
 import { chartCsv } from './csv';
 import { backlogChart, ratingsChart, slaChart, timesChart, type ChartContext } from './report-charts';
@@ -16,7 +30,11 @@ beforeAll(async () => {
   initI18n('en-US');
   await i18next.changeLanguage('en');
   const now = new Date(FIXTURE_NOW);
-  const period = reportPeriod({ preset: 'custom', from: FIXTURE_FIRST_DAY, to: FIXTURE_LAST_DAY }, now, FIXTURE_TIME_ZONE);
+  const period = reportPeriod(
+    { preset: 'custom', from: FIXTURE_FIRST_DAY, to: FIXTURE_LAST_DAY },
+    now,
+    FIXTURE_TIME_ZONE,
+  );
   if (!period.ok) throw new Error(period.error);
   report = computeServiceReport(
     FIXTURE_TICKETS.map((ticket) => toReportFact(ticket, FIXTURE_POLICIES, now)),
@@ -29,7 +47,11 @@ beforeAll(async () => {
   context = {
     t: i18next.t,
     day: (date) => date,
-    names: { group: (_by, key) => teams.get(key) ?? 'No team', channel: (key) => key, category: (key) => key },
+    names: {
+      group: (_by, key) => teams.get(key) ?? 'No team',
+      channel: (key) => key,
+      category: (key) => key,
+    },
   };
 });
 
@@ -51,7 +73,9 @@ describe('report charts as CSV', () => {
   });
 
   it('ratings 1 to 5', () => {
-    expect(chartCsv(ratingsChart(report, context))).toBe('Rating,Answers\r\n1,0\r\n2,1\r\n3,0\r\n4,0\r\n5,1\r\n');
+    expect(chartCsv(ratingsChart(report, context))).toBe(
+      'Rating,Answers\r\n1,0\r\n2,1\r\n3,0\r\n4,0\r\n5,1\r\n',
+    );
   });
 
   it('backlog by day with ISO dates, one row per day of the period', () => {

@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
-import { BACKLOG_STATUSES, type CountByKey, type DurationStats, type ServiceReport, type SlaReportGroupBy } from '../../../shared/reports/index';
+import {
+  BACKLOG_STATUSES,
+  type CountByKey,
+  type DurationStats,
+  type ServiceReport,
+  type SlaReportGroupBy,
+} from '../../../shared/reports/index';
 import type { ChartSpec } from './chart-spec';
 
 /**
@@ -23,7 +29,12 @@ export interface ChartContext {
 
 const OUTCOME_COLORS = { met: '--ok', breached: '--danger', running: '--p5' } as const;
 
-export function slaChart(report: ServiceReport, clock: 'firstResponse' | 'resolution', groupBy: SlaReportGroupBy, { t, names }: ChartContext): ChartSpec {
+export function slaChart(
+  report: ServiceReport,
+  clock: 'firstResponse' | 'resolution',
+  groupBy: SlaReportGroupBy,
+  { t, names }: ChartContext,
+): ChartSpec {
   const groups = report.sla.by[groupBy];
   return {
     id: `sla-${clock === 'firstResponse' ? 'first-response' : 'resolution'}-by-${groupBy}`,
@@ -71,14 +82,25 @@ export function flowChart(report: ServiceReport, { t, day }: ChartContext): Char
     categoryLabel: t('reports.day'),
     categories: report.backlog.map((d) => ({ label: day(d.date), csv: d.date })),
     series: [
-      { key: 'created', label: t('reports.backlog.created'), colorVar: '--accent', values: report.backlog.map((d) => d.created) },
-      { key: 'resolved', label: t('reports.backlog.resolved'), colorVar: '--ok', values: report.backlog.map((d) => d.resolved) },
+      {
+        key: 'created',
+        label: t('reports.backlog.created'),
+        colorVar: '--accent',
+        values: report.backlog.map((d) => d.created),
+      },
+      {
+        key: 'resolved',
+        label: t('reports.backlog.resolved'),
+        colorVar: '--ok',
+        values: report.backlog.map((d) => d.resolved),
+      },
     ],
     unit: 'count',
   };
 }
 
-const hours = (minutes: number | undefined): number | null => (minutes === undefined ? null : Math.round(minutes / 6) / 10);
+const hours = (minutes: number | undefined): number | null =>
+  minutes === undefined ? null : Math.round(minutes / 6) / 10;
 
 export function timesChart(report: ServiceReport, { t }: ChartContext): ChartSpec {
   const rows: Array<[string, DurationStats, 'median' | 'p90']> = [
@@ -94,8 +116,18 @@ export function timesChart(report: ServiceReport, { t }: ChartContext): ChartSpe
     categoryLabel: t('reports.times.measure'),
     categories: rows.map(([label]) => ({ label, csv: label })),
     series: [
-      { key: 'business', label: t('reports.times.businessHours'), colorVar: '--accent', values: rows.map(([, stats, q]) => hours(stats.business?.[q])) },
-      { key: 'calendar', label: t('reports.times.calendarHours'), colorVar: '--p5', values: rows.map(([, stats, q]) => hours(stats.calendar?.[q])) },
+      {
+        key: 'business',
+        label: t('reports.times.businessHours'),
+        colorVar: '--accent',
+        values: rows.map(([, stats, q]) => hours(stats.business?.[q])),
+      },
+      {
+        key: 'calendar',
+        label: t('reports.times.calendarHours'),
+        colorVar: '--p5',
+        values: rows.map(([, stats, q]) => hours(stats.calendar?.[q])),
+      },
     ],
     unit: 'hours',
   };
@@ -107,30 +139,68 @@ export function ratingsChart(report: ServiceReport, { t }: ChartContext): ChartS
     title: t('reports.satisfaction.distribution'),
     kind: 'bar',
     categoryLabel: t('reports.satisfaction.rating'),
-    categories: [1, 2, 3, 4, 5].map((rating) => ({ label: t('reports.satisfaction.stars', { count: rating }), csv: String(rating) })),
-    series: [{ key: 'answers', label: t('reports.satisfaction.answers'), colorVar: '--accent', values: [...report.satisfaction.distribution] }],
+    categories: [1, 2, 3, 4, 5].map((rating) => ({
+      label: t('reports.satisfaction.stars', { count: rating }),
+      csv: String(rating),
+    })),
+    series: [
+      {
+        key: 'answers',
+        label: t('reports.satisfaction.answers'),
+        colorVar: '--accent',
+        values: [...report.satisfaction.distribution],
+      },
+    ],
     unit: 'count',
   };
 }
 
-function volumeChart(id: string, title: string, categoryLabel: string, counts: CountByKey[], name: (key: string) => string, t: TFunction): ChartSpec {
+function volumeChart(
+  id: string,
+  title: string,
+  categoryLabel: string,
+  counts: CountByKey[],
+  name: (key: string) => string,
+  t: TFunction,
+): ChartSpec {
   return {
     id,
     title,
     kind: 'bar',
     categoryLabel,
     categories: counts.map(({ key }) => ({ label: name(key), csv: name(key) })),
-    series: [{ key: 'tickets', label: t('reports.tickets'), colorVar: '--accent', values: counts.map((c) => c.tickets) }],
+    series: [
+      {
+        key: 'tickets',
+        label: t('reports.tickets'),
+        colorVar: '--accent',
+        values: counts.map((c) => c.tickets),
+      },
+    ],
     unit: 'count',
   };
 }
 
 export function channelChart(report: ServiceReport, { t, names }: ChartContext): ChartSpec {
-  return volumeChart('volume-by-channel', t('reports.volume.byChannel'), t('ticket.channel'), report.volume.byChannel, names.channel, t);
+  return volumeChart(
+    'volume-by-channel',
+    t('reports.volume.byChannel'),
+    t('ticket.channel'),
+    report.volume.byChannel,
+    names.channel,
+    t,
+  );
 }
 
 export function categoryChart(report: ServiceReport, { t, names }: ChartContext): ChartSpec {
-  return volumeChart('volume-by-category', t('reports.volume.byCategory'), t('ticket.category'), report.volume.byCategory, names.category, t);
+  return volumeChart(
+    'volume-by-category',
+    t('reports.volume.byCategory'),
+    t('ticket.category'),
+    report.volume.byCategory,
+    names.category,
+    t,
+  );
 }
 
 /** Every chart of the view, made once per report (a chart redraws only when its spec changes). */

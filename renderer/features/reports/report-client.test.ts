@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportPeriod, type ReportPeriod } from '../../../shared/reports/index';
-import { FIXTURE_FIRST_DAY, FIXTURE_LAST_DAY, FIXTURE_TIME_ZONE } from '../../../shared/reports/service-report.fixture';
-import { FIXTURE_EXPECTED_TOTAL, FIXTURE_NOW, FIXTURE_POLICIES, FIXTURE_TICKETS } from '../../../shared/reports/sla-report.fixture';
+import {
+  FIXTURE_FIRST_DAY,
+  FIXTURE_LAST_DAY,
+  FIXTURE_TIME_ZONE,
+} from '../../../shared/reports/service-report.fixture';
+import {
+  FIXTURE_EXPECTED_TOTAL,
+  FIXTURE_NOW,
+  FIXTURE_POLICIES,
+  FIXTURE_TICKETS,
+} from '../../../shared/reports/sla-report.fixture';
 import { setDb } from '../../data/app-db';
 import { toCachedTicket } from '../../data/cached-ticket';
 import type { MesaDb } from '../../data/db';
@@ -19,14 +28,22 @@ let db: MesaDb;
 let period: ReportPeriod;
 
 const cached = (ticket: (typeof FIXTURE_TICKETS)[number]) =>
-  toCachedTicket(ticket, { server: ticket, pendingCount: 0, policy: ticket.slaPolicyId ? FIXTURE_POLICIES.get(ticket.slaPolicyId) : null });
+  toCachedTicket(ticket, {
+    server: ticket,
+    pendingCount: 0,
+    policy: ticket.slaPolicyId ? FIXTURE_POLICIES.get(ticket.slaPolicyId) : null,
+  });
 
 beforeEach(async () => {
   db = freshDb();
   setDb(db);
   await db.slaPolicies.bulkPut([...FIXTURE_POLICIES.values()]);
   await db.tickets.bulkPut(FIXTURE_TICKETS.map(cached));
-  const result = reportPeriod({ preset: 'custom', from: FIXTURE_FIRST_DAY, to: FIXTURE_LAST_DAY }, new Date(nowMs), FIXTURE_TIME_ZONE);
+  const result = reportPeriod(
+    { preset: 'custom', from: FIXTURE_FIRST_DAY, to: FIXTURE_LAST_DAY },
+    new Date(nowMs),
+    FIXTURE_TIME_ZONE,
+  );
   if (!result.ok) throw new Error(result.error);
   period = result.period;
 });

@@ -1,7 +1,12 @@
 import type { ServiceReport, ServiceReportQuery } from '../../../shared/reports/index';
 import { ReportEngine } from './report-engine';
 import type { FromReportWorker, ToReportWorker } from './report-protocol';
-import { onTicketsWritten, readReportPolicies, readReportTickets, readReportTicketsById } from './report-source';
+import {
+  onTicketsWritten,
+  readReportPolicies,
+  readReportTickets,
+  readReportTicketsById,
+} from './report-source';
 
 /**
  * The page's side of the report worker. The facts are loaded once; the tickets written
@@ -39,7 +44,10 @@ function inThreadPort(): Port {
       else if (message.type === 'update') {
         engine.remove(message.removedIds);
         engine.add(message.tickets);
-      } else queueMicrotask(() => listener({ type: 'report', id: message.id, report: engine.compute(message.query), computeMs: 0 }));
+      } else
+        queueMicrotask(() =>
+          listener({ type: 'report', id: message.id, report: engine.compute(message.query), computeMs: 0 }),
+        );
     },
     onAnswer: (next) => {
       listener = next;
@@ -60,7 +68,10 @@ export class ReportClient {
   private changed: Set<string> | 'all' = 'all';
   private loading: Promise<void> | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(report: ServiceReport): void; reject(error: Error): void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve(report: ServiceReport): void; reject(error: Error): void }
+  >();
 
   constructor(port: Port = typeof Worker === 'undefined' ? inThreadPort() : workerPort()) {
     this.port = port;

@@ -34,7 +34,11 @@ scope.onmessage = (event: MessageEvent<ToReportWorker>) => {
         const report = engine.compute(message.query);
         answer = { type: 'report', id: message.id, report, computeMs: performance.now() - started };
       } catch (error) {
-        answer = { type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) };
+        answer = {
+          type: 'failed',
+          id: message.id,
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
       scope.postMessage(answer);
       return;

@@ -16,14 +16,20 @@ export type ReportState =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; report: ServiceReport; judgedAtMs: number; updating: boolean };
 
-type Answer = { query: ServiceReportQuery } & ({ ok: true; report: ServiceReport; judgedAtMs: number } | { ok: false; message: string });
+type Answer = { query: ServiceReportQuery } & (
+  { ok: true; report: ServiceReport; judgedAtMs: number } | { ok: false; message: string }
+);
 
 /**
  * The report for a period and filters at `nowMs`, computed in the worker. The previous
  * report stays on screen (marked as updating) until the new one arrives, and an answer to
  * a query that has since changed is dropped.
  */
-export function useServiceReport(choice: ReportPeriodChoice, filters: ReportFilters, nowMs: number): ReportState {
+export function useServiceReport(
+  choice: ReportPeriodChoice,
+  filters: ReportFilters,
+  nowMs: number,
+): ReportState {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const asked = useMemo(() => {
     const result = reportPeriod(choice, new Date(nowMs), agentTimeZone());
@@ -38,7 +44,9 @@ export function useServiceReport(choice: ReportPeriodChoice, filters: ReportFilt
       .compute(query, nowMs)
       .then(
         ({ report, judgedAtMs }) => current && setAnswer({ query, ok: true, report, judgedAtMs }),
-        (error: unknown) => current && setAnswer({ query, ok: false, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          current &&
+          setAnswer({ query, ok: false, message: error instanceof Error ? error.message : String(error) }),
       );
     return () => {
       current = false;
@@ -48,5 +56,10 @@ export function useServiceReport(choice: ReportPeriodChoice, filters: ReportFilt
   if (!asked.ok) return { kind: 'invalid', error: asked.error };
   if (!answer) return { kind: 'loading' };
   if (!answer.ok) return { kind: 'failed', message: answer.message };
-  return { kind: 'ready', report: answer.report, judgedAtMs: answer.judgedAtMs, updating: answer.query !== asked.query };
+  return {
+    kind: 'ready',
+    report: answer.report,
+    judgedAtMs: answer.judgedAtMs,
+    updating: answer.query !== asked.query,
+  };
 }

@@ -21,7 +21,9 @@ export function SearchView({ query }: { query: string }) {
   // Typing stays responsive; the read follows the latest text it can.
   const deferred = useDeferredValue(query);
   const results = useLiveQuery(() => searchTickets(deferred, RESULT_LIMIT), [deferred]);
-  const { activeIndex, selected } = useQueueStore(useShallow((s) => ({ activeIndex: s.activeIndex, selected: s.selected })));
+  const { activeIndex, selected } = useQueueStore(
+    useShallow((s) => ({ activeIndex: s.activeIndex, selected: s.selected })),
+  );
   const setActive = useQueueStore((s) => s.setActive);
   const toggleSelected = useQueueStore((s) => s.toggleSelected);
   const selectMany = useQueueStore((s) => s.selectMany);

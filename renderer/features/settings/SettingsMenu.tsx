@@ -45,7 +45,13 @@ export function SettingsMenu({ agentName, onSignOut }: { agentName?: string; onS
         onClick={() => setOpen((v) => !v)}
         data-testid="settings-button"
       >
-        {agentName ? <span className="avatar" aria-hidden="true">{agentName.slice(0, 1).toUpperCase()}</span> : <span aria-hidden="true">⚙</span>}
+        {agentName ? (
+          <span className="avatar" aria-hidden="true">
+            {agentName.slice(0, 1).toUpperCase()}
+          </span>
+        ) : (
+          <span aria-hidden="true">⚙</span>
+        )}
         <span>{agentName ?? `${t('settings.language')} · ${t('settings.theme')}`}</span>
       </button>
       {open ? (
@@ -53,7 +59,13 @@ export function SettingsMenu({ agentName, onSignOut }: { agentName?: string; onS
           {agentName ? <p className="muted small">{t('connect.signedInAs', { name: agentName })}</p> : null}
           <div className="field">
             <label htmlFor={languageId}>{t('settings.language')}</label>
-            <select id={languageId} className="select" value={language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language-select">
+            <select
+              id={languageId}
+              className="select"
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as Language)}
+              data-testid="language-select"
+            >
               {LANGUAGES.map((lng) => (
                 <option key={lng} value={lng} lang={lng}>
                   {LANGUAGE_NAMES[lng]}
@@ -82,7 +94,13 @@ export function SettingsMenu({ agentName, onSignOut }: { agentName?: string; onS
           </div>
           <div className="field">
             <label htmlFor={densityId}>{t('settings.density')}</label>
-            <select id={densityId} className="select" value={density} onChange={(e) => setDensity(e.target.value as Density)} data-testid="density-select">
+            <select
+              id={densityId}
+              className="select"
+              value={density}
+              onChange={(e) => setDensity(e.target.value as Density)}
+              data-testid="density-select"
+            >
               <option value="comfortable">{t('settings.densityComfortable')}</option>
               <option value="compact">{t('settings.densityCompact')}</option>
             </select>

@@ -27,14 +27,26 @@ export function SlaBadge({ clock, which, compact = false }: SlaBadgeProps) {
   let text: string;
   if (clock.status === 'running' && clock.dueAtMs !== null) {
     const minutes = (clock.dueAtMs - now) / 60_000;
-    text = minutes >= 0 ? t('sla.dueIn', { duration: format.duration(minutes) }) : t('sla.overdue', { duration: format.duration(minutes) });
+    text =
+      minutes >= 0
+        ? t('sla.dueIn', { duration: format.duration(minutes) })
+        : t('sla.overdue', { duration: format.duration(minutes) });
   } else if (clock.status === 'paused') {
     text = `${t('sla.paused')} · ${format.duration(clock.remainingMinutes)}`;
   } else {
     text = health === 'breached' ? t('sla.breached') : t('sla.met');
   }
   const clockName = t(which === 'firstResponse' ? 'sla.firstResponse' : 'sla.resolution');
-  const icon: IconName = clock.status === 'paused' ? 'pause' : clock.status === 'stopped' ? (health === 'breached' ? 'x' : 'check') : health === 'ok' ? 'clock' : 'alert';
+  const icon: IconName =
+    clock.status === 'paused'
+      ? 'pause'
+      : clock.status === 'stopped'
+        ? health === 'breached'
+          ? 'x'
+          : 'check'
+        : health === 'ok'
+          ? 'clock'
+          : 'alert';
   return (
     <span
       className={`sla-badge sla-${health} sla-${clock.status}`}
@@ -45,7 +57,13 @@ export function SlaBadge({ clock, which, compact = false }: SlaBadgeProps) {
     >
       <Icon name={icon} size={12} />
       {/* A stopped clock is over: met or breached, not "on track". */}
-      <span className="visually-hidden">{t('sla.badgeLabel', { clock: clockName, state: clock.status === 'stopped' ? text : t(`sla.health.${health}`) })}: </span>
+      <span className="visually-hidden">
+        {t('sla.badgeLabel', {
+          clock: clockName,
+          state: clock.status === 'stopped' ? text : t(`sla.health.${health}`),
+        })}
+        :{' '}
+      </span>
       {compact ? null : <span className="sla-name">{clockName}</span>}
       <span className="sla-text">{text}</span>
     </span>

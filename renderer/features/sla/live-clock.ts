@@ -34,7 +34,10 @@ export interface LiveClocks {
   resolution: LiveClock;
 }
 
-type SlaFields = Pick<Ticket, 'createdAt' | 'updatedAt' | 'status' | 'priority' | 'firstResponseAt' | 'statusHistory' | 'sla'>;
+type SlaFields = Pick<
+  Ticket,
+  'createdAt' | 'updatedAt' | 'status' | 'priority' | 'firstResponseAt' | 'statusHistory' | 'sla'
+>;
 
 function liveClockOf(state: Omit<SlaState, 'clock'>): LiveClock {
   return {
@@ -65,13 +68,21 @@ export interface LiveSlaState {
   which: SlaClockName;
 }
 
-export function liveSlaState(ticket: SlaFields, policy: SlaPolicy | null | undefined, when: Date): LiveSlaState | null {
+export function liveSlaState(
+  ticket: SlaFields,
+  policy: SlaPolicy | null | undefined,
+  when: Date,
+): LiveSlaState | null {
   const state = ticketSlaState(ticket, policy, evaluationTime(ticket, when));
   return state ? { clock: liveClockOf(state), which: state.clock } : null;
 }
 
 /** Both clocks of a ticket at `now`, run locally with the shared rules (offline too), for the ticket view. */
-export function liveClocks(ticket: SlaFields, policy: SlaPolicy | null | undefined, when: Date): LiveClocks | null {
+export function liveClocks(
+  ticket: SlaFields,
+  policy: SlaPolicy | null | undefined,
+  when: Date,
+): LiveClocks | null {
   const now = evaluationTime(ticket, when);
   if (policy) {
     try {

@@ -19,8 +19,24 @@ beforeEach(async () => {
   const ticket = makeTicket({ id: TICKET, number: 'INC-777', title: 'Sin VPN' });
   await db.tickets.put(toCachedTicket(ticket, { server: ticket, pendingCount: 0, policy: null }));
   await db.rejections.bulkPut([
-    { id: 'r1', type: 'ticket.transition', ticketId: TICKET, code: 'invalid_transition', message: 'A ticket cannot go from Closed to Pending.', at: '2025-03-12T10:00:00.000Z', args: { ticketId: TICKET, to: 'pending' } },
-    { id: 'r2', type: 'ticket.assign', ticketId: TICKET, code: 'ticket_closed', message: 'The ticket is cancelled.', at: '2025-03-12T09:00:00.000Z', args: {} },
+    {
+      id: 'r1',
+      type: 'ticket.transition',
+      ticketId: TICKET,
+      code: 'invalid_transition',
+      message: 'A ticket cannot go from Closed to Pending.',
+      at: '2025-03-12T10:00:00.000Z',
+      args: { ticketId: TICKET, to: 'pending' },
+    },
+    {
+      id: 'r2',
+      type: 'ticket.assign',
+      ticketId: TICKET,
+      code: 'ticket_closed',
+      message: 'The ticket is cancelled.',
+      at: '2025-03-12T09:00:00.000Z',
+      args: {},
+    },
   ]);
 });
 
@@ -31,18 +47,33 @@ afterEach(async () => {
 
 describe('RefusedChangesPanel', () => {
   it.each([
-    ['es', 'Cambios rechazados', 'Cambiar estado', 'Desde su estado actual no se puede pasar a «En espera».', 'El servidor dijo: «A ticket cannot go from Closed to Pending.»'],
-    ['en', 'Refused changes', 'Change status', 'From its current status the ticket cannot move to “Pending”.', 'The server said: “A ticket cannot go from Closed to Pending.”'],
-  ] as const)('lists each refusal with the reason and the server message (%s)', async (lang, title, kind, reason, server) => {
-    renderIn(lang, <RefusedChangesPanel onClose={() => {}} />);
-    expect(screen.getByRole('dialog', { name: title })).toBeInTheDocument();
-    const items = await screen.findAllByTestId('refused-item');
-    expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent(kind);
-    expect(items[0]).toHaveTextContent('INC-777');
-    expect(items[0]).toHaveTextContent(reason);
-    expect(items[0]).toHaveTextContent(server);
-  });
+    [
+      'es',
+      'Cambios rechazados',
+      'Cambiar estado',
+      'Desde su estado actual no se puede pasar a «En espera».',
+      'El servidor dijo: «A ticket cannot go from Closed to Pending.»',
+    ],
+    [
+      'en',
+      'Refused changes',
+      'Change status',
+      'From its current status the ticket cannot move to “Pending”.',
+      'The server said: “A ticket cannot go from Closed to Pending.”',
+    ],
+  ] as const)(
+    'lists each refusal with the reason and the server message (%s)',
+    async (lang, title, kind, reason, server) => {
+      renderIn(lang, <RefusedChangesPanel onClose={() => {}} />);
+      expect(screen.getByRole('dialog', { name: title })).toBeInTheDocument();
+      const items = await screen.findAllByTestId('refused-item');
+      expect(items).toHaveLength(2);
+      expect(items[0]).toHaveTextContent(kind);
+      expect(items[0]).toHaveTextContent('INC-777');
+      expect(items[0]).toHaveTextContent(reason);
+      expect(items[0]).toHaveTextContent(server);
+    },
+  );
 
   it('opens the ticket and dismisses a refusal', async () => {
     renderIn('en', <RefusedChangesPanel onClose={() => {}} />);
@@ -61,13 +92,35 @@ describe('RefusedChangesPanel', () => {
 
     beforeEach(async () => {
       await db.rejections.clear();
-      const open = makeTicket({ id: OPEN, number: 'INC-778', title: 'Impresora atascada', status: 'in_progress' });
-      const cancelled = makeTicket({ id: CANCELLED, number: 'INC-779', title: 'Sin VPN en casa', status: 'cancelled', requester: { name: 'Eva', email: 'eva@example.com' } });
-      await db.tickets.bulkPut([open, cancelled].map((t) => toCachedTicket(t, { server: t, pendingCount: 0, policy: null })));
-      const reply = (id: string, ticketId: string, at: string) => ({
-        id, type: 'comment.add', ticketId, code: 'ticket_closed', message: 'The ticket is cancelled.', at, args: { ticketId, commentId: id, body, visibility: 'public' },
+      const open = makeTicket({
+        id: OPEN,
+        number: 'INC-778',
+        title: 'Impresora atascada',
+        status: 'in_progress',
       });
-      await db.rejections.bulkPut([reply('w1', OPEN, '2025-03-12T11:00:00.000Z'), reply('w2', CANCELLED, '2025-03-12T10:00:00.000Z')]);
+      const cancelled = makeTicket({
+        id: CANCELLED,
+        number: 'INC-779',
+        title: 'Sin VPN en casa',
+        status: 'cancelled',
+        requester: { name: 'Eva', email: 'eva@example.com' },
+      });
+      await db.tickets.bulkPut(
+        [open, cancelled].map((t) => toCachedTicket(t, { server: t, pendingCount: 0, policy: null })),
+      );
+      const reply = (id: string, ticketId: string, at: string) => ({
+        id,
+        type: 'comment.add',
+        ticketId,
+        code: 'ticket_closed',
+        message: 'The ticket is cancelled.',
+        at,
+        args: { ticketId, commentId: id, body, visibility: 'public' },
+      });
+      await db.rejections.bulkPut([
+        reply('w1', OPEN, '2025-03-12T11:00:00.000Z'),
+        reply('w2', CANCELLED, '2025-03-12T10:00:00.000Z'),
+      ]);
       useDraftStore.setState({ drafts: {} });
       useUiStore.setState({ openTicketId: null, overlay: 'refused', newTicketSeed: null });
     });
@@ -90,7 +143,10 @@ describe('RefusedChangesPanel', () => {
       renderIn('en', <RefusedChangesPanel onClose={() => {}} />);
       const [onOpen] = await screen.findAllByTestId('refused-item');
       await userEvent.click(within(onOpen!).getByRole('button', { name: 'Reopen as draft' }));
-      expect(useDraftStore.getState().drafts[OPEN]).toMatchObject({ body: `Ya escrito\n\n${body}`, visibility: 'public' });
+      expect(useDraftStore.getState().drafts[OPEN]).toMatchObject({
+        body: `Ya escrito\n\n${body}`,
+        visibility: 'public',
+      });
       expect(useUiStore.getState().openTicketId).toBe(OPEN);
       await waitFor(async () => expect(await db.rejections.get('w1')).toBeUndefined());
     });
@@ -102,7 +158,12 @@ describe('RefusedChangesPanel', () => {
       await userEvent.click(within(onCancelled!).getByRole('button', { name: 'Turn into a new ticket' }));
       expect(useUiStore.getState()).toMatchObject({
         overlay: 'newTicket',
-        newTicketSeed: { title: 'Sin VPN en casa', description: body, requester: { name: 'Eva', email: 'eva@example.com' }, fromRefusalId: 'w2' },
+        newTicketSeed: {
+          title: 'Sin VPN en casa',
+          description: body,
+          requester: { name: 'Eva', email: 'eva@example.com' },
+          fromRefusalId: 'w2',
+        },
       });
       expect(await db.rejections.get('w2')).toBeDefined();
     });
@@ -127,7 +188,11 @@ describe('RefusedChangesPanel', () => {
       await screen.findAllByTestId('refused-item');
       await userEvent.click(screen.getByRole('button', { name: 'Dismiss all' }));
       expect(await db.rejections.count()).toBe(2);
-      await userEvent.click(within(screen.getByRole('group', { name: 'Confirm dismissal' })).getByRole('button', { name: 'Delete for good' }));
+      await userEvent.click(
+        within(screen.getByRole('group', { name: 'Confirm dismissal' })).getByRole('button', {
+          name: 'Delete for good',
+        }),
+      );
       await waitFor(async () => expect(await db.rejections.count()).toBe(0));
     });
   });

@@ -12,7 +12,12 @@ export function RefusedChangesPanel({ onClose }: { onClose(): void }) {
   const [confirmingAll, setConfirmingAll] = useState(false);
   const rows = useLiveQuery(async () => {
     const rejections = await listRejections(200);
-    return Promise.all(rejections.map(async (r) => ({ rejection: r, ticket: r.ticketId ? await ticketById(r.ticketId) : undefined })));
+    return Promise.all(
+      rejections.map(async (r) => ({
+        rejection: r,
+        ticket: r.ticketId ? await ticketById(r.ticketId) : undefined,
+      })),
+    );
   }, []);
   const holdsWork = rows?.some((r) => refusedWorkOf(r.rejection) !== null) ?? false;
   const dismissAll = async () => {
@@ -38,7 +43,11 @@ export function RefusedChangesPanel({ onClose }: { onClose(): void }) {
               </button>
             </div>
           ) : rows && rows.length > 0 ? (
-            <button type="button" className="btn" onClick={() => (holdsWork ? setConfirmingAll(true) : void dismissAll())}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => (holdsWork ? setConfirmingAll(true) : void dismissAll())}
+            >
               {t('refused.dismissAll')}
             </button>
           ) : null}
@@ -51,7 +60,9 @@ export function RefusedChangesPanel({ onClose }: { onClose(): void }) {
       <p className="muted">{t('refused.intro')}</p>
       {rows && rows.length === 0 ? <p>{t('refused.empty')}</p> : null}
       <ul className="plain-list refused-list" data-testid="refused-list">
-        {rows?.map(({ rejection, ticket }) => <RefusedItem key={rejection.id} rejection={rejection} ticket={ticket} />)}
+        {rows?.map(({ rejection, ticket }) => (
+          <RefusedItem key={rejection.id} rejection={rejection} ticket={ticket} />
+        ))}
       </ul>
     </Dialog>
   );

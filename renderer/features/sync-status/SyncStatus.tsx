@@ -38,20 +38,35 @@ export function SyncStatus() {
         <span className="sync-dot" aria-hidden="true" />
         {busy && state === 'online' ? t('sync.syncing') : t(`sync.${state}`)}
       </span>
-      <span className={`sync-pending ${pendingCount > 0 ? 'has-pending' : ''}`} data-testid="pending-count" data-count={pendingCount}>
+      <span
+        className={`sync-pending ${pendingCount > 0 ? 'has-pending' : ''}`}
+        data-testid="pending-count"
+        data-count={pendingCount}
+      >
         {pendingCount > 0 ? t('sync.pending', { count: pendingCount }) : t('sync.allSynced')}
       </span>
       <span className="sync-last muted" data-testid="last-sync">
-        {lastSyncAt ? t('sync.lastSync', { time: format.relative(Math.min(Date.parse(lastSyncAt), now), now) }) : t('sync.never')}
+        {lastSyncAt
+          ? t('sync.lastSync', { time: format.relative(Math.min(Date.parse(lastSyncAt), now), now) })
+          : t('sync.never')}
       </span>
       <BootstrapProgress />
       {pendingCount > 0 && state === 'online' && !busy ? (
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => void appSyncCoordinator()?.sync()}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => void appSyncCoordinator()?.sync()}
+        >
           <Icon name="sync" /> {t('sync.syncNow')}
         </button>
       ) : null}
       {refusedCount > 0 ? (
-        <button type="button" className="btn btn-small sync-refused" onClick={() => setOverlay('refused')} data-testid="refused-button">
+        <button
+          type="button"
+          className="btn btn-small sync-refused"
+          onClick={() => setOverlay('refused')}
+          data-testid="refused-button"
+        >
           <Icon name="alert" />
           {t('sync.refused', { count: refusedCount })}
         </button>

@@ -16,7 +16,10 @@ interface AssigneePickerProps {
 const SUGGESTIONS_SHOWN = 4;
 
 /** The shared ranking wants Dates; the cache keeps ISO strings. */
-const candidateOf = (agent: Agent) => ({ ...agent, lastAssignedAt: agent.lastAssignedAt ? new Date(agent.lastAssignedAt) : null });
+const candidateOf = (agent: Agent) => ({
+  ...agent,
+  lastAssignedAt: agent.lastAssignedAt ? new Date(agent.lastAssignedAt) : null,
+});
 
 /**
  * Who owns the ticket, and who should: the shared ranking (skill, team, presence, load)
@@ -28,7 +31,10 @@ export function AssigneePicker({ ticket, agents, meId, onAssign }: AssigneePicke
   const selectId = useId();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const byId = useMemo(() => new Map(agents.map((agent) => [agent.id, agent])), [agents]);
-  const active = useMemo(() => agents.filter((a) => a.active).sort((a, b) => a.name.localeCompare(b.name)), [agents]);
+  const active = useMemo(
+    () => agents.filter((a) => a.active).sort((a, b) => a.name.localeCompare(b.name)),
+    [agents],
+  );
   const suggestions = useMemo(
     () =>
       suggestAssignees({ category: ticket.category, teamId: ticket.teamId }, active.map(candidateOf))
@@ -52,13 +58,20 @@ export function AssigneePicker({ ticket, agents, meId, onAssign }: AssigneePicke
       </h3>
       <div className="assignee-current">
         {current ? <PresenceDot presence={current.presence} /> : null}
-        <span data-testid="assignee-name">{current?.name ?? (ticket.assigneeId ? t('app.unknown') : t('filters.unassigned'))}</span>
+        <span data-testid="assignee-name">
+          {current?.name ?? (ticket.assigneeId ? t('app.unknown') : t('filters.unassigned'))}
+        </span>
       </div>
       <div className="assignee-controls">
         <label htmlFor={selectId} className="visually-hidden">
           {t('ticket.assignee')}
         </label>
-        <select id={selectId} className="select" value={ticket.assigneeId ?? ''} onChange={(e) => void assign(e.target.value || null)}>
+        <select
+          id={selectId}
+          className="select"
+          value={ticket.assigneeId ?? ''}
+          onChange={(e) => void assign(e.target.value || null)}
+        >
           <option value="">{t('filters.unassigned')}</option>
           {active.map((agent) => (
             <option key={agent.id} value={agent.id}>
@@ -80,10 +93,17 @@ export function AssigneePicker({ ticket, agents, meId, onAssign }: AssigneePicke
         <ul className="plain-list suggestions">
           {suggestions.map((agent) => (
             <li key={agent.id}>
-              <button type="button" className="suggestion" onClick={() => void assign(agent.id)} data-testid="assignee-suggestion">
+              <button
+                type="button"
+                className="suggestion"
+                onClick={() => void assign(agent.id)}
+                data-testid="assignee-suggestion"
+              >
                 <PresenceDot presence={agent.presence} />
                 <span className="suggestion-name">{agent.name}</span>
-                <span className="suggestion-load muted">{t('ticket.load', { open: agent.openTickets, capacity: agent.capacity })}</span>
+                <span className="suggestion-load muted">
+                  {t('ticket.load', { open: agent.openTickets, capacity: agent.capacity })}
+                </span>
                 <LoadBar open={agent.openTickets} capacity={agent.capacity} />
               </button>
             </li>
@@ -98,7 +118,10 @@ function LoadBar({ open, capacity }: { open: number; capacity: number }) {
   const ratio = Math.min(1, open / Math.max(1, capacity));
   return (
     <span className="load-bar" aria-hidden="true">
-      <span className={ratio >= 0.8 ? 'load-high' : ratio >= 0.5 ? 'load-mid' : 'load-low'} style={{ width: `${Math.round(ratio * 100)}%` }} />
+      <span
+        className={ratio >= 0.8 ? 'load-high' : ratio >= 0.5 ? 'load-mid' : 'load-low'}
+        style={{ width: `${Math.round(ratio * 100)}%` }}
+      />
     </span>
   );
 }

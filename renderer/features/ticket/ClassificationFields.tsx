@@ -37,7 +37,13 @@ export function ClassificationFields({ ticket, categories, teams, onUpdate }: Cl
       </h3>
       <Field label={t('ticket.category')}>
         {(props) => (
-          <select {...props} className="select" value={ticket.category} disabled={closed} onChange={(e) => void update({ category: e.target.value })}>
+          <select
+            {...props}
+            className="select"
+            value={ticket.category}
+            disabled={closed}
+            onChange={(e) => void update({ category: e.target.value })}
+          >
             {knownCategory ? null : <option value={ticket.category}>{ticket.category}</option>}
             {categories
               .filter((c) => c.active || c.id === ticket.category)

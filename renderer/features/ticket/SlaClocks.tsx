@@ -34,7 +34,10 @@ function ClockLine({ which, clock }: { which: 'firstResponse' | 'resolution'; cl
       <span className="small muted">
         {clock.dueAtMs !== null ? t('sla.dueAt', { date: format.dueTime(clock.dueAtMs) }) : null}
         {clock.dueAtMs !== null ? ' · ' : null}
-        {t('sla.elapsedBusiness', { elapsed: format.duration(clock.elapsedMinutes), target: format.duration(clock.targetMinutes) })}
+        {t('sla.elapsedBusiness', {
+          elapsed: format.duration(clock.elapsedMinutes),
+          target: format.duration(clock.targetMinutes),
+        })}
       </span>
     </li>
   );

@@ -1,6 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REOPEN_WINDOW_DAYS, allowedNextStatuses, type Ticket, type TicketStatus } from '../../../shared/index';
+import {
+  REOPEN_WINDOW_DAYS,
+  allowedNextStatuses,
+  type Ticket,
+  type TicketStatus,
+} from '../../../shared/index';
 import { useFormat } from '../../i18n/format';
 import { useNow } from '../../stores/now-store';
 import type { Refusal } from '../../i18n/refusals';
@@ -61,7 +66,10 @@ export function StatusControl({ ticket, onTransition, onTakeAndMove }: StatusCon
     if (!result.ok) setRefusal({ refusal: { code: result.code, message: result.message }, to });
   }
 
-  const reopenDeadline = ticket.status === 'resolved' && ticket.resolvedAt ? Date.parse(ticket.resolvedAt) + REOPEN_WINDOW_DAYS * 86_400_000 : null;
+  const reopenDeadline =
+    ticket.status === 'resolved' && ticket.resolvedAt
+      ? Date.parse(ticket.resolvedAt) + REOPEN_WINDOW_DAYS * 86_400_000
+      : null;
 
   return (
     <section className="ticket-section" aria-labelledby={headingId}>
@@ -95,11 +103,20 @@ export function StatusControl({ ticket, onTransition, onTakeAndMove }: StatusCon
             : t('ticket.reopenExpired', { date: format.dateTime(reopenDeadline) })}
         </p>
       ) : null}
-      <RefusalMessage refusal={refusal?.refusal ?? null} context={{ from: ticket.status, to: refusal?.to ?? null }} />
+      <RefusalMessage
+        refusal={refusal?.refusal ?? null}
+        context={{ from: ticket.status, to: refusal?.to ?? null }}
+      />
 
-      {shown === 'resolved' ? <ResolveDialog ticket={ticket} onSubmit={onTransition} onClose={closeDialog} /> : null}
-      {shown === 'pending' || shown === 'cancelled' ? <ReasonDialog to={shown} ticket={ticket} onSubmit={onTransition} onClose={closeDialog} /> : null}
-      {shown === 'reopen' ? <ReopenDialog ticket={ticket} onSubmit={onTransition} onClose={closeDialog} /> : null}
+      {shown === 'resolved' ? (
+        <ResolveDialog ticket={ticket} onSubmit={onTransition} onClose={closeDialog} />
+      ) : null}
+      {shown === 'pending' || shown === 'cancelled' ? (
+        <ReasonDialog to={shown} ticket={ticket} onSubmit={onTransition} onClose={closeDialog} />
+      ) : null}
+      {shown === 'reopen' ? (
+        <ReopenDialog ticket={ticket} onSubmit={onTransition} onClose={closeDialog} />
+      ) : null}
     </section>
   );
 }

@@ -12,7 +12,15 @@ import { useNow } from '../../stores/now-store';
 import { useUiStore } from '../../stores/ui-store';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { applyMacro } from '../macros/apply-macro';
-import { useAgentNames, useAgents, useCategories, useMacros, useMe, usePolicyResolver, useTeams } from '../reference/use-reference-data';
+import {
+  useAgentNames,
+  useAgents,
+  useCategories,
+  useMacros,
+  useMe,
+  usePolicyResolver,
+  useTeams,
+} from '../reference/use-reference-data';
 import { QueuedReplyWarnings } from '../reply/QueuedReplyWarnings';
 import { ReplyBox } from '../reply/ReplyBox';
 import { liveClocks, liveSlaState } from '../sla/live-clock';
@@ -59,8 +67,14 @@ export function TicketView({ ticketId }: { ticketId: string }) {
 
   const policy = ticket ? resolvePolicy(ticket) : null;
   // Re-evaluated each minute and on every change; the badges tick between evaluations.
-  const clocks = useMemo(() => (ticket ? liveClocks(ticket, policy, new Date(now)) : null), [ticket, policy, now]);
-  const headline = useMemo(() => (ticket ? liveSlaState(ticket, policy, new Date(now)) : null), [ticket, policy, now]);
+  const clocks = useMemo(
+    () => (ticket ? liveClocks(ticket, policy, new Date(now)) : null),
+    [ticket, policy, now],
+  );
+  const headline = useMemo(
+    () => (ticket ? liveSlaState(ticket, policy, new Date(now)) : null),
+    [ticket, policy, now],
+  );
 
   if (ticket === null) return <p className="ticket-loading muted">{t('app.loading')}</p>;
   if (!ticket) {
@@ -78,13 +92,24 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   const pickMacro = (macro: Macro) => void applyMacro(ticket.id, macro, session?.name ?? '');
 
   return (
-    <article className="ticket-view" aria-labelledby="ticket-title" data-testid="ticket-view" data-ticket-id={ticket.id}>
+    <article
+      className="ticket-view"
+      aria-labelledby="ticket-title"
+      data-testid="ticket-view"
+      data-ticket-id={ticket.id}
+    >
       <TicketHeader ticket={ticket} headline={headline} onBack={closeTicket} />
       <div className="ticket-columns">
         <AttachDropZone ticketId={ticket.id} disabled={closed} className="ticket-main">
           <TicketDetails ticket={ticket} />
           <Timeline comments={comments} audit={ticket.audit} nameOf={nameOf} />
-          <QueuedReplyWarnings ticket={ticket} comments={comments} policy={policy} meId={session?.id ?? null} nameOf={nameOf} />
+          <QueuedReplyWarnings
+            ticket={ticket}
+            comments={comments}
+            policy={policy}
+            meId={session?.id ?? null}
+            nameOf={nameOf}
+          />
           <ReplyBox
             ticket={ticket}
             comments={comments}
@@ -103,11 +128,25 @@ export function TicketView({ ticketId }: { ticketId: string }) {
             onTransition={actions.transition}
             onTakeAndMove={session ? (to) => takeAndMove(ticket.id, session.id, to) : undefined}
           />
-          <ClassificationFields ticket={ticket} categories={categories} teams={teams} onUpdate={actions.update} />
-          <AssigneePicker ticket={ticket} agents={agents} meId={session?.id ?? null} onAssign={actions.assign} />
+          <ClassificationFields
+            ticket={ticket}
+            categories={categories}
+            teams={teams}
+            onUpdate={actions.update}
+          />
+          <AssigneePicker
+            ticket={ticket}
+            agents={agents}
+            meId={session?.id ?? null}
+            onAssign={actions.assign}
+          />
           <SlaClocks clocks={clocks} />
           <RequesterCard ticket={ticket} />
-          <AttachmentList attachments={attachments} online={online} action={<AttachButton ticketId={ticket.id} disabled={closed} />} />
+          <AttachmentList
+            attachments={attachments}
+            online={online}
+            action={<AttachButton ticketId={ticket.id} disabled={closed} />}
+          />
         </aside>
       </div>
     </article>

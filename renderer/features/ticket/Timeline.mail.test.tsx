@@ -27,11 +27,28 @@ describe('Timeline: mail to and from the requester', () => {
   it.each([
     ['es', 'queued', undefined, 'Correo al solicitante en cola'],
     ['es', 'sent', undefined, 'Enviado por correo al solicitante'],
-    ['es', 'failed', '550 5.1.1 No such mailbox', 'No se pudo enviar el correo al solicitante: 550 5.1.1 No such mailbox'],
+    [
+      'es',
+      'failed',
+      '550 5.1.1 No such mailbox',
+      'No se pudo enviar el correo al solicitante: 550 5.1.1 No such mailbox',
+    ],
     ['en', 'queued', '451 Greylisted', 'Mail to the requester not sent yet; retrying (451 Greylisted)'],
-    ['en', 'failed', '550 5.1.1 No such mailbox', 'The mail to the requester failed: 550 5.1.1 No such mailbox'],
+    [
+      'en',
+      'failed',
+      '550 5.1.1 No such mailbox',
+      'The mail to the requester failed: 550 5.1.1 No such mailbox',
+    ],
   ] as const)('a public reply says whether its mail went out (%s, %s)', (lang, status, reason, text) => {
-    renderIn(lang, <Timeline comments={[comment({ delivery: { status, ...(reason ? { reason } : {}) } })]} audit={[]} nameOf={nameOf} />);
+    renderIn(
+      lang,
+      <Timeline
+        comments={[comment({ delivery: { status, ...(reason ? { reason } : {}) } })]}
+        audit={[]}
+        nameOf={nameOf}
+      />,
+    );
     const line = screen.getByTestId('mail-delivery');
     expect(line).toHaveTextContent(text);
     expect(line.getAttribute('role')).toBe(status === 'failed' ? 'alert' : null);
@@ -48,10 +65,23 @@ describe('Timeline: mail to and from the requester', () => {
       createdAt: '2025-03-12T10:00:00.000Z',
     });
     const audit: AuditEntry[] = [
-      { at: '2025-03-12T10:00:00.000Z', actorId: null, action: 'comment.requester_reply', changes: { status: ['pending', 'in_progress'] } },
+      {
+        at: '2025-03-12T10:00:00.000Z',
+        actorId: null,
+        action: 'comment.requester_reply',
+        changes: { status: ['pending', 'in_progress'] },
+      },
       { at: '2025-03-12T11:00:00.000Z', actorId: null, action: 'comment.requester_reply', changes: {} },
     ];
-    const page = comment({ id: 'c3', authorId: null, authorName: 'Marta Ruiz', body: 'Gracias', channel: 'page', writtenAt: '2025-03-12T11:00:00.000Z', createdAt: '2025-03-12T11:00:00.000Z' });
+    const page = comment({
+      id: 'c3',
+      authorId: null,
+      authorName: 'Marta Ruiz',
+      body: 'Gracias',
+      channel: 'page',
+      writtenAt: '2025-03-12T11:00:00.000Z',
+      createdAt: '2025-03-12T11:00:00.000Z',
+    });
     renderIn('es', <Timeline comments={[reply, page]} audit={audit} nameOf={nameOf} />);
     const items = within(screen.getByRole('list')).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([

@@ -22,20 +22,35 @@ const comment = (over: Partial<CachedComment>): CachedComment => ({
 });
 const audit: AuditEntry[] = [
   { at: '2025-03-12T08:00:00.000Z', actorId: null, action: 'ticket.create', changes: {} },
-  { at: '2025-03-12T08:30:00.000Z', actorId: ANA, action: 'ticket.transition', changes: { status: ['assigned', 'in_progress'] } },
+  {
+    at: '2025-03-12T08:30:00.000Z',
+    actorId: ANA,
+    action: 'ticket.transition',
+    changes: { status: ['assigned', 'in_progress'] },
+  },
   { at: '2025-03-12T09:00:01.000Z', actorId: ANA, action: 'comment.add', changes: {} },
 ];
 const nameOf = (id: string | null) => (id === ANA ? 'Ana Administradora' : '—');
 
 describe('Timeline', () => {
   it('keeps replies, internal notes and audit events in order, notes visibly different', () => {
-    renderIn('es', (
+    renderIn(
+      'es',
       <Timeline
-        comments={[comment({}), comment({ id: 'c2', visibility: 'internal', body: 'Mirar el switch', writtenAt: '2025-03-12T10:00:00.000Z', createdAt: '2025-03-12T10:00:00.000Z' })]}
+        comments={[
+          comment({}),
+          comment({
+            id: 'c2',
+            visibility: 'internal',
+            body: 'Mirar el switch',
+            writtenAt: '2025-03-12T10:00:00.000Z',
+            createdAt: '2025-03-12T10:00:00.000Z',
+          }),
+        ]}
         audit={audit}
         nameOf={nameOf}
-      />
-    ));
+      />,
+    );
     const items = within(screen.getByRole('list')).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
       expect.stringContaining('El sistema creó el ticket'),
@@ -51,7 +66,14 @@ describe('Timeline', () => {
     ['es', /Escrito el .+ · sincronizado el .+/],
     ['en', /Written .+ · synced .+/],
   ] as const)('shows when a reply written offline was written and when it synced (%s)', (lang, text) => {
-    renderIn(lang, <Timeline comments={[comment({ writtenAt: '2025-03-12T09:00:00.000Z', createdAt: '2025-03-12T11:30:00.000Z' })]} audit={[]} nameOf={nameOf} />);
+    renderIn(
+      lang,
+      <Timeline
+        comments={[comment({ writtenAt: '2025-03-12T09:00:00.000Z', createdAt: '2025-03-12T11:30:00.000Z' })]}
+        audit={[]}
+        nameOf={nameOf}
+      />,
+    );
     expect(screen.getByText(text)).toBeInTheDocument();
   });
 

@@ -12,7 +12,8 @@ interface TimelineProps {
   nameOf(agentId: string | null): string;
 }
 
-type Item = { kind: 'comment'; at: string; comment: CachedComment } | { kind: 'audit'; at: string; entry: AuditEntry };
+type Item =
+  { kind: 'comment'; at: string; comment: CachedComment } | { kind: 'audit'; at: string; entry: AuditEntry };
 
 /** A comment's audit line adds nothing to the comment, unless the requester's answer moved the ticket. */
 const isOwnEvent = (entry: AuditEntry): boolean =>
@@ -32,7 +33,11 @@ export function Timeline({ comments, audit, nameOf }: TimelineProps) {
   const headingId = useId();
   const items = useMemo(() => {
     const all: Item[] = [
-      ...comments.map((comment): Item => ({ kind: 'comment', at: comment.writtenAt || comment.createdAt, comment })),
+      ...comments.map((comment): Item => ({
+        kind: 'comment',
+        at: comment.writtenAt || comment.createdAt,
+        comment,
+      })),
       ...audit.filter(isOwnEvent).map((entry): Item => ({ kind: 'audit', at: entry.at, entry })),
     ];
     return all.sort((a, b) => a.at.localeCompare(b.at));
@@ -69,7 +74,11 @@ function CommentItem({ comment }: { comment: CachedComment }) {
   const internal = comment.visibility === 'internal';
   const gap = Date.parse(comment.createdAt) - Date.parse(comment.writtenAt);
   return (
-    <li className={`comment ${internal ? 'comment-internal' : 'comment-public'}`} data-visibility={comment.visibility} data-testid="comment">
+    <li
+      className={`comment ${internal ? 'comment-internal' : 'comment-public'}`}
+      data-visibility={comment.visibility}
+      data-testid="comment"
+    >
       <header className="comment-header">
         <span className="comment-author">
           {comment.authorId ? comment.authorName : `${comment.authorName} · ${t('timeline.requester')}`}
@@ -88,7 +97,10 @@ function CommentItem({ comment }: { comment: CachedComment }) {
       {comment.delivery ? <MailDeliveryLine delivery={comment.delivery} /> : null}
       {comment.pending === 0 && gap > OFFLINE_GAP_MS ? (
         <p className="comment-offline muted small">
-          {t('timeline.writtenOffline', { written: format.dateTime(comment.writtenAt), synced: format.dateTime(comment.createdAt) })}
+          {t('timeline.writtenOffline', {
+            written: format.dateTime(comment.writtenAt),
+            synced: format.dateTime(comment.createdAt),
+          })}
         </p>
       ) : null}
     </li>
@@ -107,7 +119,12 @@ function MailDeliveryLine({ delivery }: { delivery: MailDelivery }) {
           ? t('timeline.mail.retrying', { reason: delivery.reason })
           : t('timeline.mail.queued');
   return (
-    <p className={`comment-mail small ${delivery.status === 'failed' ? 'comment-mail-failed' : 'muted'}`} data-testid="mail-delivery" data-status={delivery.status} role={delivery.status === 'failed' ? 'alert' : undefined}>
+    <p
+      className={`comment-mail small ${delivery.status === 'failed' ? 'comment-mail-failed' : 'muted'}`}
+      data-testid="mail-delivery"
+      data-status={delivery.status}
+      role={delivery.status === 'failed' ? 'alert' : undefined}
+    >
       <Icon name="inbox" size={11} /> {text}
     </p>
   );

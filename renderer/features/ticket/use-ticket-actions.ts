@@ -25,16 +25,24 @@ export function useTicketActions(ticket: CachedTicket | undefined) {
         ...(input.pendingReason !== undefined ? { pendingReason: input.pendingReason } : {}),
         ...(input.cancelReason !== undefined ? { cancelReason: input.cancelReason } : {}),
       });
-    const assign = (assigneeId: string | null): Promise<ActionResult> => mutate('ticket.assign', { ticketId, assigneeId });
-    const update = (fields: { category?: string; impact?: Impact; urgency?: Urgency }): Promise<ActionResult> =>
-      mutate('ticket.update', { ticketId, ...fields });
+    const assign = (assigneeId: string | null): Promise<ActionResult> =>
+      mutate('ticket.assign', { ticketId, assigneeId });
+    const update = (fields: {
+      category?: string;
+      impact?: Impact;
+      urgency?: Urgency;
+    }): Promise<ActionResult> => mutate('ticket.update', { ticketId, ...fields });
 
     /** The reply, then what its canned reply asked for (category, then status, which may need the reply as its note). */
     async function reply(draft: Draft): Promise<ActionResult> {
       if (!ticket) return { ok: false, code: 'not_found', message: 'No ticket.' };
       const status = draft.effects?.setStatus ?? null;
       const statusInput: TransitionArgs =
-        status === 'resolved' ? { resolutionNote: draft.body } : status === 'pending' ? { pendingReason: draft.body } : {};
+        status === 'resolved'
+          ? { resolutionNote: draft.body }
+          : status === 'pending'
+            ? { pendingReason: draft.body }
+            : {};
       // Refuse the whole action up front rather than send a reply whose status change then fails.
       if (status && status !== ticket.status) {
         const predicted = predictTransition(ticket, status, statusInput);

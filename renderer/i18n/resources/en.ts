@@ -21,9 +21,11 @@ export const en: MesaResources = {
   },
   connect: {
     title: "Connect to your team's server",
-    intro: 'Sign in with your agent account. Mesa keeps your tickets on this computer so you can work without a network.',
+    intro:
+      'Sign in with your agent account. Mesa keeps your tickets on this computer so you can work without a network.',
     serverUrl: 'Server address',
-    serverUrlHint: 'For example, https://mesa.your-company.example (http:// only for a server on this computer)',
+    serverUrlHint:
+      'For example, https://mesa.your-company.example (http:// only for a server on this computer)',
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
@@ -279,8 +281,10 @@ export const en: MesaResources = {
     uploadFailed: 'Upload failed',
     from: 'From {{path}}',
     failure: {
-      too_large: '“{{name}}” was not uploaded: it is over the server’s limit of {{limit}}. Attach a smaller copy (crop or compress it).',
-      rejected: '“{{name}}” was not uploaded: the server refused it ({{reason}}). Check the file and attach it again.',
+      too_large:
+        '“{{name}}” was not uploaded: it is over the server’s limit of {{limit}}. Attach a smaller copy (crop or compress it).',
+      rejected:
+        '“{{name}}” was not uploaded: the server refused it ({{reason}}). Check the file and attach it again.',
       other: '“{{name}}” was not uploaded: {{reason}}. Attach the file again.',
     },
     previous: 'Previous',
@@ -314,7 +318,8 @@ export const en: MesaResources = {
     newComments_other: '{{count}} new comments',
     sendAnyway: 'Send anyway',
     review: 'Review first',
-    queuedAfterDue: 'This reply has been queued since {{written}}: if it lands after {{due}}, the {{clock}} SLA will be breached.',
+    queuedAfterDue:
+      'This reply has been queued since {{written}}: if it lands after {{due}}, the {{clock}} SLA will be breached.',
     queuedReplies_one: '{{count}} reply written offline is waiting to be sent.',
     queuedReplies_many: '{{count}} replies written offline are waiting to be sent.',
     queuedReplies_other: '{{count}} replies written offline are waiting to be sent.',
@@ -433,7 +438,8 @@ export const en: MesaResources = {
     newTicket: 'Turn into a new ticket',
     attachAgain: 'Attach again',
     saveFile: 'Save {{name}}',
-    ticketTakesNoMore: 'The ticket no longer takes replies or files: copy your work or turn it into a new ticket.',
+    ticketTakesNoMore:
+      'The ticket no longer takes replies or files: copy your work or turn it into a new ticket.',
     ticketTakesNoFiles: 'The ticket no longer takes files: save this one to keep it.',
     confirmTitle: 'Confirm dismissal',
     confirmDismiss: 'This holds what you wrote or attached. Dismissing it deletes that for good.',
@@ -455,7 +461,8 @@ export const en: MesaResources = {
     resolution_required: 'Resolving needs a resolution note.',
     pending_reason_required: 'Setting it pending needs a reason.',
     cancel_reason_required: 'Cancelling needs a reason.',
-    reopen_window_expired: 'It can no longer be reopened: it was resolved more than 7 days ago. Create a new ticket.',
+    reopen_window_expired:
+      'It can no longer be reopened: it was resolved more than 7 days ago. Create a new ticket.',
     unknown_type: 'This version of Mesa sent a change the server does not know. Update the app.',
     validation_failed: 'Some data in this change is not valid. Check what you entered and try again.',
     not_found: 'The ticket or person no longer exists on the server.',
@@ -469,7 +476,8 @@ export const en: MesaResources = {
     conflict: 'Someone else changed the ticket at the same time. Check its current state.',
     ticket_closed: 'The ticket is closed or cancelled and accepts no more changes.',
     rate_limited: 'Too many changes in a row. It will be retried shortly.',
-    server_error: 'The server failed while applying this change and did not apply it. Make it again; if it keeps happening, tell whoever runs Mesa.',
+    server_error:
+      'The server failed while applying this change and did not apply it. Make it again; if it keeps happening, tell whoever runs Mesa.',
     signed_out: 'You are signed out: sign in again to make changes.',
     storage_error: 'Could not save on this computer. Check its free space and try again.',
     unknown: 'The change was not applied ({{code}}).',

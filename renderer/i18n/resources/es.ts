@@ -21,9 +21,11 @@ export const es = {
   },
   connect: {
     title: 'Conectar con el servidor del equipo',
-    intro: 'Inicia sesión con tu cuenta de agente. Mesa guarda tus tickets en este dispositivo para que puedas trabajar sin red.',
+    intro:
+      'Inicia sesión con tu cuenta de agente. Mesa guarda tus tickets en este dispositivo para que puedas trabajar sin red.',
     serverUrl: 'Dirección del servidor',
-    serverUrlHint: 'Por ejemplo, https://mesa.tu-empresa.example (http:// solo para un servidor en este ordenador)',
+    serverUrlHint:
+      'Por ejemplo, https://mesa.tu-empresa.example (http:// solo para un servidor en este ordenador)',
     email: 'Correo electrónico',
     password: 'Contraseña',
     submit: 'Iniciar sesión',
@@ -280,8 +282,10 @@ export const es = {
     uploadFailed: 'No se pudo subir',
     from: 'Desde {{path}}',
     failure: {
-      too_large: '«{{name}}» no se subió: supera el límite del servidor de {{limit}}. Adjunta una copia más pequeña (recórtala o comprímela).',
-      rejected: '«{{name}}» no se subió: el servidor lo rechazó ({{reason}}). Revisa el archivo y vuelve a adjuntarlo.',
+      too_large:
+        '«{{name}}» no se subió: supera el límite del servidor de {{limit}}. Adjunta una copia más pequeña (recórtala o comprímela).',
+      rejected:
+        '«{{name}}» no se subió: el servidor lo rechazó ({{reason}}). Revisa el archivo y vuelve a adjuntarlo.',
       other: '«{{name}}» no se subió: {{reason}}. Vuelve a adjuntar el archivo.',
     },
     previous: 'Anterior',
@@ -315,7 +319,8 @@ export const es = {
     newComments_other: '{{count}} comentarios nuevos',
     sendAnyway: 'Enviar de todos modos',
     review: 'Revisar primero',
-    queuedAfterDue: 'Esta respuesta está en cola desde el {{written}}: si llega después del {{due}}, el SLA de {{clock}} se incumplirá.',
+    queuedAfterDue:
+      'Esta respuesta está en cola desde el {{written}}: si llega después del {{due}}, el SLA de {{clock}} se incumplirá.',
     queuedReplies_one: '{{count}} respuesta escrita sin conexión espera para enviarse.',
     queuedReplies_many: '{{count}} respuestas escritas sin conexión esperan para enviarse.',
     queuedReplies_other: '{{count}} respuestas escritas sin conexión esperan para enviarse.',
@@ -351,7 +356,8 @@ export const es = {
   newTicket: {
     open: 'Nuevo ticket',
     title: 'Nuevo ticket',
-    intro: 'Para peticiones por teléfono o en persona. Funciona sin conexión: el número se asigna al sincronizar.',
+    intro:
+      'Para peticiones por teléfono o en persona. Funciona sin conexión: el número se asigna al sincronizar.',
     requesterName: 'Nombre del solicitante',
     requesterEmail: 'Correo del solicitante',
     requesterPhone: 'Teléfono (opcional)',
@@ -401,7 +407,8 @@ export const es = {
     refused_many: '{{count}} cambios rechazados',
     refused_other: '{{count}} cambios rechazados',
     syncNow: 'Sincronizar ahora',
-    quota: 'El navegador no deja guardar más datos en este dispositivo. Libera espacio para seguir trabajando sin conexión.',
+    quota:
+      'El navegador no deja guardar más datos en este dispositivo. Libera espacio para seguir trabajando sin conexión.',
     bootstrap: {
       label: 'Descargando los tickets a este equipo',
       value: '{{cached}} de {{total}} tickets en este equipo',
@@ -434,11 +441,13 @@ export const es = {
     newTicket: 'Convertir en ticket nuevo',
     attachAgain: 'Volver a adjuntar',
     saveFile: 'Guardar {{name}}',
-    ticketTakesNoMore: 'El ticket ya no admite respuestas ni archivos: copia lo que hiciste o conviértelo en un ticket nuevo.',
+    ticketTakesNoMore:
+      'El ticket ya no admite respuestas ni archivos: copia lo que hiciste o conviértelo en un ticket nuevo.',
     ticketTakesNoFiles: 'El ticket ya no admite archivos: guarda este para conservarlo.',
     confirmTitle: 'Confirmar el descarte',
     confirmDismiss: 'Aquí está lo que escribiste o adjuntaste. Si lo descartas, se borra para siempre.',
-    confirmDismissAll: 'Algunos guardan lo que escribiste o adjuntaste. Si los descartas todos, se borra para siempre.',
+    confirmDismissAll:
+      'Algunos guardan lo que escribiste o adjuntaste. Si los descartas todos, se borra para siempre.',
     keep: 'Conservarlo',
     deleteForGood: 'Borrar para siempre',
     work: {
@@ -457,7 +466,8 @@ export const es = {
     resolution_required: 'Para resolverlo hace falta una nota de resolución.',
     pending_reason_required: 'Para ponerlo en espera hace falta un motivo.',
     cancel_reason_required: 'Para cancelarlo hace falta un motivo.',
-    reopen_window_expired: 'Ya no se puede reabrir: pasaron más de 7 días desde que se resolvió. Crea un ticket nuevo.',
+    reopen_window_expired:
+      'Ya no se puede reabrir: pasaron más de 7 días desde que se resolvió. Crea un ticket nuevo.',
     unknown_type: 'Esta versión de Mesa envió un cambio que el servidor no conoce. Actualiza la aplicación.',
     validation_failed: 'Algún dato del cambio no es válido. Revisa lo que escribiste y vuelve a intentarlo.',
     not_found: 'El ticket o la persona ya no existe en el servidor.',
@@ -471,9 +481,11 @@ export const es = {
     conflict: 'Otra persona cambió el ticket a la vez. Revisa su estado actual.',
     ticket_closed: 'El ticket está cerrado o cancelado y ya no admite cambios.',
     rate_limited: 'Demasiados cambios seguidos. Se reintentará en un momento.',
-    server_error: 'El servidor falló al aplicar este cambio y no lo aplicó. Vuelve a hacerlo; si se repite, avisa a quien administra Mesa.',
+    server_error:
+      'El servidor falló al aplicar este cambio y no lo aplicó. Vuelve a hacerlo; si se repite, avisa a quien administra Mesa.',
     signed_out: 'La sesión está cerrada: vuelve a iniciar sesión para hacer cambios.',
-    storage_error: 'No se pudo guardar en este dispositivo. Comprueba el espacio libre y vuelve a intentarlo.',
+    storage_error:
+      'No se pudo guardar en este dispositivo. Comprueba el espacio libre y vuelve a intentarlo.',
     unknown: 'El cambio no se aplicó ({{code}}).',
     detail: 'Detalle: {{message}}',
   },
@@ -559,7 +571,8 @@ export const es = {
     quietTo: 'Hasta',
     quietExplained: 'Horas en la zona horaria {{zone}}. Los avisos pendientes se muestran al terminar.',
     browserAllowed: 'El navegador puede mostrar avisos.',
-    browserDenied: 'El navegador tiene bloqueados los avisos de esta página; puedes permitirlos en su configuración.',
+    browserDenied:
+      'El navegador tiene bloqueados los avisos de esta página; puedes permitirlos en su configuración.',
     browserAsk: 'Permitir avisos en el navegador',
   },
   duration: {

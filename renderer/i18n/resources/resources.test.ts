@@ -14,7 +14,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([a-z]+)[^}]*\}\}/gi)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([a-z]+)[^}]*\}\}/gi)].map((m) => m[1]).sort();
 
 describe('translations', () => {
   const spanish = leaves(es as unknown as Tree);
@@ -25,10 +26,12 @@ describe('translations', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    for (const [key, text] of spanish) expect({ key, vars: placeholders(english.get(key) ?? '') }).toEqual({ key, vars: placeholders(text) });
+    for (const [key, text] of spanish)
+      expect({ key, vars: placeholders(english.get(key) ?? '') }).toEqual({ key, vars: placeholders(text) });
   });
 
   it('are never blank', () => {
-    for (const [key, text] of [...spanish, ...english]) expect({ key, blank: text.trim() === '' }).toEqual({ key, blank: false });
+    for (const [key, text] of [...spanish, ...english])
+      expect({ key, blank: text.trim() === '' }).toEqual({ key, blank: false });
   });
 });

@@ -47,7 +47,8 @@ export class HttpMesaApi implements MesaApi {
   }
 
   emit<E extends EventChannel>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.#listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
+    for (const listener of this.#listeners.get(event) ?? [])
+      (listener as (p: EventPayload<E>) => void)(payload);
   }
 
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
@@ -60,7 +61,12 @@ export class HttpMesaApi implements MesaApi {
   async login(request: InvokeRequest<'login'>): Promise<Session> {
     this.#serverUrl = request.serverUrl.replace(/\/$/, '');
     const body = loginResponseSchema.parse(
-      await this.#request('POST', '/api/v1/auth/login', { email: request.email, password: request.password }, false),
+      await this.#request(
+        'POST',
+        '/api/v1/auth/login',
+        { email: request.email, password: request.password },
+        false,
+      ),
     );
     this.#token = body.token;
     this.#agent = body.agent;
@@ -90,7 +96,9 @@ export class HttpMesaApi implements MesaApi {
 
   async snapshot(request: InvokeRequest<'snapshot'>): Promise<InvokeResponse<'snapshot'>> {
     const cursor = request.cursor === undefined ? '' : `&cursor=${encodeURIComponent(request.cursor)}`;
-    return snapshotResponseSchema.parse(await this.#request('GET', `/api/v1/sync/snapshot?limit=${request.limit}${cursor}`));
+    return snapshotResponseSchema.parse(
+      await this.#request('GET', `/api/v1/sync/snapshot?limit=${request.limit}${cursor}`),
+    );
   }
 
   async push(request: InvokeRequest<'push'>): Promise<InvokeResponse<'push'>> {
@@ -129,7 +137,8 @@ export class HttpMesaApi implements MesaApi {
   }
 
   async #request(method: 'GET' | 'POST', path: string, body?: unknown, authorized = true): Promise<unknown> {
-    if (this.#offline) throw new MesaError('offline', 'No connection to the server (test transport is offline).');
+    if (this.#offline)
+      throw new MesaError('offline', 'No connection to the server (test transport is offline).');
     if (authorized && !this.#token) throw new MesaError('signed_out', 'Not signed in.');
     let response: Response;
     try {

@@ -1,11 +1,20 @@
-import { MesaError, type EventChannel, type EventPayload, type MesaApi, type PullResponse } from '../../../shared/index';
+import {
+  MesaError,
+  type EventChannel,
+  type EventPayload,
+  type MesaApi,
+  type PullResponse,
+} from '../../../shared/index';
 
 /**
  * A MesaApi with no server behind it, for tests of what the coordinator does with answers
  * it is handed (storage failures, odd pages). Signed in as `agent`; pull answers from
  * `pages` in order; every other call is offline.
  */
-export function stubMesaApi(options: { agent: { id: string; name: string; email: string; role: 'admin' | 'agent' }; pages?: PullResponse[] }): MesaApi & {
+export function stubMesaApi(options: {
+  agent: { id: string; name: string; email: string; role: 'admin' | 'agent' };
+  pages?: PullResponse[];
+}): MesaApi & {
   emit<E extends EventChannel>(event: E, payload: EventPayload<E>): void;
 } {
   const pages = [...(options.pages ?? [])];
@@ -16,7 +25,13 @@ export function stubMesaApi(options: { agent: { id: string; name: string; email:
     getSession: async () => ({ agent: options.agent, serverUrl: 'http://127.0.0.1:1' }),
     login: offline,
     logout: offline,
-    getConnectivity: async () => ({ state: 'online', serverUrl: 'http://127.0.0.1:1', lastError: null, retryAt: null, lastSyncAt: null }),
+    getConnectivity: async () => ({
+      state: 'online',
+      serverUrl: 'http://127.0.0.1:1',
+      lastError: null,
+      retryAt: null,
+      lastSyncAt: null,
+    }),
     pull: async () => pages.shift() ?? { changes: [], cursor: 0, hasMore: false },
     // A server from before the snapshot: the coordinator then fills the cache by pulling from 0.
     snapshot: () => Promise.reject(new MesaError('not_found', 'stub: no snapshot endpoint')),

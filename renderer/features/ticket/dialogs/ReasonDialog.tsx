@@ -33,7 +33,11 @@ export function ReasonDialog({ to, ticket, onSubmit, onClose }: ReasonDialogProp
           <button type="button" className="btn" onClick={onClose}>
             {t('app.cancel')}
           </button>
-          <button type="submit" className={`btn ${to === 'cancelled' ? 'btn-danger' : 'btn-primary'}`} disabled={form.busy}>
+          <button
+            type="submit"
+            className={`btn ${to === 'cancelled' ? 'btn-danger' : 'btn-primary'}`}
+            disabled={form.busy}
+          >
             {t(`${keys}.submit`)}
           </button>
         </>
@@ -44,7 +48,15 @@ export function ReasonDialog({ to, ticket, onSubmit, onClose }: ReasonDialogProp
         hint={t(`${keys}.reasonHint`)}
         error={form.fieldRefusal ? refusalText(t, form.fieldRefusal, form.context) : null}
       >
-        {(props) => <textarea {...props} className="textarea" required value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            className="textarea"
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
       </Field>
       <RefusalMessage refusal={form.otherRefusal} context={form.context} />
     </Dialog>

@@ -42,7 +42,15 @@ export function ResolveDialog({ ticket, onSubmit, onClose }: ResolveDialogProps)
         hint={t('dialogs.resolve.noteHint')}
         error={form.fieldRefusal ? refusalText(t, form.fieldRefusal, form.context) : null}
       >
-        {(props) => <textarea {...props} className="textarea" required value={note} onChange={(e) => setNote(e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            className="textarea"
+            required
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
       </Field>
       <ResolutionCodeField value={code} onChange={setCode} />
       <RefusalMessage refusal={form.otherRefusal} context={form.context} />

@@ -9,8 +9,20 @@ import { ResolveDialog } from './ResolveDialog';
 
 type DialogTicket = Pick<Ticket, 'number' | 'title' | 'status' | 'assigneeId' | 'resolvedAt'>;
 const AGENT = '0190a8f0-0000-7000-8000-000000000001';
-const working: DialogTicket = { number: 'INC-1042', title: 'VPN caída', status: 'in_progress', assigneeId: AGENT, resolvedAt: null };
-const fresh: DialogTicket = { number: 'INC-7', title: 'Impresora', status: 'new', assigneeId: null, resolvedAt: null };
+const working: DialogTicket = {
+  number: 'INC-1042',
+  title: 'VPN caída',
+  status: 'in_progress',
+  assigneeId: AGENT,
+  resolvedAt: null,
+};
+const fresh: DialogTicket = {
+  number: 'INC-7',
+  title: 'Impresora',
+  status: 'new',
+  assigneeId: null,
+  resolvedAt: null,
+};
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 describe('ResolveDialog', () => {
@@ -37,14 +49,19 @@ describe('ResolveDialog', () => {
     await userEvent.selectOptions(screen.getByLabelText('Código de resolución'), 'workaround');
     await userEvent.click(screen.getByRole('button', { name: 'Resolver' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(onSubmit).toHaveBeenCalledWith('resolved', { resolutionNote: 'Reiniciado el concentrador VPN', resolutionCode: 'workaround' });
+    expect(onSubmit).toHaveBeenCalledWith('resolved', {
+      resolutionNote: 'Reiniciado el concentrador VPN',
+      resolutionCode: 'workaround',
+    });
   });
 
   it.each([
     ['es', 'El ticket está cerrado o cancelado y ya no admite cambios.'],
     ['en', 'The ticket is closed or cancelled and accepts no more changes.'],
   ] as const)('shows a refusal the data layer returns, and stays open (%s)', async (lang, message) => {
-    const onSubmit = vi.fn().mockResolvedValue({ ok: false, code: 'ticket_closed', message: 'The ticket is closed.' });
+    const onSubmit = vi
+      .fn()
+      .mockResolvedValue({ ok: false, code: 'ticket_closed', message: 'The ticket is closed.' });
     const onClose = vi.fn();
     renderIn(lang, <ResolveDialog ticket={working} onSubmit={onSubmit} onClose={onClose} />);
     await userEvent.type(screen.getByRole('textbox'), 'Hecho');
@@ -80,27 +97,38 @@ describe('ReasonDialog', () => {
   it.each([
     ['es', 'Desde «Nuevo» no se puede pasar a «En espera».'],
     ['en', 'A ticket that is “New” cannot move to “Pending”.'],
-  ] as const)('a transition the table forbids is explained by the submit button (%s)', async (lang, message) => {
-    const onSubmit = vi.fn();
-    renderIn(lang, <ReasonDialog to="pending" ticket={fresh} onSubmit={onSubmit} onClose={() => {}} />);
-    await userEvent.type(screen.getByRole('textbox'), 'Esperando al proveedor');
-    await userEvent.click(screen.getByRole('button', { name: lang === 'es' ? 'Poner en espera' : 'Set pending' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(message);
-    expect(screen.getByRole('textbox')).not.toHaveAttribute('aria-invalid');
-    expect(onSubmit).not.toHaveBeenCalled();
-  });
+  ] as const)(
+    'a transition the table forbids is explained by the submit button (%s)',
+    async (lang, message) => {
+      const onSubmit = vi.fn();
+      renderIn(lang, <ReasonDialog to="pending" ticket={fresh} onSubmit={onSubmit} onClose={() => {}} />);
+      await userEvent.type(screen.getByRole('textbox'), 'Esperando al proveedor');
+      await userEvent.click(
+        screen.getByRole('button', { name: lang === 'es' ? 'Poner en espera' : 'Set pending' }),
+      );
+      expect(await screen.findByRole('alert')).toHaveTextContent(message);
+      expect(screen.getByRole('textbox')).not.toHaveAttribute('aria-invalid');
+      expect(onSubmit).not.toHaveBeenCalled();
+    },
+  );
 
   it('sends the reason for a cancel', async () => {
     const onSubmit = vi.fn().mockResolvedValue({ ok: true });
     renderIn('en', <ReasonDialog to="cancelled" ticket={fresh} onSubmit={onSubmit} onClose={() => {}} />);
     await userEvent.type(screen.getByRole('textbox'), 'Duplicate of INC-6');
     await userEvent.click(screen.getByRole('button', { name: 'Cancel ticket' }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith('cancelled', { cancelReason: 'Duplicate of INC-6' }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith('cancelled', { cancelReason: 'Duplicate of INC-6' }),
+    );
   });
 });
 
 describe('ReopenDialog', () => {
-  const resolved = (days: number): DialogTicket => ({ ...working, status: 'resolved', resolvedAt: daysAgo(days) });
+  const resolved = (days: number): DialogTicket => ({
+    ...working,
+    status: 'resolved',
+    resolvedAt: daysAgo(days),
+  });
 
   it.each([
     ['es', 'Ya no se puede reabrir: pasaron más de 7 días desde que se resolvió. Crea un ticket nuevo.'],

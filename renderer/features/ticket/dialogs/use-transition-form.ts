@@ -3,7 +3,10 @@ import type { Ticket, TicketStatus, TransitionInput } from '../../../../shared/i
 import type { Refusal } from '../../../i18n/refusals';
 import { predictTransition, type ActionResult } from '../actions';
 
-export type TransitionSubmit = (to: TicketStatus, input: TransitionInput & { resolutionCode?: string }) => Promise<ActionResult>;
+export type TransitionSubmit = (
+  to: TicketStatus,
+  input: TransitionInput & { resolutionCode?: string },
+) => Promise<ActionResult>;
 
 /** Codes that belong to a field of the dialog; any other refusal shows beside the submit button. */
 const FIELD_CODES = new Set(['resolution_required', 'pending_reason_required', 'cancel_reason_required']);

@@ -78,7 +78,7 @@ export async function createServices(
       logger.error({ err: error, mutation }, 'mutation failed; recorded as rejected (server_error)'),
   });
   await notifier.start();
-  services.pages = new PageCache(database, () => notifier.latest);
+  services.pages = new PageCache(database);
   services.broadcast = new ChangeBroadcast(notifier, services.pages, config.broadcast, (error) =>
     logger.warn({ err: error }, 'change broadcast: reading the page failed; sent a plain announcement'),
   );

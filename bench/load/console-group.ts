@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { seededRandom } from '../../e2e/chaos/seeded-random';
 import type { StoredSession } from '../../electron/core/credential-store';
 import { epochMs } from './epoch';
 import { LatencyTracker } from './latency-tracker';
@@ -31,18 +32,6 @@ export interface GroupTraffic {
   eventBytes: number;
   applied: number;
   errors: Record<string, number>;
-}
-
-/** A small deterministic generator, so two runs push the same mix. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const waitFor = async (done: () => boolean, timeoutMs: number): Promise<void> => {
@@ -89,6 +78,7 @@ export class ConsoleGroup {
    */
   async push(rate: number, durationS: number, seed: number, startAt: number): Promise<void> {
     if (rate <= 0 || this.consoles.length === 0) return;
+    // Seeded, so two runs push the same mix.
     const random = seededRandom(seed);
     const inFlight = new Set<Promise<void>>();
     const intervalMs = 1000 / rate;

@@ -17,8 +17,8 @@ import { whereTimeGoes } from './console/trace-input';
  * renderer through the browser host, against a real backend seeded with 100k tickets).
  * Figures as the agent meets them, read from the screen:
  * - sign-in (always): sign-in click → the first queue row on screen (goal ≤ 3 s), and →
- *   the sync status saying all cached (goal ≤ 20 s, ≤ 3× its floor: the same pull pages
- *   fetched through the same bridge and stored as one text row each);
+ *   the sync status saying all cached (goal ≤ 20 s, ≤ 3× its floor: the same pages, the
+ *   snapshot's then the pull's, fetched through the same bridge and stored as one text row each);
  * - interactions: input → next paint (Event Timing) for j/k, Enter on a ticket, a queue
  *   clicked in the sidebar, the priority filter stepped, each letter typed into search;
  *   p50 and p95 each (goal ≤ 50 ms p95); then j and typing again under a Chromium trace,

@@ -4,6 +4,7 @@ import { compared, r2, type BenchResult } from '../bench-result';
 import { signInAt } from './backend-client';
 import type { ConsoleRig } from './harness';
 import { outboxState, writeOfflineComments } from './page-scripts';
+import { QUEUE_ROW } from './screen-scripts';
 
 /**
  * The console's push batch (SyncCoordinator's pushBatchSize cap: the server's per-request
@@ -20,12 +21,20 @@ const BATCH = LIMITS.mutationsPerPush;
  * until the pull after the push has brought every touched ticket's server copy. Baseline: the same
  * number of comment.add mutations pushed straight to the backend over HTTP, in the
  * console's batch size, one batch after another.
- * Needs the page-entry bundle evaluated.
+ * Needs the page-entry bundle evaluated; leaves the page reloaded, without it.
  */
 export async function outboxFlush(
   { backend, network, page }: ConsoleRig,
   count: number,
 ): Promise<BenchResult[]> {
+  // For the baseline, from the cache while the bundle is there: the reload below drops it.
+  const ticketIds = (await page.evaluate(`(async () => {
+    const { MesaDb, queueQuery } = globalThis.__mesaBench;
+    const db = new MesaDb(); await db.open();
+    const rows = await queueQuery({ kind: 'all', state: 'open', sort: 'sla', limit: 500 }, db);
+    db.close();
+    return rows.map((t) => t.id);
+  })()`)) as string[];
   network.setOffline(true);
   // 'offline' or 'reconnecting', whichever the host reports first (as triage-offline.spec.ts waits).
   await page.waitForFunction(
@@ -44,6 +53,10 @@ export async function outboxFlush(
   console.error(
     `bench: offline: ${count} comments on ${written.tickets} tickets, ${written.refused} refused locally, outbox ${written.outbox}`,
   );
+  // The console's memory view learns of the writes of its own connection only: restarted
+  // (still offline), it reads the bench's from the cache, as after a restart with work queued.
+  await page.reload();
+  await page.locator(QUEUE_ROW).first().waitFor({ state: 'visible', timeout: 300_000 });
 
   // The clock starts when the console is back online: how soon the host notices the
   // network is its reconnect backoff's business, reported beside it.
@@ -77,13 +90,6 @@ export async function outboxFlush(
 
   // The same work without the console: ticket ids from the cache, fresh mutation ids.
   const agent = await signInAt(backend.url, 'agent@example.com');
-  const ticketIds = (await page.evaluate(`(async () => {
-    const { MesaDb, queueQuery } = globalThis.__mesaBench;
-    const db = new MesaDb(); await db.open();
-    const rows = await queueQuery({ kind: 'all', state: 'open', sort: 'sla', limit: 500 }, db);
-    db.close();
-    return rows.map((t) => t.id);
-  })()`)) as string[];
   const mutations = Array.from({ length: count }, (_, i) => ({
     id: uuidv7(),
     type: 'comment.add',

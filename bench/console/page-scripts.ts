@@ -3,7 +3,11 @@
  * rewrites functions (name helpers) in ways that do not survive serialisation into the page.
  */
 
+/** The console's cache database (renderer/data/db.ts DB_NAME): pages of JSON text plus a per-ticket overlay. */
+const CACHE_DB = 'mesa-cache';
+
 const OPEN_DB = `
+  const CACHE_DB = ${JSON.stringify(CACHE_DB)};
   const openDb = (name, version, upgrade) => new Promise((resolve, reject) => {
     const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
     if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
@@ -15,59 +19,80 @@ const OPEN_DB = `
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  // Reads the console's cache ('mesa') with its own connection; -1 while it or the store does not exist yet.
+  // Reads the console's cache with its own connection; -1 while it or the store does not exist yet.
   const readCache = async (store, read) => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'mesa')) return -1;
-    const db = await openDb('mesa');
+    if (!(await indexedDB.databases()).some((d) => d.name === CACHE_DB)) return -1;
+    const db = await openDb(CACHE_DB);
     try {
       return db.objectStoreNames.contains(store) ? await read(db) : -1;
     } finally { db.close(); }
   };
+  // Every stored page's body (renderer/data/rows.ts PageBody) in pull order, a few rows a
+  // read, so that 100k tickets of text are never held at once.
+  const eachPage = async (db, visit) => {
+    let range = null;
+    for (;;) {
+      const rows = await done(db.transaction('pages', 'readonly').objectStore('pages').getAll(range, 8));
+      for (const row of rows) visit(JSON.parse(row.text), row.seq);
+      if (rows.length < 8) return;
+      range = IDBKeyRange.lowerBound(rows[rows.length - 1].seq, true);
+    }
+  };
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
-  // A ticket row's queue facets (renderer/data/queue-match.ts facetsOf): a raw write to tickets
-  // must log them too (one ticketFacetLog entry per write), as the console's own writes do.
-  const facetsOf = (t) => ({
-    id: t.id, status: t.status, priority: t.priority, category: t.category, assigneeId: t.assigneeId, teamId: t.teamId,
-    assigneeKey: t.assigneeKey, teamKey: t.teamKey, tags: t.tags.map((tag) => tag.toLowerCase()), pendingCount: t.pendingCount,
-    open: t.open, slaDueMs: t.slaDueMs, slaWarnMs: t.slaWarnMs, updatedAt: t.updatedAt,
-  });
 `;
 
 /**
- * Tickets in the console's cache ('mesa' database), or -1 while it does not exist yet.
- * Counted on the `number` index: Chromium counts by walking the range, and walking the
- * object store reads every ~5 KB row, which at 100k rows, polled while the bootstrap
- * writes, cost the browser process more than the bootstrap itself.
+ * Distinct tickets in the console's cache (the pages replayed in order, deletes applied, plus
+ * the overlay's tickets), or -1 before the cache exists. Reads every page: for a check after
+ * the sign-in figures are taken, never for polling during them.
  */
-export const countCachedTickets = `(async () => {
+export const cachedTickets = `(async () => {
   ${OPEN_DB}
-  return readCache('tickets', async (db) => {
-    const store = db.transaction('tickets', 'readonly').objectStore('tickets');
-    return await done(store.indexNames.contains('number') ? store.index('number').count() : store.count());
+  return readCache('pages', async (db) => {
+    const ids = new Set();
+    await eachPage(db, (body) => {
+      for (const id of body.ticketDeletes) ids.delete(id);
+      for (const ticket of body.tickets) ids.add(ticket.id);
+    });
+    for (const id of await done(db.transaction('tickets', 'readonly').objectStore('tickets').getAllKeys())) ids.add(id);
+    return ids.size;
   });
 })()`;
 
+export interface SyncProgress {
+  /** The pull cursor; it stays 0 (or absent, -1) until the snapshot's last page is stored. */
+  cursor: number;
+  /** The snapshot under way: its tickets stored and its total; -1 when none is (not begun, or done). */
+  sent: number;
+  total: number;
+}
+
 /**
- * The change sequence the console's cache holds everything up to (its sync cursor, written
- * in the same transaction as the page it ends), or -1 before the cache exists. One `get`:
- * polling the ticket count instead walked the whole `number` index every second (Chromium
- * counts by walking, ~1 s a poll at 100k; see bench/README.md), and that browser-side
- * work competed with the very writes being timed.
+ * Where the bootstrap stands, from two `meta` rows: the snapshot's progress (written with
+ * each of its pages) and then the pull cursor (written with each pulled page). Two gets:
+ * counting tickets would read every page, work that would compete with the writes timed.
  */
-export const syncedCursor = `(async () => {
+export const syncProgress = `(async () => {
   ${OPEN_DB}
-  return readCache('meta', async (db) => {
-    const row = await done(db.transaction('meta', 'readonly').objectStore('meta').get('cursor'));
-    return typeof row?.value === 'number' ? row.value : -1;
+  const progress = await readCache('meta', async (db) => {
+    const store = db.transaction('meta', 'readonly').objectStore('meta');
+    const cursor = await done(store.get('cursor'));
+    const snapshot = await done(store.get('snapshot'));
+    return {
+      cursor: typeof cursor?.value === 'number' ? cursor.value : -1,
+      sent: typeof snapshot?.value?.sent === 'number' ? snapshot.value.sent : -1,
+      total: typeof snapshot?.value?.total === 'number' ? snapshot.value.total : -1,
+    };
   });
+  return progress === -1 ? { cursor: -1, sent: -1, total: -1 } : progress;
 })()`;
 
 /**
- * Baseline for bootstrap: the same JSON the sync path stored, put raw. One real cached
- * ticket cloned N times (id, number and SLA due varied), and one real cached comment
- * cloned as many times as the cache holds comments (spread over those tickets), each
- * table in ONE relaxed transaction into a scratch database whose stores have the same
- * indexes as the cache's. Generation is outside the timing; the two puts are timed apart.
+ * The former bootstrap floor, a row per ticket: the same JSON the sync path stored, put raw.
+ * One cached ticket (from the pages) cloned N times (id and number varied), and one cached
+ * comment cloned as many times as the pages hold comments (spread over those tickets), each
+ * table in ONE relaxed transaction into a scratch database whose stores are shaped like the
+ * cache's per-ticket overlay. Generation is outside the timing; the two puts are timed apart.
  */
 export interface RawPut {
   ms: number;
@@ -82,17 +107,20 @@ export interface RawPut {
 export function rawBulkPut(count: number): string {
   return `(async (count) => {
     ${OPEN_DB}
-    const mesa = await openDb('mesa');
-    const samples = {}; const indexes = {}; const counts = {};
+    const cache = await openDb(CACHE_DB);
+    const samples = {}; const indexes = {}; let commentCount = 0;
     try {
+      await eachPage(cache, (body) => {
+        samples.tickets ??= body.tickets[0];
+        samples.comments ??= body.comments[0];
+        commentCount += body.comments.length;
+      });
       for (const name of ['tickets', 'comments']) {
-        const store = mesa.transaction(name, 'readonly').objectStore(name);
-        const cursor = await done(store.openCursor());
-        samples[name] = cursor.value;
-        counts[name] = await done(store.count());
+        const store = cache.transaction(name, 'readonly').objectStore(name);
         indexes[name] = [...store.indexNames].map((ix) => store.index(ix)).map((ix) => ({ name: ix.name, keyPath: ix.keyPath, multiEntry: ix.multiEntry, unique: ix.unique }));
       }
-    } finally { mesa.close(); }
+    } finally { cache.close(); }
+    if (!samples.tickets || !samples.comments) throw new Error('raw rows: the cache holds no ticket or no comment to clone');
     const scratchName = 'mesa-bench-scratch';
     await new Promise((resolve) => { const r = indexedDB.deleteDatabase(scratchName); r.onsuccess = r.onerror = r.onblocked = resolve; });
     const scratch = await openDb(scratchName, 1, (db) => {
@@ -108,13 +136,12 @@ export function rawBulkPut(count: number): string {
     for (let i = 0; i < count; i++) {
       const row = structuredClone(ticket);
       row.id = idOf(i);
-      if (typeof row.number === 'number') row.number = 10000000 + i;
-      if (typeof row.slaDueMs === 'number') row.slaDueMs = ticket.slaDueMs + (i * 7919) % 86400000;
+      row.number = 'RAW-' + i;
       tickets[i] = row;
     }
     const comment = samples.comments;
     const commentStem = String(comment.id).slice(0, -8);
-    const comments = new Array(counts.comments);
+    const comments = new Array(commentCount);
     for (let i = 0; i < comments.length; i++) {
       const row = structuredClone(comment);
       row.id = commentStem + i.toString(16).padStart(8, '0');
@@ -154,23 +181,25 @@ export interface QueryFigures {
   teamIds: string[];
   queueMedianMs: number;
   queueRows: number;
-  indexMedianMs: number;
   searchWord: string;
-  /** The first search of a session: the words of the whole cache read into memory. */
+  /** The first search of a session: the cache's memory view and its words built. */
   searchIndexBuildMs: number;
   searchMedianMs: number;
   searchRows: number;
-  getManyMedianMs: number;
+  /** One stored page read by key and parsed (the baseline of both). */
+  pageReadMedianMs: number;
+  pageTickets: number;
 }
 
 /**
  * Queue and search through the console's own data code (the bundle from page-entry.ts
- * must have been evaluated first), each against a plain raw-IndexedDB read.
+ * must have been evaluated first), both answered from the cache's memory view.
  * Queue: "open, mine + my team, by SLA due, first 50" = the console's 'mine' and 'team'
- * queue queries (sort 'sla', limit 50) run together and merged to the first 50 by SLA due;
- * baseline: one raw 50-row cursor on the same index (all open tickets by SLA due).
- * Search: searchTickets for an accent-folded word; baseline: a raw getAll of 50 rows by
- * primary key in one transaction, the floor of any search that returns 50 whole tickets.
+ * queue queries (sort 'sla', limit 50) run together and merged to the first 50 by SLA due.
+ * Search: searchTickets for an accent-folded word.
+ * Baseline of both: one stored page (up to 1,000 tickets of JSON text) read by key and
+ * parsed, in raw IndexedDB: the least any answer read from the cache's rows would cost in
+ * this layout, which keeps no per-ticket row or index to read 50 tickets by.
  */
 export function queryBench(email: string, runs: number, searchWord: string): string {
   return `(async ({ email, runs, searchWord }) => {
@@ -192,31 +221,14 @@ export function queryBench(email: string, runs: number, searchWord: string): str
         .sort((a, b) => a.slaDueMs - b.slaDueMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, 50);
     };
-    const raw = await openDb('mesa');
-    const rawIndexOnce = () => new Promise((resolve, reject) => {
-      const out = [];
-      const index = raw.transaction('tickets', 'readonly').objectStore('tickets').index('queueKeys');
-      const request = index.openCursor(IDBKeyRange.bound(['*', 1, 's', -Infinity], ['*', 1, 's', [[]]]));
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor) { resolve(out); return; }
-        out.push(cursor.value);
-        if (out.length >= 50) resolve(out); else cursor.continue();
-      };
-      request.onerror = () => reject(request.error);
-    });
-    const someIds = await done(raw.transaction('tickets', 'readonly').objectStore('tickets').getAllKeys(null, 5000));
+    const raw = await openDb(CACHE_DB);
+    const seqs = await done(raw.transaction('pages', 'readonly').objectStore('pages').getAllKeys());
     let round = 0;
-    const getManyOnce = () => new Promise((resolve, reject) => {
+    const pageReadOnce = async () => {
       round += 1;
-      const store = raw.transaction('tickets', 'readonly').objectStore('tickets');
-      const out = [];
-      for (let i = 0; i < 50; i++) {
-        const request = store.get(someIds[(round * 97 + i * 89) % someIds.length]);
-        request.onsuccess = () => { out.push(request.result); if (out.length === 50) resolve(out); };
-        request.onerror = () => reject(request.error);
-      }
-    });
+      const row = await done(raw.transaction('pages', 'readonly').objectStore('pages').get(seqs[(round * 7) % seqs.length]));
+      return JSON.parse(row.text).tickets;
+    };
     const time = async (fn, n) => {
       for (let i = 0; i < 3; i++) await fn();
       const samples = []; let rows = 0;
@@ -232,59 +244,17 @@ export function queryBench(email: string, runs: number, searchWord: string): str
     await searchTickets(searchWord, 50, db);
     const searchIndexBuildMs = performance.now() - t0;
     const queue = await time(queueOnce, runs);
-    const index = await time(rawIndexOnce, runs);
     const search = await time(() => searchTickets(searchWord, 50, db), runs);
-    const getMany = await time(getManyOnce, runs);
+    const pageRead = await time(pageReadOnce, runs);
     raw.close();
     db.close();
     return {
       agentFound: !!agent, teamIds,
       queueMedianMs: queue.median, queueRows: queue.rows,
-      indexMedianMs: index.median,
       searchWord, searchIndexBuildMs, searchMedianMs: search.median, searchRows: search.rows,
-      getManyMedianMs: getMany.median,
+      pageReadMedianMs: pageRead.median, pageTickets: pageRead.rows,
     };
   })(${JSON.stringify({ email, runs, searchWord })})`;
-}
-
-/**
- * Tops the console's cache up to `target` tickets by cloning the tickets the sync path
- * already cached (cycled, so assignees, teams, words and sizes keep their real mix; id,
- * number varied; the queue index keys stay the sample's). Used only when the real bootstrap did not finish within
- * the bench's budget, so the at-100k figures (queue, search, heap) can still be taken.
- */
-export function fillCacheTo(target: number): string {
-  return `(async (target) => {
-    ${OPEN_DB}
-    const db = await openDb('mesa');
-    try {
-      const store0 = db.transaction('tickets', 'readonly').objectStore('tickets');
-      const have = await done(store0.count());
-      const samples = await done(store0.getAll(null, 5000));
-      let missing = target - have; let i = 0;
-      while (missing > 0) {
-        const batch = Math.min(missing, 10000);
-        await new Promise((resolve, reject) => {
-          const tx = db.transaction(['tickets', 'ticketFacetLog'], 'readwrite', { durability: 'relaxed' });
-          const store = tx.objectStore('tickets');
-          const facets = [];
-          for (let k = 0; k < batch; k++, i++) {
-            const sample = samples[i % samples.length];
-            const row = structuredClone(sample);
-            row.id = 'fill-' + String(i).padStart(8, '0') + '-' + sample.id;
-            if (typeof row.number === 'number') row.number = 20000000 + i;
-            store.put(row);
-            facets.push(facetsOf(row));
-          }
-          tx.objectStore('ticketFacetLog').add({ put: facets });
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
-        });
-        missing -= batch;
-      }
-      return await done(db.transaction('tickets', 'readonly').objectStore('tickets').count());
-    } finally { db.close(); }
-  })(${JSON.stringify(target)})`;
 }
 
 /**
@@ -333,17 +303,18 @@ export function writeOfflineComments(count: number, body: string): string {
   })(${JSON.stringify({ count, body })})`;
 }
 
-/** Entries in the console's outbox and refused changes on record (raw IndexedDB, no Dexie). */
+/** Entries in the console's outbox, refused changes on record, and overlay tickets still counting pending changes (raw IndexedDB, no Dexie). */
 export const outboxState = `(async () => {
   ${OPEN_DB}
-  const db = await openDb('mesa');
+  const db = await openDb(CACHE_DB);
   try {
     const tx = db.transaction(['outbox', 'rejections', 'tickets'], 'readonly');
+    // Only tickets with local changes have an overlay row: a few hundred at most, read whole.
+    const overlay = await done(tx.objectStore('tickets').getAll());
     return {
       outbox: await done(tx.objectStore('outbox').count()),
       rejections: await done(tx.objectStore('rejections').count()),
-      // Tickets whose row still counts pending changes (the queue index's ['pending'] key, see queue-keys.ts).
-      pendingRows: await done(tx.objectStore('tickets').index('queueKeys').count(IDBKeyRange.only(['pending']))),
+      pendingRows: overlay.filter((ticket) => ticket.pendingCount > 0).length,
     };
   } finally { db.close(); }
 })()`;

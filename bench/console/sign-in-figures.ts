@@ -1,7 +1,7 @@
 import { compared, r2, type BenchResult } from '../bench-result';
 import { latestSeq } from './backend-client';
 import { submitSignIn, type ConsoleRig } from './harness';
-import { countCachedTickets, syncedCursor } from './page-scripts';
+import { cachedTickets, syncProgress, type SyncProgress } from './page-scripts';
 import { cacheSettledAt, firstSeen, firstSeenScript, QUEUE_ROW, type FirstSeen } from './screen-scripts';
 import { rawPagesPut, type RawPages } from './start-baselines';
 
@@ -16,7 +16,7 @@ export interface SignInOutcome {
   results: BenchResult[];
   /** The screen said all cached within the budget. */
   complete: boolean;
-  /** Tickets in the cache's per-ticket store, or -1 when the cache has none (its layout changed). */
+  /** Tickets cached when the figures were taken (the snapshot's count while one is under way), or -1 with no cache. */
   cached: number;
 }
 
@@ -46,8 +46,8 @@ export async function signInFigures(
   let usable: FirstSeen | null = null;
   let settledSince = 0;
   let allCachedAt = 0;
-  let cursor = -1;
-  let lastCursorMove = Date.now();
+  let progress: SyncProgress = { cursor: -1, sent: -1, total: -1 };
+  let lastMove = Date.now();
   let lastLog = Date.now();
   while (Date.now() - started <= options.budgetMs) {
     usable ??= (await page.evaluate(firstSeen('queueRow'))) as FirstSeen | null;
@@ -57,28 +57,31 @@ export async function signInFigures(
       allCachedAt = settledSince;
       break;
     }
-    const now = (await page.evaluate(syncedCursor)) as number;
-    if (now !== cursor) lastCursorMove = Date.now();
-    cursor = now;
-    if (cursor >= 0 && Date.now() - lastCursorMove > STALL_MS)
-      throw new Error(`bootstrap stalled at cursor ${cursor} of ${target}`);
+    // The snapshot moves `sent` page by page while the pull cursor stays 0; then the pull moves the cursor.
+    const now = (await page.evaluate(syncProgress)) as SyncProgress;
+    if (now.cursor !== progress.cursor || now.sent !== progress.sent) lastMove = Date.now();
+    progress = now;
+    const begun = progress.cursor >= 0 || progress.sent >= 0;
+    if (begun && Date.now() - lastMove > STALL_MS)
+      throw new Error(`bootstrap stalled at ${describe(progress, target)}`);
     if (Date.now() - lastLog > 5_000) {
       lastLog = Date.now();
       console.error(
-        `bench: bootstrap ${((Date.now() - started) / 1000).toFixed(0)} s: cursor ${cursor} of ${target}${usable ? ', queue usable' : ''}`,
+        `bench: bootstrap ${((Date.now() - started) / 1000).toFixed(0)} s: ${describe(progress, target)}${usable ? ', queue usable' : ''}`,
       );
       if (process.env.MESA_BENCH_DEBUG) await page.screenshot({ path: process.env.MESA_BENCH_DEBUG });
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   const complete = allCachedAt > 0;
-  // A cross-check where the layout allows it: the screen's word stands only if every ticket is there.
-  const cached = (await page.evaluate(countCachedTickets)) as number;
-  if (complete && cached >= 0 && cached < options.tickets)
+  // The screen's word stands only if every ticket is there (read from the pages after the clock stopped).
+  const cached =
+    !complete && progress.sent >= 0 ? progress.sent : ((await page.evaluate(cachedTickets)) as number);
+  if (complete && cached < options.tickets)
     throw new Error(`the sync status says all cached, but only ${cached} of ${options.tickets} tickets are`);
   const totalS = ((complete ? allCachedAt : Date.now()) - started) / 1000;
   console.error(
-    `bench: sign-in: queue usable after ${usable ? ((usable.wall - started) / 1000).toFixed(2) : '—'} s; ${complete ? `all cached after ${totalS.toFixed(2)} s` : `budget spent after ${totalS.toFixed(0)} s, NOT all cached`} (${cached} tickets in the per-ticket store)`,
+    `bench: sign-in: queue usable after ${usable ? ((usable.wall - started) / 1000).toFixed(2) : '—'} s; ${complete ? `all cached after ${totalS.toFixed(2)} s` : `budget spent after ${totalS.toFixed(0)} s, NOT all cached`} (${cached} tickets cached)`,
   );
 
   const results: BenchResult[] = [];
@@ -126,4 +129,8 @@ export async function signInFigures(
     results.push({ ...baseline, unit: 's' });
   }
   return { results, complete, cached };
+}
+
+function describe({ cursor, sent, total }: SyncProgress, target: number): string {
+  return sent >= 0 ? `snapshot ${sent} of ${total} tickets` : `cursor ${cursor} of ${target}`;
 }

@@ -3,7 +3,8 @@
  * (scripts evaluated there; source strings, as page-scripts.ts explains).
  */
 
-/** The console's pull page size (renderer/sync/sync-coordinator.ts), the server's maximum. */
+/** The console's page sizes (renderer/sync/sync-coordinator.ts): tickets per snapshot page, changes per pull page. */
+const SNAPSHOT_PAGE = 500;
 const PULL_PAGE = 1_000;
 
 export interface RawPages {
@@ -16,12 +17,13 @@ export interface RawPages {
 }
 
 /**
- * Sign-in → whole cache, its floor: every pull page the console's bootstrap fetches, asked
- * for through the same bridge (the page bundle's own connection to the host), one ahead
- * as the pull loop does, each stored as one text row (its JSON) in a scratch database.
- * No rules, no facets, no rendering: the transport plus the cheapest durable layout.
+ * Sign-in → whole cache, its floor: every page the console's first sign-in fetches (the
+ * snapshot's pages, then the pull from the change number it is as of), asked for through
+ * the same bridge (the page bundle's own connection to the host), one ahead as the
+ * console's loops do, each stored as one text row (its JSON) in a scratch database.
+ * No rules, no memory view, no rendering: the transport plus the cheapest durable layout.
  */
-export const rawPagesPut = `(async (pageSize) => {
+export const rawPagesPut = `(async ({ snapshotPage, pullPage }) => {
   const { getMesa } = globalThis.__mesaBench;
   const api = getMesa();
   const name = 'mesa-bench-raw-pages';
@@ -29,34 +31,47 @@ export const rawPagesPut = `(async (pageSize) => {
   await drop();
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('pages');
+    request.onupgradeneeded = () => request.result.createObjectStore('pages', { autoIncrement: true });
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const started = performance.now();
-  let cursor = 0; let pages = 0; let changes = 0; let bytes = 0; let storeMs = 0;
-  let ahead = api.pull({ cursor, limit: pageSize });
-  for (;;) {
-    const page = await ahead;
-    const more = page.hasMore && page.cursor > cursor;
-    if (more) ahead = api.pull({ cursor: page.cursor, limit: pageSize });
+  let pages = 0; let changes = 0; let bytes = 0; let storeMs = 0;
+  const store = async (page) => {
     const storing = performance.now();
     const text = JSON.stringify(page);
     await new Promise((resolve, reject) => {
       const tx = db.transaction('pages', 'readwrite');
-      tx.objectStore('pages').put(text, page.cursor);
+      tx.objectStore('pages').add(text);
       tx.oncomplete = resolve;
       tx.onerror = tx.onabort = () => reject(tx.error);
     });
     storeMs += performance.now() - storing;
-    pages += 1; changes += page.changes.length; bytes += text.length; cursor = page.cursor;
-    if (!more) break;
-  }
+    pages += 1; changes += page.changes.length; bytes += text.length;
+  };
+  // Asks for the next page while this one is stored; \`next\` says what follows a page, or null at the end.
+  const walk = async (first, next) => {
+    let ahead = first;
+    for (;;) {
+      const page = await ahead;
+      const following = next(page);
+      if (following) ahead = following;
+      await store(page);
+      if (!following) return page;
+    }
+  };
+  const started = performance.now();
+  const last = await walk(api.snapshot({ limit: snapshotPage }), (page) => (page.hasMore ? api.snapshot({ cursor: page.cursor, limit: snapshotPage }) : null));
+  let cursor = last.asOf;
+  await walk(api.pull({ cursor, limit: pullPage }), (page) => {
+    const more = page.hasMore && page.cursor > cursor;
+    cursor = page.cursor;
+    return more ? api.pull({ cursor, limit: pullPage }) : null;
+  });
   const ms = performance.now() - started;
   db.close();
   await drop();
   return { ms, storeMs, pages, changes, bytes };
-})(${PULL_PAGE})`;
+})(${JSON.stringify({ snapshotPage: SNAPSHOT_PAGE, pullPage: PULL_PAGE })})`;
 
 export interface ReadAll {
   ms: number;
@@ -73,7 +88,7 @@ export interface ReadAll {
 export const readAllCache = `(async () => {
   const done = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
   const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('mesa');
+    const request = indexedDB.open('mesa-cache');
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });

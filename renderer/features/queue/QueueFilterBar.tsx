@@ -1,8 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { TICKET_STATUSES, type Priority, type TicketStatus } from '../../../shared/index';
 import { hasFilters, QUEUE_SORTS, useQueueStore, type QueueSort } from '../../stores/queue-store';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { useAgents, useCategories, useTeams } from '../reference/use-reference-data';
 
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
@@ -25,11 +26,13 @@ export function QueueFilterBar() {
   const agents = useAgents();
   const teams = useTeams();
   const categories = useCategories();
+  const any = { value: '', label: t('app.any') };
   const sortedAgents = [...agents].filter((a) => a.active).sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <div className="filter-bar" role="group" aria-label={t('filters.label')}>
       <FilterSelect
+        any={any}
         label={t('filters.status')}
         value={filters.status ?? ''}
         onChange={(v) => setFilter('status', (v || null) as TicketStatus | null)}
@@ -41,6 +44,7 @@ export function QueueFilterBar() {
         ))}
       </FilterSelect>
       <FilterSelect
+        any={any}
         label={t('filters.priority')}
         value={filters.priority ?? ''}
         onChange={(v) => setFilter('priority', v ? (Number(v) as Priority) : null)}
@@ -52,6 +56,7 @@ export function QueueFilterBar() {
         ))}
       </FilterSelect>
       <FilterSelect
+        any={any}
         label={t('filters.team')}
         value={filters.teamId ?? ''}
         onChange={(v) => setFilter('teamId', v || null)}
@@ -64,6 +69,7 @@ export function QueueFilterBar() {
       </FilterSelect>
       {queue === 'mine' || queue === 'unassigned' ? null : (
         <FilterSelect
+          any={any}
           label={t('filters.assignee')}
           value={filters.assigneeId ?? ''}
           onChange={(v) => setFilter('assigneeId', v || null)}
@@ -77,6 +83,7 @@ export function QueueFilterBar() {
         </FilterSelect>
       )}
       <FilterSelect
+        any={any}
         label={t('filters.category')}
         value={filters.category ?? ''}
         onChange={(v) => setFilter('category', v || null)}
@@ -93,7 +100,7 @@ export function QueueFilterBar() {
         label={t('filters.sort')}
         value={sort}
         onChange={(v) => setSort(v as QueueSort)}
-        anyOption={false}
+        any={null}
       >
         {QUEUE_SORTS.map((s) => (
           <option key={s} value={s}>
@@ -106,33 +113,6 @@ export function QueueFilterBar() {
           {t('filters.clear')}
         </button>
       ) : null}
-    </div>
-  );
-}
-
-interface FilterSelectProps {
-  label: string;
-  value: string | number;
-  onChange(value: string): void;
-  children: ReactNode;
-  anyOption?: boolean;
-}
-
-function FilterSelect({ label, value, onChange, children, anyOption = true }: FilterSelectProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className={`filter ${value !== '' && anyOption ? 'filter-on' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        className="select select-small"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {anyOption ? <option value="">{t('app.any')}</option> : null}
-        {children}
-      </select>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketChannelSchema } from '../../../shared/index';
 import { reportFiltersSchema } from '../../../shared/reports/index';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { useAgents, useCategories, useTeams } from '../reference/use-reference-data';
 import { useReportStore } from './report-store';
 
@@ -13,6 +13,8 @@ export function ReportFilterBar() {
   const teams = useTeams();
   const agents = useAgents();
   const categories = useCategories();
+  // '*' is "any": '' already means "no team" and "unassigned" here.
+  const any = { value: '*', label: t('reports.filters.any') };
   const lang = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
   // A select only offers valid values; parsing again keeps a bad one out of the store all the same.
   const set = (key: 'team' | 'agent' | 'category' | 'channel', value: string) => {
@@ -22,7 +24,12 @@ export function ReportFilterBar() {
   return (
     <fieldset className="report-filters">
       <legend className="visually-hidden">{t('reports.filters.label')}</legend>
-      <FilterSelect label={t('filters.team')} value={filters.team ?? '*'} onChange={(v) => set('team', v)}>
+      <FilterSelect
+        any={any}
+        label={t('filters.team')}
+        value={filters.team ?? '*'}
+        onChange={(v) => set('team', v)}
+      >
         <option value="">{t('reports.filters.noTeam')}</option>
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
@@ -31,6 +38,7 @@ export function ReportFilterBar() {
         ))}
       </FilterSelect>
       <FilterSelect
+        any={any}
         label={t('filters.assignee')}
         value={filters.agent ?? '*'}
         onChange={(v) => set('agent', v)}
@@ -43,6 +51,7 @@ export function ReportFilterBar() {
         ))}
       </FilterSelect>
       <FilterSelect
+        any={any}
         label={t('filters.category')}
         value={filters.category ?? '*'}
         onChange={(v) => set('category', v)}
@@ -54,6 +63,7 @@ export function ReportFilterBar() {
         ))}
       </FilterSelect>
       <FilterSelect
+        any={any}
         label={t('filters.priority')}
         value={filters.priority == null ? '*' : String(filters.priority)}
         onChange={(v) => {
@@ -68,6 +78,7 @@ export function ReportFilterBar() {
         ))}
       </FilterSelect>
       <FilterSelect
+        any={any}
         label={t('ticket.channel')}
         value={filters.channel ?? '*'}
         onChange={(v) => set('channel', v)}
@@ -79,34 +90,5 @@ export function ReportFilterBar() {
         ))}
       </FilterSelect>
     </fieldset>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className={`filter ${value !== '*' ? 'filter-on' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        className="select select-small"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="*">{t('reports.filters.any')}</option>
-        {children}
-      </select>
-    </div>
   );
 }

@@ -31,11 +31,15 @@ export interface AppliedPage {
  * number. A ticket with pending mutations is rebuilt into the overlay (its visible state =
  * the server's copy + the mutations still in the outbox, re-applied); any other ticket the
  * page brings leaves the overlay, the page's copy being the newer one.
+ *
+ * `alsoStore` writes what must commit with the page (a snapshot's position) in the same
+ * transaction, after the cursor; it may touch only the `meta` store.
  */
 export async function applyPulledPage(
   changes: readonly Change[],
   cursor: number,
   db: MesaDb = getDb(),
+  alsoStore?: (rdb: MesaDb) => Promise<void>,
 ): Promise<AppliedPage> {
   const page = groupPageChanges(changes);
   const memory = ticketMemoryIndex(db);
@@ -98,6 +102,7 @@ export async function applyPulledPage(
       if (leaving.length) await rdb.tickets.bulkDelete(leaving);
       await redateOverlay(rdb, policiesThatMove(memory, policies));
       await writeMeta(rdb, 'cursor', cursor);
+      await alsoStore?.(rdb);
     },
   );
   return { applied: changes.length - page.skipped.length, skipped: page.skipped };

@@ -50,7 +50,9 @@ describe.each(TEST_DIALECTS)('the shared pull page (%s)', (dialect) => {
         .execute();
       log.changed('macro', id);
     });
-    expect(notifier.latest).toBeLessThan(latestSeq);
+    // On SQLite nothing announces this write; on PostgreSQL the write's own NOTIFY may or may
+    // not have arrived by now, so only SQLite can pin the unannounced case down.
+    if (dialect === 'sqlite') expect(notifier.latest).toBeLessThan(latestSeq);
     const after = JSON.parse((await cache.page(cursor, 500)).toString()) as PullResponse;
     expect(after.changes.map((c) => c.seq)).toContain(latestSeq);
   });

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import type { CDPSession } from '@playwright/test';
 import { compared, r2, type BenchResult } from '../bench-result';
+import { selfTimes, type CpuProfile } from './cpu-profile-summary';
 import { latestSeq } from './backend-client';
 import { submitSignIn, type ConsoleRig } from './harness';
 import { cachedTickets, syncProgress, type SyncProgress } from './page-scripts';
@@ -39,6 +42,8 @@ export async function signInFigures(
   const { page, network, backend } = rig;
   const target = await latestSeq(backend.url, options.email);
   await page.evaluate(firstSeenScript({ queueRow: QUEUE_ROW }));
+  const profilePath = process.env.MESA_BENCH_SIGNIN_PROFILE;
+  if (profilePath) await startProfile(rig.cdp);
   const started = Date.now();
   // Through the laptop's network (the proxy), so the outbox bench can take it offline.
   await submitSignIn(page, network.url, options.email);
@@ -74,6 +79,11 @@ export async function signInFigures(
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   const complete = allCachedAt > 0;
+  if (profilePath) await stopProfile(rig.cdp, profilePath);
+  const split = (await page.evaluate(snapshotSplit)) as SnapshotSplit;
+  console.error(
+    `bench: snapshot: ${split.pages} pages; the console waited ${(split.waitMs / 1000).toFixed(2)} s for pages and stored them in ${(split.storeMs / 1000).toFixed(2)} s`,
+  );
   // The screen's word stands only if every ticket is there (read from the pages after the clock stopped).
   const cached =
     !complete && progress.sent >= 0 ? progress.sent : ((await page.evaluate(cachedTickets)) as number);
@@ -133,4 +143,41 @@ export async function signInFigures(
 
 function describe({ cursor, sent, total }: SyncProgress, target: number): string {
   return sent >= 0 ? `snapshot ${sent} of ${total} tickets` : `cursor ${cursor} of ${target}`;
+}
+
+interface SnapshotSplit {
+  pages: number;
+  waitMs: number;
+  storeMs: number;
+}
+
+/** The snapshot loop's User Timing measures (renderer/sync/snapshot-loop.ts): fetch side vs store side. */
+const snapshotSplit = `(() => {
+  const sum = (name) => performance.getEntriesByName(name).reduce((ms, e) => ms + e.duration, 0);
+  return {
+    pages: performance.getEntriesByName('mesa.snapshot.store').length,
+    waitMs: sum('mesa.snapshot.wait'),
+    storeMs: sum('mesa.snapshot.store'),
+  };
+})()`;
+
+/** MESA_BENCH_SIGNIN_PROFILE=<file>: the renderer's CPU profile over the bootstrap, kept and summarised. */
+async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1_000 });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfile(cdp: CDPSession, path: string): Promise<void> {
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(path, JSON.stringify(profile));
+  const { functions, scripts, totalMs } = selfTimes(profile as CpuProfile);
+  const lines = (list: Array<{ name: string; ms: number }>) =>
+    list
+      .slice(0, 25)
+      .map(({ name, ms }) => `  ${(ms / 1000).toFixed(2)} s  ${name}`)
+      .join('\n');
+  console.error(
+    `bench: renderer CPU profile of the bootstrap (${(totalMs / 1000).toFixed(1)} s, kept in ${path}), self time by script:\n${lines(scripts)}\nby function:\n${lines(functions)}`,
+  );
 }

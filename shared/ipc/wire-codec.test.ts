@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, decodeWireMessage, encodeWireMessage } from './wire-codec';
+import {
+  base64ToBytes,
+  bytesToBase64,
+  decodeWireMessage,
+  encodeWireMessage,
+  encodeWireValue,
+} from './wire-codec';
 
 describe('the browser host wire codec', () => {
   it('writes the same base64 as Node, for every length and byte', () => {
@@ -34,5 +40,22 @@ describe('the browser host wire codec', () => {
     const polluted = decodeWireMessage('{"__proto__":{"admin":true},"a":1}') as Record<string, unknown>;
     expect(Object.getPrototypeOf(polluted)).toBe(Object.prototype);
     expect(polluted.admin).toBeUndefined();
+  });
+
+  it('sends a value without bytes as it is, and replaces deep bytes without touching the caller’s value', () => {
+    const page = { changes: [{ seq: 1, data: { title: 'Impresora', tags: ['a'] } }], hasMore: true };
+    expect(encodeWireValue(page)).toBe(page);
+    const bytes = new Uint8Array([1, 2, 3]);
+    const upload = { list: [{ name: 'a.png', bytes }], other: { x: 1 } };
+    const encoded = encodeWireValue(upload) as { list: Array<{ bytes: unknown }>; other: unknown };
+    expect(encoded.list[0]!.bytes).toEqual({ $bytes: 'AQID' });
+    expect(encoded.other).toBe(upload.other);
+    expect(upload.list[0]!.bytes).toBe(bytes);
+  });
+
+  it('still strips a prototype key or restores bytes spelled with escapes', () => {
+    const escaped = decodeWireMessage('{"\\u005f_proto__":{"admin":true},"a":1}') as Record<string, unknown>;
+    expect(Object.keys(escaped)).toEqual(['a']);
+    expect(decodeWireMessage('{"x":[{"\\u0024bytes":"AQID"}]}')).toEqual({ x: [new Uint8Array([1, 2, 3])] });
   });
 });

@@ -70,14 +70,29 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Replaces Uint8Arrays with tagged base64 wrappers; leaves everything else as it is. */
+/**
+ * Replaces Uint8Arrays with tagged base64 wrappers; leaves everything else as it is. An array
+ * or object with no bytes inside is returned itself, not copied: a snapshot page holds
+ * hundreds of thousands of values, and copying them all only to stringify them cost more
+ * than the stringify.
+ */
 export function encodeWireValue(value: unknown): unknown {
   if (value instanceof Uint8Array) return { [BYTES_TAG]: bytesToBase64(value) };
-  if (Array.isArray(value)) return value.map(encodeWireValue);
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const encoded = encodeWireValue(value[i]);
+      if (encoded !== value[i]) (out ??= value.slice())[i] = encoded;
+    }
+    return out ?? value;
+  }
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = encodeWireValue(v);
-    return out;
+    let out: Record<string, unknown> | null = null;
+    for (const key of Object.keys(value)) {
+      const encoded = encodeWireValue(value[key]);
+      if (encoded !== value[key]) (out ??= { ...value })[key] = encoded;
+    }
+    return out ?? value;
   }
   return value;
 }
@@ -110,7 +125,19 @@ export function decodeWireValue(value: unknown): unknown {
 
 /** One message on the browser host's socket, as text. */
 export const encodeWireMessage = (message: unknown): string => JSON.stringify(encodeWireValue(message));
-export const decodeWireMessage = (text: string): unknown => decodeWireValue(JSON.parse(text) as unknown);
+export const decodeWireMessage = (text: string): unknown => {
+  const value = JSON.parse(text) as unknown;
+  return mayNeedDecoding(text) ? decodeWireValue(value) : value;
+};
+
+/**
+ * Whether a message may hold a bytes wrapper or a `__proto__` key, the only things the walk
+ * changes. JSON spells a key either literally or with \u escapes, so a text with neither
+ * spelling nor any escape has none: its parsed value is used as it is, without walking it.
+ */
+function mayNeedDecoding(text: string): boolean {
+  return text.includes(BYTES_TAG) || text.includes('__proto__') || text.includes('\\u');
+}
 
 /** Page → host: call a channel. `id` pairs the reply with its call. */
 export type WireCall = { id: number; channel: string; payload?: unknown };

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from '@playwright/test';
 import { compared, r2, type BenchResult } from '../bench-result';
+import { SNAPSHOT_STORE_MEASURE, SNAPSHOT_WAIT_MEASURE } from '../../renderer/sync/snapshot-measures';
 import { selfTimes, type CpuProfile } from './cpu-profile-summary';
 import { latestSeq } from './backend-client';
 import { submitSignIn, type ConsoleRig } from './harness';
@@ -151,13 +152,13 @@ interface SnapshotSplit {
   storeMs: number;
 }
 
-/** The snapshot loop's User Timing measures (renderer/sync/snapshot-loop.ts): fetch side vs store side. */
+/** The snapshot loop's User Timing measures (renderer/sync/snapshot-measures.ts): fetch side vs store side. */
 const snapshotSplit = `(() => {
   const sum = (name) => performance.getEntriesByName(name).reduce((ms, e) => ms + e.duration, 0);
   return {
-    pages: performance.getEntriesByName('mesa.snapshot.store').length,
-    waitMs: sum('mesa.snapshot.wait'),
-    storeMs: sum('mesa.snapshot.store'),
+    pages: performance.getEntriesByName(${JSON.stringify(SNAPSHOT_STORE_MEASURE)}).length,
+    waitMs: sum(${JSON.stringify(SNAPSHOT_WAIT_MEASURE)}),
+    storeMs: sum(${JSON.stringify(SNAPSHOT_STORE_MEASURE)}),
   };
 })()`;
 

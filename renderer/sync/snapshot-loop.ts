@@ -3,6 +3,7 @@ import type { AppliedPage } from '../data/apply-pulled-page';
 import type { MesaDb } from '../data/db';
 import { readMeta, type MetaValues } from '../data/meta';
 import { pagesAhead } from './pages-ahead';
+import { SNAPSHOT_STORE_MEASURE, SNAPSHOT_WAIT_MEASURE } from './snapshot-measures';
 import { storeSnapshotPage } from './store-snapshot-page';
 
 export type SnapshotProgress = Pick<MetaValues['snapshot'], 'sent' | 'total'>;
@@ -27,10 +28,6 @@ export type SnapshotOutcome = 'done' | 'stopped' | 'unsupported';
  * the store does not wait for it. Each held page is a few MB of parsed JSON.
  */
 export const SNAPSHOT_PAGES_AHEAD = 2;
-
-/** User Timing names (the bench reads them): time spent waiting for each page, and storing it. */
-export const SNAPSHOT_WAIT_MEASURE = 'mesa.snapshot.wait';
-export const SNAPSHOT_STORE_MEASURE = 'mesa.snapshot.store';
 
 /** Where a snapshot under way stands, from the cache (the progress bar's start after a reload). */
 export async function savedSnapshot(db: MesaDb): Promise<MetaValues['snapshot'] | null> {

@@ -23,11 +23,12 @@ export interface SnapshotLoopOptions {
 export type SnapshotOutcome = 'done' | 'stopped' | 'unsupported';
 
 /**
- * Pages fetched beyond the one being stored. One is enough while storing is the slower
- * side; the second absorbs a slow answer (a page of long conversations, a busy server) so
- * the store does not wait for it. Each held page is a few MB of parsed JSON.
+ * Pages fetched beyond the one being stored. Not more than one: every page stored restarts
+ * the queue's live queries (any write to the cache may move a ticket into a view), and with
+ * more pages at hand they are stored back to back, leaving those queries no pause to answer
+ * in; the queue can then stay empty while the snapshot fills the cache.
  */
-export const SNAPSHOT_PAGES_AHEAD = 2;
+export const SNAPSHOT_PAGES_AHEAD = 1;
 
 /** Where a snapshot under way stands, from the cache (the progress bar's start after a reload). */
 export async function savedSnapshot(db: MesaDb): Promise<MetaValues['snapshot'] | null> {
@@ -36,8 +37,8 @@ export async function savedSnapshot(db: MesaDb): Promise<MetaValues['snapshot'] 
 
 /**
  * Fills an empty cache from the server's snapshot, page by page, resuming from the cursor
- * stored with the last page. Pages are asked for ahead while earlier ones are stored
- * (pages-ahead.ts), but stored one at a time and in the order they were sent. A stored
+ * stored with the last page. The next page is asked for while this one is stored
+ * (pages-ahead.ts); pages are stored one at a time and in the order they were sent. A stored
  * cursor the server no longer accepts (its database was replaced) can only be followed by a
  * new snapshot; the rows already stored stay, and the new one overwrites them.
  */

@@ -1,85 +1,72 @@
+import { foldChanges, type WordIndexChanges } from './word-index-fold';
+import { emptySnapshot, findWord, prefixRange, type WordIndexSnapshot } from './word-index-snapshot';
+
+export { readWordIndexSnapshot, type WordIndexSnapshot } from './word-index-snapshot';
+
 /**
  * An in-memory inverted index from folded words to documents, with prefix search. It
  * replaces v2's multi-entry `*words` IndexedDB index: at 100k tickets that index held
  * millions of rows and made every ticket write several times slower (bench/README.md).
  * Here the words cost a few bytes per (ticket, word) in memory and nothing on the write path.
  *
- * Documents get a number in the order they are first added; numbers are never reused.
- * A posting list may hold stale numbers (a document that lost the word, or was removed):
- * removing from the middle of a 100k-long list on every update would cost more than
- * checking each hit against the document's own sorted term ids, and the lists are
- * compacted once stale entries pile up.
+ * Two layers. The snapshot (word-index-snapshot.ts) is read-only typed arrays: what a
+ * start restores, and what every save folds the changes into. On top of it, the changes:
+ * documents set since then keep their own sorted term ids and push postings to per-word
+ * lists, and a snapshot document that was set again or removed is marked dead, so its
+ * snapshot postings stop counting. A change-side posting may be stale (the document lost
+ * the word since): checking each hit against the document's terms costs less than removing
+ * it from the middle of a list, and the changes are folded once stale entries pile up.
+ *
+ * Documents are numbered in the order they are first added (the snapshot's first); a
+ * search answers newest first by that number.
  */
 
 /** New words are searched linearly until this many, then merged into the sorted list. */
 const UNSORTED_LIMIT = 2_000;
-
-/**
- * A WordIndex as plain data that IndexedDB stores cheaply: the dictionary, and each
- * document's term ids in one typed array. Restoring it rebuilds the posting lists from
- * the documents' terms, with no tokenizing: a fraction of building it from the texts.
- */
-export interface WordIndexSnapshot {
-  words: string[];
-  keys: string[];
-  /** Document i's term ids are terms[offsets[i] .. offsets[i + 1]). */
-  offsets: Uint32Array;
-  terms: Uint32Array;
-}
+/** Wasted postings (stale, or of dead snapshot documents) tolerated before the changes are folded. */
+const WASTE_LIMIT = 10_000;
 
 export class WordIndex {
-  readonly #docOf = new Map<string, number>();
-  readonly #keyOf: Array<string | undefined> = [];
-  /** Per document number: its term ids, sorted ascending (binary-searched when checking a posting). */
-  readonly #termsOf: Array<Uint32Array | undefined> = [];
-  readonly #termOf = new Map<string, number>();
-  readonly #wordOf: string[] = [];
-  readonly #postings: number[][] = [];
-  #sortedWords: string[] = [];
-  #unsortedWords: string[] = [];
-  #live = 0;
-  #stale = 0;
+  #base: WordIndexSnapshot = emptySnapshot();
+  #dead = new Uint8Array(0);
+  /** Key → document number; built at the first change after a restore (a search needs none). */
+  #docOf: Map<string, number> | null = new Map();
+  #addedKeys: Array<string | undefined> = [];
+  /** By document number: the sorted term ids of the documents set since the snapshot. */
+  #termsOf: Array<Uint32Array | undefined> = [];
+  /** By term id: the documents set since the snapshot that had the word (some maybe no longer). */
+  #postings: Array<number[] | undefined> = [];
+  /** Words not in the snapshot: word j has term id (snapshot words + j). */
+  #newWords: string[] = [];
+  readonly #newTermOf = new Map<string, number>();
+  #sortedNewWords: string[] = [];
+  #unsortedNewWords: string[] = [];
+  #size = 0;
+  #livePostings = 0;
+  #waste = 0;
+  #changed = false;
 
   get size(): number {
-    return this.#docOf.size;
+    return this.#size;
   }
 
-  /** The live documents and the words they use (see WordIndexSnapshot). */
+  /**
+   * The live documents and their words as search-ready arrays (see WordIndexSnapshot). The
+   * index folds its changes into it and keeps searching it, so a save without changes since
+   * the last one costs nothing; the caller must not modify it.
+   */
   toSnapshot(): WordIndexSnapshot {
-    const keys: string[] = [];
-    const lists: Uint32Array[] = [];
-    let total = 0;
-    for (let doc = 0; doc < this.#keyOf.length; doc++) {
-      const terms = this.#termsOf[doc];
-      if (!terms) continue;
-      keys.push(this.#keyOf[doc]!);
-      lists.push(terms);
-      total += terms.length;
-    }
-    const offsets = new Uint32Array(keys.length + 1);
-    const terms = new Uint32Array(total);
-    let at = 0;
-    for (const [i, list] of lists.entries()) {
-      terms.set(list, at);
-      at += list.length;
-      offsets[i + 1] = at;
-    }
-    return { words: [...this.#wordOf], keys, offsets, terms };
+    if (this.#changed) this.#adopt(foldChanges(this.#base, this.#changes()));
+    return this.#base;
   }
 
-  /** An index holding exactly the snapshot's documents, in the snapshot's order (oldest first). */
+  /**
+   * An index holding exactly the snapshot's documents, in the snapshot's order (oldest
+   * first). It searches the snapshot's arrays as they are; they must not be modified.
+   */
   static fromSnapshot(snapshot: WordIndexSnapshot): WordIndex {
     const index = new WordIndex();
-    for (const word of snapshot.words) index.#termId(word);
-    const { keys, offsets, terms } = snapshot;
-    for (const [doc, key] of keys.entries()) {
-      index.#keyOf.push(key);
-      index.#docOf.set(key, doc);
-      const own = terms.subarray(offsets[doc], offsets[doc + 1]);
-      index.#termsOf.push(own);
-      for (const term of own) index.#postings[term]!.push(doc);
-      index.#live += own.length;
-    }
+    index.#adopt(snapshot);
     return index;
   }
 
@@ -92,92 +79,121 @@ export class WordIndex {
       return;
     }
     const terms = Uint32Array.from(ids).sort();
-    let doc = this.#docOf.get(key);
-    const before = doc === undefined ? undefined : this.#termsOf[doc];
+    const docOf = this.#docs();
+    let doc = docOf.get(key);
+    let before = doc === undefined ? undefined : this.#termsOf[doc];
     if (doc === undefined) {
-      doc = this.#keyOf.length;
-      this.#keyOf.push(key);
-      this.#docOf.set(key, doc);
+      doc = this.#base.keys.length + this.#addedKeys.length;
+      this.#addedKeys.push(key);
+      docOf.set(key, doc);
+      this.#size += 1;
+    } else if (!before) {
+      // A snapshot document: its snapshot postings stop counting, all its words go on top.
+      this.#killBaseDoc(doc);
+      before = new Uint32Array(0);
     }
     this.#termsOf[doc] = terms;
     for (const term of terms) {
       if (before && hasTerm(before, term)) continue;
-      this.#postings[term]!.push(doc);
-      this.#live += 1;
+      (this.#postings[term] ??= []).push(doc);
+      this.#livePostings += 1;
     }
-    if (before) for (const term of before) if (!hasTerm(terms, term)) this.#markStale();
+    if (before) for (const term of before) if (!hasTerm(terms, term)) this.#staled(1);
+    this.#changed = true;
+    this.#foldIfWasteful();
   }
 
   delete(key: string): void {
-    const doc = this.#docOf.get(key);
+    const docOf = this.#docs();
+    const doc = docOf.get(key);
     if (doc === undefined) return;
-    const terms = this.#termsOf[doc]!;
-    this.#docOf.delete(key);
-    this.#keyOf[doc] = undefined;
-    this.#termsOf[doc] = undefined;
-    for (let i = 0; i < terms.length; i++) this.#markStale();
+    docOf.delete(key);
+    this.#size -= 1;
+    const terms = this.#termsOf[doc];
+    if (terms) {
+      this.#termsOf[doc] = undefined;
+      this.#staled(terms.length);
+    } else {
+      this.#killBaseDoc(doc);
+    }
+    if (doc >= this.#base.keys.length) this.#addedKeys[doc - this.#base.keys.length] = undefined;
+    this.#changed = true;
+    this.#foldIfWasteful();
   }
 
-  /** Forgets every document (the word dictionary stays: a rebuild will need most of it again). */
+  /** Forgets every document and word. */
   clear(): void {
-    this.#docOf.clear();
-    this.#keyOf.length = 0;
-    this.#termsOf.length = 0;
-    for (const list of this.#postings) list.length = 0;
-    this.#live = 0;
-    this.#stale = 0;
+    this.#adopt(emptySnapshot());
   }
 
   /**
    * Keys of documents that have, for every prefix, some word starting with it; newest
-   * document first, at most `limit`. The prefix whose words have the fewest postings
-   * drives; the others are checked on its hits only.
+   * document first, at most `limit`. Prefixes are taken from the fewest postings up, each
+   * keeping only the documents every earlier one matched.
    */
   search(prefixes: readonly string[], limit: number): string[] {
     if (prefixes.length === 0 || limit <= 0) return [];
-    const perPrefix = prefixes.map((prefix) => this.#termsWithPrefix(prefix));
-    if (perPrefix.some((terms) => terms.length === 0)) return [];
-    const cost = (terms: number[]): number =>
-      terms.reduce((sum, term) => sum + this.#postings[term]!.length, 0);
-    let driver = 0;
-    for (let i = 1; i < perPrefix.length; i++) if (cost(perPrefix[i]!) < cost(perPrefix[driver]!)) driver = i;
+    const runs = prefixes.map((prefix) => this.#postingsWithPrefix(prefix));
+    if (runs.some((run) => run.cost === 0)) return [];
+    runs.sort((a, b) => a.cost - b.cost);
 
-    const hit = new Uint8Array(this.#keyOf.length);
-    for (const term of perPrefix[driver]!) {
-      for (const doc of this.#postings[term]!) {
-        const terms = this.#termsOf[doc];
-        if (terms && hasTerm(terms, term)) hit[doc] = 1;
+    const base = this.#base;
+    const docCount = base.keys.length + this.#addedKeys.length;
+    // matched[doc] = how many of the prefixes, in cost order, the document has matched so far.
+    const matched = runs.length < 255 ? new Uint8Array(docCount) : new Uint16Array(docCount);
+    for (const [level, run] of runs.entries()) {
+      let any = false;
+      for (let at = run.from; at < run.to; at++) {
+        const doc = base.postings[at]!;
+        if (matched[doc] === level && !this.#dead[doc]) {
+          matched[doc] = level + 1;
+          any = true;
+        }
       }
+      for (const term of run.terms) {
+        for (const doc of this.#postings[term] ?? []) {
+          if (matched[doc] !== level) continue;
+          const terms = this.#termsOf[doc];
+          if (terms && hasTerm(terms, term)) {
+            matched[doc] = level + 1;
+            any = true;
+          }
+        }
+      }
+      if (!any) return [];
     }
-    const others = perPrefix.filter((_, i) => i !== driver).map((terms) => new Set(terms));
     const keys: string[] = [];
-    for (let doc = hit.length - 1; doc >= 0 && keys.length < limit; doc--) {
-      if (!hit[doc]) continue;
-      const terms = this.#termsOf[doc]!;
-      if (others.every((wanted) => terms.some((term) => wanted.has(term)))) keys.push(this.#keyOf[doc]!);
-    }
+    for (let doc = docCount - 1; doc >= 0 && keys.length < limit; doc--)
+      if (matched[doc] === runs.length) keys.push(this.#keyOf(doc));
     return keys;
   }
 
-  #termId(word: string): number {
-    let id = this.#termOf.get(word);
-    if (id === undefined) {
-      id = this.#wordOf.length;
-      this.#termOf.set(word, id);
-      this.#wordOf.push(word);
-      this.#postings.push([]);
-      this.#unsortedWords.push(word);
-    }
-    return id;
+  /** The snapshot's postings of the words with the prefix (one run), and the term ids with postings on top. */
+  #postingsWithPrefix(prefix: string): { from: number; to: number; terms: number[]; cost: number } {
+    const base = this.#base;
+    const [first, end] = prefixRange(base, prefix);
+    const from = base.postingStarts[first]!;
+    const to = base.postingStarts[end]!;
+    const terms: number[] = [];
+    let cost = to - from;
+    const add = (term: number): void => {
+      const list = this.#postings[term];
+      if (!list?.length) return;
+      terms.push(term);
+      cost += list.length;
+    };
+    if (this.#postings.length) for (let term = first; term < end; term++) add(term);
+    for (const word of this.#newWordsWithPrefix(prefix)) add(this.#newTermOf.get(word)!);
+    return { from, to, terms, cost };
   }
 
-  #termsWithPrefix(prefix: string): number[] {
-    if (this.#unsortedWords.length > UNSORTED_LIMIT) {
-      this.#sortedWords = [...this.#sortedWords, ...this.#unsortedWords].sort();
-      this.#unsortedWords = [];
+  #newWordsWithPrefix(prefix: string): string[] {
+    if (this.#unsortedNewWords.length > UNSORTED_LIMIT) {
+      this.#sortedNewWords = [...this.#sortedNewWords, ...this.#unsortedNewWords].sort();
+      this.#unsortedNewWords = [];
     }
-    const found: number[] = [];
-    const sorted = this.#sortedWords;
+    const found: string[] = [];
+    const sorted = this.#sortedNewWords;
     // Words with a prefix are one contiguous run of the sorted list (code-unit order).
     let lo = 0;
     let hi = sorted.length;
@@ -186,29 +202,76 @@ export class WordIndex {
       if (sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
-      found.push(this.#termOf.get(sorted[i]!)!);
-    for (const word of this.#unsortedWords) if (word.startsWith(prefix)) found.push(this.#termOf.get(word)!);
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+    for (const word of this.#unsortedNewWords) if (word.startsWith(prefix)) found.push(word);
     return found;
   }
 
-  #markStale(): void {
-    this.#stale += 1;
-    this.#live -= 1;
-    if (this.#stale > 10_000 && this.#stale > this.#live) this.#compact();
+  #termId(word: string): number {
+    const known = findWord(this.#base, word);
+    if (known >= 0) return known;
+    let id = this.#newTermOf.get(word);
+    if (id === undefined) {
+      id = this.#base.wordEnds.length + this.#newWords.length;
+      this.#newTermOf.set(word, id);
+      this.#newWords.push(word);
+      this.#unsortedNewWords.push(word);
+    }
+    return id;
   }
 
-  /** Rebuilds the posting lists from the documents' own terms, dropping stale entries. */
-  #compact(): void {
-    for (const list of this.#postings) list.length = 0;
-    this.#live = 0;
-    for (let doc = 0; doc < this.#termsOf.length; doc++) {
-      const terms = this.#termsOf[doc];
-      if (!terms) continue;
-      for (const term of terms) this.#postings[term]!.push(doc);
-      this.#live += terms.length;
+  #keyOf(doc: number): string {
+    const baseDocs = this.#base.keys.length;
+    return doc < baseDocs ? this.#base.keys[doc]! : this.#addedKeys[doc - baseDocs]!;
+  }
+
+  #docs(): Map<string, number> {
+    if (!this.#docOf) {
+      this.#docOf = new Map();
+      for (const [doc, key] of this.#base.keys.entries()) this.#docOf.set(key, doc);
     }
-    this.#stale = 0;
+    return this.#docOf;
+  }
+
+  #killBaseDoc(doc: number): void {
+    this.#dead[doc] = 1;
+    const base = this.#base;
+    // Its exact number of postings is not kept; the snapshot's average stands in for it.
+    this.#waste += Math.ceil(base.postings.length / Math.max(1, base.keys.length));
+  }
+
+  /** Change-side postings that no longer hold. */
+  #staled(postings: number): void {
+    this.#waste += postings;
+    this.#livePostings -= postings;
+  }
+
+  #foldIfWasteful(): void {
+    const all = this.#livePostings + this.#base.postings.length;
+    if (this.#waste > WASTE_LIMIT && this.#waste > all / 2)
+      this.#adopt(foldChanges(this.#base, this.#changes()));
+  }
+
+  #changes(): WordIndexChanges {
+    return { dead: this.#dead, addedKeys: this.#addedKeys, termsOf: this.#termsOf, newWords: this.#newWords };
+  }
+
+  /** Makes `snapshot` the whole index, with no changes on top. */
+  #adopt(snapshot: WordIndexSnapshot): void {
+    this.#base = snapshot;
+    this.#dead = new Uint8Array(snapshot.keys.length);
+    this.#docOf = snapshot.keys.length ? null : new Map();
+    this.#addedKeys = [];
+    this.#termsOf = [];
+    this.#postings = [];
+    this.#newWords = [];
+    this.#newTermOf.clear();
+    this.#sortedNewWords = [];
+    this.#unsortedNewWords = [];
+    this.#size = snapshot.keys.length;
+    this.#livePostings = 0;
+    this.#waste = 0;
+    this.#changed = false;
   }
 }
 

@@ -8,88 +8,109 @@ export interface WordIndexChanges {
   addedKeys: ReadonlyArray<string | undefined>;
   /** Per document number: its sorted term ids, for documents whose words were set since the snapshot. */
   termsOf: ReadonlyArray<Uint32Array | undefined>;
-  /** Words not in the snapshot's dictionary; word j has term id snapshot words + j. */
+  /** The documents with terms in termsOf (and maybe removed since), each once. */
+  setDocs: readonly number[];
+  /** Words not in the snapshot's dictionary, sorted, and their term ids. */
   newWords: readonly string[];
+  newTermOf: ReadonlyMap<string, number>;
 }
 
 /**
- * The snapshot with the changes folded in: live documents renumbered in the same order,
- * new words merged into the dictionary, each word's postings rebuilt from the snapshot's
- * (those of dead documents dropped) and from the changed documents' own terms. Every step
- * is a pass over typed arrays; only the new words are sorted.
+ * The snapshot with the changes folded in: live documents renumbered in the same order
+ * (`renumbered` false when that changed no number), new words merged into the dictionary,
+ * each word's postings those of the snapshot (dead documents' dropped) then those of the
+ * documents set since. One pass over the snapshot's postings, in order, and one over the
+ * changed documents' own terms: reading each posting's document instead would jump all
+ * over memory.
  */
-export function foldChanges(base: WordIndexSnapshot, changes: WordIndexChanges): WordIndexSnapshot {
-  const { dead, addedKeys, termsOf, newWords } = changes;
-  const baseDocs = base.keys.length;
-  const docCount = baseDocs + addedKeys.length;
-  const docMap = new Int32Array(docCount).fill(-1);
-  const keys: string[] = [];
-  for (let doc = 0; doc < docCount; doc++) {
-    if (doc < baseDocs ? dead[doc] && !termsOf[doc] : !termsOf[doc]) continue;
-    docMap[doc] = keys.length;
-    keys.push(doc < baseDocs ? base.keys[doc]! : addedKeys[doc - baseDocs]!);
-  }
-
-  const { words, wordEnds, termMap } = mergeWords(base, newWords);
-  const termCount = wordEnds.length;
+export function foldChanges(
+  base: WordIndexSnapshot,
+  changes: WordIndexChanges,
+): { snapshot: WordIndexSnapshot; renumbered: boolean } {
+  const { dead, termsOf, setDocs } = changes;
+  const { keys, docMap, renumbered } = renumber(base, changes);
+  const { words, wordEnds, sources } = mergeWords(base, changes);
   const baseWords = base.wordEnds.length;
   const baseStarts = base.postingStarts;
   const basePostings = base.postings;
-  const postingStarts = new Uint32Array(termCount + 1);
-  for (let term = 0; term < baseWords; term++) {
-    let live = 0;
-    const end = baseStarts[term + 1]!;
-    for (let at = baseStarts[term]!; at < end; at++) if (dead[basePostings[at]!] === 0) live += 1;
-    postingStarts[termMap[term]! + 1] = live;
-  }
-  for (let doc = 0; doc < docCount; doc++) {
+  const termCount = wordEnds.length;
+
+  // Per old term id: how many changed documents have it, then where the next of them goes.
+  const changed = new Uint32Array(termCount);
+  let changedTotal = 0;
+  for (const doc of setDocs) {
     const terms = termsOf[doc];
     if (!terms) continue;
-    for (let i = 0; i < terms.length; i++) {
-      const at = termMap[terms[i]!]! + 1;
-      postingStarts[at] = postingStarts[at]! + 1;
-    }
+    for (let i = 0; i < terms.length; i++) changed[terms[i]!]! += 1;
+    changedTotal += terms.length;
   }
-  for (let term = 0; term < termCount; term++)
-    postingStarts[term + 1] = postingStarts[term + 1]! + postingStarts[term]!;
-
-  const postings = new Uint32Array(postingStarts[termCount]!);
-  const next = postingStarts.slice(0, termCount);
-  for (let term = 0; term < baseWords; term++) {
-    const to = termMap[term]!;
-    let at = next[to]!;
-    const end = baseStarts[term + 1]!;
-    for (let from = baseStarts[term]!; from < end; from++) {
-      const doc = basePostings[from]!;
-      if (dead[doc] === 0) postings[at++] = docMap[doc]!;
+  const out = new Uint32Array(basePostings.length + changedTotal);
+  const postingStarts = new Uint32Array(termCount + 1);
+  let at = 0;
+  for (let term = 0; term < termCount; term++) {
+    const source = sources[term]!;
+    if (source < baseWords) {
+      const end = baseStarts[source + 1]!;
+      for (let from = baseStarts[source]!; from < end; from++) {
+        const doc = basePostings[from]!;
+        if (dead[doc] === 0) out[at++] = docMap[doc]!;
+      }
     }
-    next[to] = at;
+    const count = changed[source]!;
+    changed[source] = at;
+    at += count;
+    postingStarts[term + 1] = at;
   }
-  for (let doc = 0; doc < docCount; doc++) {
+  for (const doc of setDocs) {
     const terms = termsOf[doc];
     if (!terms) continue;
     const to = docMap[doc]!;
-    for (let i = 0; i < terms.length; i++) postings[next[termMap[terms[i]!]!]!++] = to;
+    for (let i = 0; i < terms.length; i++) out[changed[terms[i]!]!++] = to;
   }
-  return { version: 2, keys, words, wordEnds, postingStarts, postings };
+  const postings = at === out.length ? out : out.slice(0, at);
+  return { snapshot: { version: 2, keys, words, wordEnds, postingStarts, postings }, renumbered };
+}
+
+/** The live documents, oldest first, and each old document number's new one (-1: removed). */
+function renumber(
+  base: WordIndexSnapshot,
+  { dead, addedKeys, termsOf }: WordIndexChanges,
+): { keys: string[]; docMap: Int32Array; renumbered: boolean } {
+  const baseDocs = base.keys.length;
+  const docCount = baseDocs + addedKeys.length;
+  const docMap = new Int32Array(docCount);
+  const removed = (doc: number): boolean =>
+    doc < baseDocs ? dead[doc] === 1 && termsOf[doc] === undefined : addedKeys[doc - baseDocs] === undefined;
+  let first = 0;
+  while (first < docCount && !removed(first)) docMap[first] = first++;
+  if (first === docCount) return { keys: base.keys.concat(addedKeys as string[]), docMap, renumbered: false };
+  const keys =
+    first <= baseDocs
+      ? base.keys.slice(0, first)
+      : base.keys.concat(addedKeys.slice(0, first - baseDocs) as string[]);
+  for (let doc = first; doc < docCount; doc++) {
+    docMap[doc] = removed(doc)
+      ? -1
+      : keys.push(doc < baseDocs ? base.keys[doc]! : addedKeys[doc - baseDocs]!) - 1;
+  }
+  return { keys, docMap, renumbered: true };
 }
 
 /**
- * The snapshot's dictionary with the new words put in their places, and each old term
- * id's place in it (snapshot words first, then the new words in their given order).
+ * The snapshot's dictionary with the new words put in their places, and for each place the
+ * old term id there.
  */
 function mergeWords(
   base: WordIndexSnapshot,
-  newWords: readonly string[],
-): { words: string; wordEnds: Uint32Array; termMap: Uint32Array } {
+  { newWords, newTermOf }: WordIndexChanges,
+): { words: string; wordEnds: Uint32Array; sources: Uint32Array } {
   const baseWords = base.wordEnds.length;
-  const termMap = new Uint32Array(baseWords + newWords.length);
+  const sources = new Uint32Array(baseWords + newWords.length);
   if (newWords.length === 0) {
-    for (let term = 0; term < baseWords; term++) termMap[term] = term;
-    return { words: base.words, wordEnds: base.wordEnds, termMap };
+    for (let term = 0; term < baseWords; term++) sources[term] = term;
+    return { words: base.words, wordEnds: base.wordEnds, sources };
   }
-  const order = newWords.map((_, j) => j).sort((a, b) => (newWords[a]! < newWords[b]! ? -1 : 1));
-  const wordEnds = new Uint32Array(termMap.length);
+  const wordEnds = new Uint32Array(sources.length);
   const pieces: string[] = [];
   let copiedWords = 0;
   let copiedChars = 0;
@@ -101,21 +122,20 @@ function mergeWords(
     pieces.push(base.words.slice(copiedChars, endChars));
     const shift = length - copiedChars;
     for (let term = copiedWords; term < end; term++) {
-      termMap[term] = place;
+      sources[place] = term;
       wordEnds[place++] = base.wordEnds[term]! + shift;
     }
     length += endChars - copiedChars;
     copiedWords = end;
     copiedChars = endChars;
   };
-  for (const j of order) {
-    const word = newWords[j]!;
+  for (const word of newWords) {
     copyBaseUntil(wordPosition(base, word));
     pieces.push(word);
     length += word.length;
-    termMap[baseWords + j] = place;
+    sources[place] = newTermOf.get(word)!;
     wordEnds[place++] = length;
   }
   copyBaseUntil(baseWords);
-  return { words: pieces.join(''), wordEnds, termMap };
+  return { words: pieces.join(''), wordEnds, sources };
 }

@@ -99,6 +99,6 @@ it('answers as the definition does, across saves, restores, changes and removals
         expect(fresh.search(query, limit)).toEqual(model.search(query, limit));
       }
     }),
-    { numRuns: 300 },
+    { numRuns: 500 },
   );
 });

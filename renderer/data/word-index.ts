@@ -34,10 +34,11 @@ export class WordIndex {
   #addedKeys: Array<string | undefined> = [];
   /** By document number: the sorted term ids of the documents set since the snapshot. */
   #termsOf: Array<Uint32Array | undefined> = [];
+  /** The documents set since the snapshot, in the order first set (some removed since). */
+  #setDocs: number[] = [];
   /** By term id: the documents set since the snapshot that had the word (some maybe no longer). */
   #postings: Array<number[] | undefined> = [];
-  /** Words not in the snapshot: word j has term id (snapshot words + j). */
-  #newWords: string[] = [];
+  /** Words not in the snapshot, numbered after its words. */
   readonly #newTermOf = new Map<string, number>();
   #sortedNewWords: string[] = [];
   #unsortedNewWords: string[] = [];
@@ -56,7 +57,7 @@ export class WordIndex {
    * the last one costs nothing; the caller must not modify it.
    */
   toSnapshot(): WordIndexSnapshot {
-    if (this.#changed) this.#adopt(foldChanges(this.#base, this.#changes()));
+    if (this.#changed) this.#fold();
     return this.#base;
   }
 
@@ -92,6 +93,7 @@ export class WordIndex {
       this.#killBaseDoc(doc);
       before = new Uint32Array(0);
     }
+    if (!this.#termsOf[doc]) this.#setDocs.push(doc);
     this.#termsOf[doc] = terms;
     for (const term of terms) {
       if (before && hasTerm(before, term)) continue;
@@ -188,10 +190,7 @@ export class WordIndex {
   }
 
   #newWordsWithPrefix(prefix: string): string[] {
-    if (this.#unsortedNewWords.length > UNSORTED_LIMIT) {
-      this.#sortedNewWords = [...this.#sortedNewWords, ...this.#unsortedNewWords].sort();
-      this.#unsortedNewWords = [];
-    }
+    if (this.#unsortedNewWords.length > UNSORTED_LIMIT) this.#sortNewWords();
     const found: string[] = [];
     const sorted = this.#sortedNewWords;
     // Words with a prefix are one contiguous run of the sorted list (code-unit order).
@@ -207,14 +206,18 @@ export class WordIndex {
     return found;
   }
 
+  #sortNewWords(): void {
+    this.#sortedNewWords = [...this.#sortedNewWords, ...this.#unsortedNewWords].sort();
+    this.#unsortedNewWords = [];
+  }
+
   #termId(word: string): number {
     const known = findWord(this.#base, word);
     if (known >= 0) return known;
     let id = this.#newTermOf.get(word);
     if (id === undefined) {
-      id = this.#base.wordEnds.length + this.#newWords.length;
+      id = this.#base.wordEnds.length + this.#newTermOf.size;
       this.#newTermOf.set(word, id);
-      this.#newWords.push(word);
       this.#unsortedNewWords.push(word);
     }
     return id;
@@ -248,12 +251,24 @@ export class WordIndex {
 
   #foldIfWasteful(): void {
     const all = this.#livePostings + this.#base.postings.length;
-    if (this.#waste > WASTE_LIMIT && this.#waste > all / 2)
-      this.#adopt(foldChanges(this.#base, this.#changes()));
+    if (this.#waste > WASTE_LIMIT && this.#waste > all / 2) this.#fold();
   }
 
-  #changes(): WordIndexChanges {
-    return { dead: this.#dead, addedKeys: this.#addedKeys, termsOf: this.#termsOf, newWords: this.#newWords };
+  #fold(): void {
+    this.#sortNewWords();
+    const changes: WordIndexChanges = {
+      dead: this.#dead,
+      addedKeys: this.#addedKeys,
+      termsOf: this.#termsOf,
+      setDocs: this.#setDocs,
+      newWords: this.#sortedNewWords,
+      newTermOf: this.#newTermOf,
+    };
+    const { snapshot, renumbered } = foldChanges(this.#base, changes);
+    // With every document keeping its number the key map stays right (making it is a pass over every key).
+    const docOf = renumbered ? null : this.#docOf;
+    this.#adopt(snapshot);
+    if (docOf) this.#docOf = docOf;
   }
 
   /** Makes `snapshot` the whole index, with no changes on top. */
@@ -263,8 +278,8 @@ export class WordIndex {
     this.#docOf = snapshot.keys.length ? null : new Map();
     this.#addedKeys = [];
     this.#termsOf = [];
+    this.#setDocs = [];
     this.#postings = [];
-    this.#newWords = [];
     this.#newTermOf.clear();
     this.#sortedNewWords = [];
     this.#unsortedNewWords = [];

@@ -379,7 +379,7 @@ export class TicketMemoryIndex {
     this.#words = WordIndex.fromSnapshot(snapshot);
     for (const [seq, ids] of pages) if (seq > saved.pageSeq) for (const id of ids) this.#wordsBehind.add(id);
     for (const id of this.#overlay.keys()) this.#wordsBehind.add(id);
-    for (const id of snapshot.keys) if (!this.#facets.has(id)) this.#wordsBehind.add(id);
+    for (const id of this.#words.keys()) if (!this.#facets.has(id)) this.#wordsBehind.add(id);
     if (this.#wordsBehind.size === 0) this.#savedSeq = saved.pageSeq;
   }
 

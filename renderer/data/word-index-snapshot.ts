@@ -14,6 +14,24 @@ export interface WordIndexSnapshot {
   /** Word i's documents are postings[postingStarts[i] .. postingStarts[i + 1]). */
   postingStarts: Uint32Array;
   postings: Uint32Array;
+  /**
+   * Documents set or removed since the arrays above were last rebuilt, kept apart while they
+   * are few: a save then copies them instead of rebuilding millions of postings.
+   */
+  changes?: SavedChanges;
+}
+
+export interface SavedChanges {
+  /** Documents of the arrays above whose postings there no longer count (removed or set again). */
+  dead: Uint32Array;
+  /** Keys of the documents numbered after those above, oldest first (null: removed). */
+  addedKeys: Array<string | null>;
+  /** Words not in the dictionary above; word j has term id (dictionary size + j). */
+  newWords: string[];
+  /** The documents set since, each with its term ids ascending: docs[i]'s are terms[termStarts[i] .. termStarts[i + 1]). */
+  docs: Uint32Array;
+  termStarts: Uint32Array;
+  terms: Uint32Array;
 }
 
 export function emptySnapshot(): WordIndexSnapshot {
@@ -43,7 +61,36 @@ export function readWordIndexSnapshot(value: unknown): WordIndexSnapshot | null 
   if (postingStarts[wordEnds.length] !== postings.length) return null;
   if ((wordEnds.length ? wordEnds[wordEnds.length - 1] : 0) !== words.length) return null;
   if (!ascending(wordEnds) || !ascending(postingStarts) || !below(postings, keys.length)) return null;
+  if (s.changes !== undefined && !validChanges(s.changes, keys.length, wordEnds.length)) return null;
   return s as WordIndexSnapshot;
+}
+
+function validChanges(value: unknown, docs: number, words: number): value is SavedChanges {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Partial<Record<keyof SavedChanges, unknown>>;
+  const { dead, addedKeys, newWords, docs: changed, termStarts, terms } = c;
+  if (!isUint32Array(dead) || !isUint32Array(changed) || !isUint32Array(termStarts) || !isUint32Array(terms))
+    return false;
+  if (!Array.isArray(addedKeys) || !addedKeys.every((key) => key === null || typeof key === 'string'))
+    return false;
+  if (!Array.isArray(newWords) || !newWords.every((word) => typeof word === 'string')) return false;
+  if (
+    termStarts.length !== changed.length + 1 ||
+    termStarts[0] !== 0 ||
+    termStarts[changed.length] !== terms.length
+  )
+    return false;
+  if (!ascending(termStarts) || !below(dead, docs) || !below(terms, words + newWords.length)) return false;
+  // Each document once, each added one set (a key with no words is never kept), its terms strictly ascending.
+  const seen = new Uint8Array(docs + addedKeys.length);
+  for (let i = 0; i < changed.length; i++) {
+    const doc = changed[i]!;
+    if (doc >= seen.length || seen[doc] || (doc >= docs && addedKeys[doc - docs] === null)) return false;
+    seen[doc] = 1;
+    for (let at = termStarts[i]! + 1; at < termStarts[i + 1]!; at++)
+      if (terms[at]! <= terms[at - 1]!) return false;
+  }
+  return addedKeys.every((key, j) => key === null || seen[docs + j] === 1);
 }
 
 /** By its tag, not instanceof: a value read back from storage may come from another realm's constructor. */
@@ -60,10 +107,6 @@ function below(values: Uint32Array, limit: number): boolean {
   let max = -1;
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
   return max < limit;
-}
-
-export function wordAt(snapshot: WordIndexSnapshot, i: number): string {
-  return snapshot.words.slice(i ? snapshot.wordEnds[i - 1] : 0, snapshot.wordEnds[i]);
 }
 
 /**

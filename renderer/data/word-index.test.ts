@@ -111,4 +111,28 @@ describe('readWordIndexSnapshot', () => {
     cut.words = cut.words.slice(1);
     expect(readWordIndexSnapshot(cut)).toBeNull();
   });
+
+  it('reads the changes a save kept apart, and refuses them when they name a document or word that is not there', () => {
+    const index = new WordIndex();
+    for (let doc = 0; doc < 40; doc++) index.set(`d${doc}`, ['printer', `n${doc}`]);
+    index.toSnapshot();
+    index.set('d3', ['scanner']);
+    index.set('late', ['printer', 'toner']);
+    index.delete('d5');
+    const withChanges = (): { changes: { docs: Uint32Array; terms: Uint32Array } } =>
+      structuredClone(index.toSnapshot()) as never;
+    expect(withChanges().changes).toBeDefined();
+    const restored = WordIndex.fromSnapshot(readWordIndexSnapshot(withChanges())!);
+    expect(restored.search(['print'], 3)).toEqual(['late', 'd39', 'd38']);
+    expect(restored.search(['scan'], 10)).toEqual(['d3']);
+    expect(restored.search(['n5'], 10)).toEqual([]);
+    expect(restored.size).toBe(40);
+
+    const pastTheDocs = withChanges();
+    pastTheDocs.changes.docs[0] = 99;
+    expect(readWordIndexSnapshot(pastTheDocs)).toBeNull();
+    const pastTheWords = withChanges();
+    pastTheWords.changes.terms[0] = 9_999;
+    expect(readWordIndexSnapshot(pastTheWords)).toBeNull();
+  });
 });

@@ -1,5 +1,11 @@
 import { foldChanges, type WordIndexChanges } from './word-index-fold';
-import { emptySnapshot, findWord, prefixRange, type WordIndexSnapshot } from './word-index-snapshot';
+import {
+  emptySnapshot,
+  findWord,
+  prefixRange,
+  type SavedChanges,
+  type WordIndexSnapshot,
+} from './word-index-snapshot';
 
 export { readWordIndexSnapshot, type WordIndexSnapshot } from './word-index-snapshot';
 
@@ -25,6 +31,11 @@ export { readWordIndexSnapshot, type WordIndexSnapshot } from './word-index-snap
 const UNSORTED_LIMIT = 2_000;
 /** Wasted postings (stale, or of dead snapshot documents) tolerated before the changes are folded. */
 const WASTE_LIMIT = 10_000;
+/**
+ * A save keeps the changes apart (see SavedChanges) while the documents they touch are at
+ * most this share of the snapshot's: a start replays them one posting at a time.
+ */
+const SAVED_CHANGES_SHARE = 1 / 8;
 
 export class WordIndex {
   #base: WordIndexSnapshot = emptySnapshot();
@@ -45,20 +56,32 @@ export class WordIndex {
   #size = 0;
   #livePostings = 0;
   #waste = 0;
-  #changed = false;
+  #deadCount = 0;
+  /** What toSnapshot answers until the next change. */
+  #saved: WordIndexSnapshot | null = null;
 
   get size(): number {
     return this.#size;
   }
 
   /**
-   * The live documents and their words as search-ready arrays (see WordIndexSnapshot). The
-   * index folds its changes into it and keeps searching it, so a save without changes since
-   * the last one costs nothing; the caller must not modify it.
+   * The live documents and their words as search-ready arrays (see WordIndexSnapshot): the
+   * snapshot this index stands on with the changes since beside it while they are few, or
+   * rebuilt with them folded in (then searched from here on). The caller must not modify it.
    */
   toSnapshot(): WordIndexSnapshot {
-    if (this.#changed) this.#fold();
-    return this.#base;
+    if (this.#saved) return this.#saved;
+    const touched = this.#setDocs.length + this.#deadCount;
+    if (touched > this.#base.keys.length * SAVED_CHANGES_SHARE) this.#fold();
+    else this.#saved = { ...folded(this.#base), changes: this.#savedChanges() };
+    return this.#saved!;
+  }
+
+  /** The keys of the documents it holds, oldest first. */
+  *keys(): IterableIterator<string> {
+    const { keys } = this.#base;
+    for (let doc = 0; doc < keys.length; doc++) if (this.#isLiveBaseDoc(doc)) yield keys[doc]!;
+    for (const key of this.#addedKeys) if (key !== undefined) yield key;
   }
 
   /**
@@ -101,7 +124,7 @@ export class WordIndex {
       this.#livePostings += 1;
     }
     if (before) for (const term of before) if (!hasTerm(terms, term)) this.#staled(1);
-    this.#changed = true;
+    this.#saved = null;
     this.#foldIfWasteful();
   }
 
@@ -119,7 +142,7 @@ export class WordIndex {
       this.#killBaseDoc(doc);
     }
     if (doc >= this.#base.keys.length) this.#addedKeys[doc - this.#base.keys.length] = undefined;
-    this.#changed = true;
+    this.#saved = null;
     this.#foldIfWasteful();
   }
 
@@ -230,14 +253,23 @@ export class WordIndex {
 
   #docs(): Map<string, number> {
     if (!this.#docOf) {
-      this.#docOf = new Map();
-      for (const [doc, key] of this.#base.keys.entries()) this.#docOf.set(key, doc);
+      const docOf = new Map<string, number>();
+      const { keys } = this.#base;
+      for (let doc = 0; doc < keys.length; doc++) if (this.#isLiveBaseDoc(doc)) docOf.set(keys[doc]!, doc);
+      for (const [j, key] of this.#addedKeys.entries())
+        if (key !== undefined) docOf.set(key, keys.length + j);
+      this.#docOf = docOf;
     }
     return this.#docOf;
   }
 
+  #isLiveBaseDoc(doc: number): boolean {
+    return this.#dead[doc] === 0 || this.#termsOf[doc] !== undefined;
+  }
+
   #killBaseDoc(doc: number): void {
     this.#dead[doc] = 1;
+    this.#deadCount += 1;
     const base = this.#base;
     // Its exact number of postings is not kept; the snapshot's average stands in for it.
     this.#waste += Math.ceil(base.postings.length / Math.max(1, base.keys.length));
@@ -271,7 +303,26 @@ export class WordIndex {
     if (docOf) this.#docOf = docOf;
   }
 
-  /** Makes `snapshot` the whole index, with no changes on top. */
+  /** The changes as plain data, for a save (see SavedChanges). */
+  #savedChanges(): SavedChanges {
+    const dead: number[] = [];
+    for (let doc = 0; doc < this.#dead.length; doc++) if (this.#dead[doc]) dead.push(doc);
+    const docs = this.#setDocs.filter((doc) => this.#termsOf[doc]);
+    const termStarts = new Uint32Array(docs.length + 1);
+    for (const [i, doc] of docs.entries()) termStarts[i + 1] = termStarts[i]! + this.#termsOf[doc]!.length;
+    const terms = new Uint32Array(termStarts[docs.length]!);
+    for (const [i, doc] of docs.entries()) terms.set(this.#termsOf[doc]!, termStarts[i]);
+    return {
+      dead: Uint32Array.from(dead),
+      addedKeys: this.#addedKeys.map((key) => key ?? null),
+      newWords: [...this.#newTermOf.keys()],
+      docs: Uint32Array.from(docs),
+      termStarts,
+      terms,
+    };
+  }
+
+  /** Makes `snapshot` the whole index: its arrays as they are, its saved changes (if any) on top. */
   #adopt(snapshot: WordIndexSnapshot): void {
     this.#base = snapshot;
     this.#dead = new Uint8Array(snapshot.keys.length);
@@ -286,7 +337,28 @@ export class WordIndex {
     this.#size = snapshot.keys.length;
     this.#livePostings = 0;
     this.#waste = 0;
-    this.#changed = false;
+    this.#deadCount = 0;
+    if (snapshot.changes) this.#replay(snapshot.changes);
+    this.#saved = snapshot;
+  }
+
+  /** Puts saved changes back on top, as set() and delete() had left them. */
+  #replay(changes: SavedChanges): void {
+    const baseDocs = this.#base.keys.length;
+    for (const doc of changes.dead) this.#killBaseDoc(doc);
+    this.#addedKeys = changes.addedKeys.map((key) => key ?? undefined);
+    for (const word of changes.newWords) this.#termId(word);
+    const { docs, termStarts, terms } = changes;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      if (doc < baseDocs && !this.#dead[doc]) this.#killBaseDoc(doc);
+      const own = terms.subarray(termStarts[i], termStarts[i + 1]);
+      this.#termsOf[doc] = own;
+      this.#setDocs.push(doc);
+      for (const term of own) (this.#postings[term] ??= []).push(doc);
+      this.#livePostings += own.length;
+    }
+    this.#size = baseDocs - this.#deadCount + docs.length;
   }
 }
 
@@ -301,4 +373,9 @@ function hasTerm(sortedTerms: Uint32Array, term: number): boolean {
     else hi = mid;
   }
   return false;
+}
+
+/** The snapshot's arrays without its saved changes. */
+function folded({ changes: _, ...arrays }: WordIndexSnapshot): WordIndexSnapshot {
+  return arrays;
 }

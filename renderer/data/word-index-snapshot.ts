@@ -74,6 +74,7 @@ function validChanges(value: unknown, docs: number, words: number): value is Sav
   if (!Array.isArray(addedKeys) || !addedKeys.every((key) => key === null || typeof key === 'string'))
     return false;
   if (!Array.isArray(newWords) || !newWords.every((word) => typeof word === 'string')) return false;
+  if (new Set(newWords).size !== newWords.length) return false;
   if (
     termStarts.length !== changed.length + 1 ||
     termStarts[0] !== 0 ||

@@ -1,4 +1,4 @@
-import { foldChanges, type WordIndexChanges } from './word-index-fold';
+import { foldChanges, savedChanges, type WordIndexChanges } from './word-index-changes';
 import {
   emptySnapshot,
   findWord,
@@ -16,12 +16,13 @@ export { readWordIndexSnapshot, type WordIndexSnapshot } from './word-index-snap
  * Here the words cost a few bytes per (ticket, word) in memory and nothing on the write path.
  *
  * Two layers. The snapshot (word-index-snapshot.ts) is read-only typed arrays: what a
- * start restores, and what every save folds the changes into. On top of it, the changes:
+ * start restores and searches as it is. On top of it, the changes (word-index-changes.ts):
  * documents set since then keep their own sorted term ids and push postings to per-word
  * lists, and a snapshot document that was set again or removed is marked dead, so its
  * snapshot postings stop counting. A change-side posting may be stale (the document lost
  * the word since): checking each hit against the document's terms costs less than removing
- * it from the middle of a list, and the changes are folded once stale entries pile up.
+ * it from the middle of a list. A save copies the changes beside the snapshot while they
+ * are few, and folds them into a new snapshot otherwise, or once wasted postings pile up.
  *
  * Documents are numbered in the order they are first added (the snapshot's first); a
  * search answers newest first by that number.
@@ -73,7 +74,7 @@ export class WordIndex {
     if (this.#saved) return this.#saved;
     const touched = this.#setDocs.length + this.#deadCount;
     if (touched > this.#base.keys.length * SAVED_CHANGES_SHARE) this.#fold();
-    else this.#saved = { ...folded(this.#base), changes: this.#savedChanges() };
+    else this.#saved = { ...folded(this.#base), changes: savedChanges(this.#changes()) };
     return this.#saved!;
   }
 
@@ -286,9 +287,9 @@ export class WordIndex {
     if (this.#waste > WASTE_LIMIT && this.#waste > all / 2) this.#fold();
   }
 
-  #fold(): void {
+  #changes(): WordIndexChanges {
     this.#sortNewWords();
-    const changes: WordIndexChanges = {
+    return {
       dead: this.#dead,
       addedKeys: this.#addedKeys,
       termsOf: this.#termsOf,
@@ -296,30 +297,14 @@ export class WordIndex {
       newWords: this.#sortedNewWords,
       newTermOf: this.#newTermOf,
     };
-    const { snapshot, renumbered } = foldChanges(this.#base, changes);
+  }
+
+  #fold(): void {
+    const { snapshot, renumbered } = foldChanges(this.#base, this.#changes());
     // With every document keeping its number the key map stays right (making it is a pass over every key).
     const docOf = renumbered ? null : this.#docOf;
     this.#adopt(snapshot);
     if (docOf) this.#docOf = docOf;
-  }
-
-  /** The changes as plain data, for a save (see SavedChanges). */
-  #savedChanges(): SavedChanges {
-    const dead: number[] = [];
-    for (let doc = 0; doc < this.#dead.length; doc++) if (this.#dead[doc]) dead.push(doc);
-    const docs = this.#setDocs.filter((doc) => this.#termsOf[doc]);
-    const termStarts = new Uint32Array(docs.length + 1);
-    for (const [i, doc] of docs.entries()) termStarts[i + 1] = termStarts[i]! + this.#termsOf[doc]!.length;
-    const terms = new Uint32Array(termStarts[docs.length]!);
-    for (const [i, doc] of docs.entries()) terms.set(this.#termsOf[doc]!, termStarts[i]);
-    return {
-      dead: Uint32Array.from(dead),
-      addedKeys: this.#addedKeys.map((key) => key ?? null),
-      newWords: [...this.#newTermOf.keys()],
-      docs: Uint32Array.from(docs),
-      termStarts,
-      terms,
-    };
   }
 
   /** Makes `snapshot` the whole index: its arrays as they are, its saved changes (if any) on top. */
@@ -347,7 +332,9 @@ export class WordIndex {
     const baseDocs = this.#base.keys.length;
     for (const doc of changes.dead) this.#killBaseDoc(doc);
     this.#addedKeys = changes.addedKeys.map((key) => key ?? undefined);
-    for (const word of changes.newWords) this.#termId(word);
+    const baseWords = this.#base.wordEnds.length;
+    for (const [j, word] of changes.newWords.entries()) this.#newTermOf.set(word, baseWords + j);
+    this.#unsortedNewWords = [...changes.newWords];
     const { docs, termStarts, terms } = changes;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;

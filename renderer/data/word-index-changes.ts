@@ -1,4 +1,4 @@
-import { wordPosition, type WordIndexSnapshot } from './word-index-snapshot';
+import { wordPosition, type SavedChanges, type WordIndexSnapshot } from './word-index-snapshot';
 
 /** What a WordIndex changed on top of its snapshot (see WordIndex). */
 export interface WordIndexChanges {
@@ -13,6 +13,32 @@ export interface WordIndexChanges {
   /** Words not in the snapshot's dictionary, sorted, and their term ids. */
   newWords: readonly string[];
   newTermOf: ReadonlyMap<string, number>;
+}
+
+/** The changes as plain data, to save beside the snapshot (see SavedChanges). */
+export function savedChanges({
+  dead,
+  addedKeys,
+  termsOf,
+  setDocs,
+  newTermOf,
+}: WordIndexChanges): SavedChanges {
+  const deadDocs: number[] = [];
+  for (let doc = 0; doc < dead.length; doc++) if (dead[doc]) deadDocs.push(doc);
+  const docs = setDocs.filter((doc) => termsOf[doc]);
+  const termStarts = new Uint32Array(docs.length + 1);
+  for (const [i, doc] of docs.entries()) termStarts[i + 1] = termStarts[i]! + termsOf[doc]!.length;
+  const terms = new Uint32Array(termStarts[docs.length]!);
+  for (const [i, doc] of docs.entries()) terms.set(termsOf[doc]!, termStarts[i]);
+  return {
+    dead: Uint32Array.from(deadDocs),
+    addedKeys: addedKeys.map((key) => key ?? null),
+    // Term ids follow the order the words were first seen in (see WordIndex#termId).
+    newWords: [...newTermOf.keys()],
+    docs: Uint32Array.from(docs),
+    termStarts,
+    terms,
+  };
 }
 
 /**

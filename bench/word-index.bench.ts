@@ -20,6 +20,8 @@ import { demoWordDocs } from './word-index-docs';
  * - `words.idb_put`, `words.idb_get`: Chromium's on-disk IndexedDB, put to commit and get
  *   after a reload; baseline: the same words in the earlier shape (a dictionary of strings
  *   and each document's term ids), which a start had to turn back into posting lists.
+ * - `words.heap_built`, `words.heap_restored`: what the index holds in the heap, built by
+ *   set() and restored from a save (only when node runs with --expose-gc).
  */
 
 const TYPED = ['impresora atascada', 'vpn no conecta', 'inc-4242', 'password reset'];
@@ -35,10 +37,12 @@ export async function run(): Promise<BenchResult[]> {
     n: count,
   });
 
+  const heapBefore = heapMb();
   const built = new WordIndex();
   const build = timed(() => {
     for (const doc of docs) built.set(doc.id, doc.words);
   });
+  const heapBuilt = heapMb() - heapBefore;
   const saveAfterBuild = timed(() => built.toSnapshot());
   for (let i = 0; i < 200; i++) {
     const doc = docs[(i * 7919) % count]!;
@@ -47,6 +51,7 @@ export async function run(): Promise<BenchResult[]> {
   const saveAfterChanges = timed(() => built.toSnapshot());
   const saved = built.toSnapshot();
 
+  const heapBeforeClone = heapMb();
   let cloned: unknown;
   const clone = timed(() => (cloned = structuredClone(saved)));
   let restored = new WordIndex();
@@ -75,6 +80,12 @@ export async function run(): Promise<BenchResult[]> {
     figure('words.clone', clone),
     figure('words.bytes', serialize(saved).length / 1e6, 'MB'),
   );
+  if (typeof globalThis.gc === 'function')
+    results.push(
+      figure('words.heap_built', heapBuilt, 'MB'),
+      // From before the clone: the restored index searches the cloned arrays.
+      figure('words.heap_restored', heapMb() - heapBeforeClone, 'MB'),
+    );
   if (existsSync(process.env.MESA_CHROMIUM ?? '/usr/bin/chromium')) {
     const earlier = await idbPutGet(earlierShape(saved));
     const now = await idbPutGet({ ...saved });
@@ -92,6 +103,14 @@ export async function run(): Promise<BenchResult[]> {
     );
   }
   return results;
+}
+
+/** Heap and array buffers in use after a full collection; 0 without --expose-gc. */
+function heapMb(): number {
+  if (typeof globalThis.gc !== 'function') return 0;
+  globalThis.gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1e6;
 }
 
 function timed(work: () => unknown): number {

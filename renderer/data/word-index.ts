@@ -52,6 +52,8 @@ export class WordIndex {
   #postings: Array<number[] | undefined> = [];
   /** Words not in the snapshot, numbered after its words. */
   readonly #newTermOf = new Map<string, number>();
+  /** The snapshot's words looked up so far: a sync brings the same words again and again. */
+  readonly #baseTermOf = new Map<string, number>();
   #sortedNewWords: string[] = [];
   #unsortedNewWords: string[] = [];
   #size = 0;
@@ -236,14 +238,16 @@ export class WordIndex {
   }
 
   #termId(word: string): number {
+    let id = this.#baseTermOf.get(word) ?? this.#newTermOf.get(word);
+    if (id !== undefined) return id;
     const known = findWord(this.#base, word);
-    if (known >= 0) return known;
-    let id = this.#newTermOf.get(word);
-    if (id === undefined) {
-      id = this.#base.wordEnds.length + this.#newTermOf.size;
-      this.#newTermOf.set(word, id);
-      this.#unsortedNewWords.push(word);
+    if (known >= 0) {
+      this.#baseTermOf.set(word, known);
+      return known;
     }
+    id = this.#base.wordEnds.length + this.#newTermOf.size;
+    this.#newTermOf.set(word, id);
+    this.#unsortedNewWords.push(word);
     return id;
   }
 
@@ -317,6 +321,7 @@ export class WordIndex {
     this.#setDocs = [];
     this.#postings = [];
     this.#newTermOf.clear();
+    this.#baseTermOf.clear();
     this.#sortedNewWords = [];
     this.#unsortedNewWords = [];
     this.#size = snapshot.keys.length;

@@ -238,12 +238,16 @@ export class WordIndex {
   }
 
   #termId(word: string): number {
-    let id = this.#baseTermOf.get(word) ?? this.#newTermOf.get(word);
+    let id = this.#newTermOf.get(word);
     if (id !== undefined) return id;
-    const known = findWord(this.#base, word);
-    if (known >= 0) {
-      this.#baseTermOf.set(word, known);
-      return known;
+    if (this.#base.wordEnds.length) {
+      id = this.#baseTermOf.get(word);
+      if (id !== undefined) return id;
+      id = findWord(this.#base, word);
+      if (id >= 0) {
+        this.#baseTermOf.set(word, id);
+        return id;
+      }
     }
     id = this.#base.wordEnds.length + this.#newTermOf.size;
     this.#newTermOf.set(word, id);

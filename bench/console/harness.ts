@@ -25,7 +25,7 @@ export interface ConsoleRig {
   cdp: CDPSession;
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

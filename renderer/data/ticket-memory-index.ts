@@ -7,7 +7,7 @@ import { slaKeys } from './sla-keys';
 import { policyStamp, readSlaKeys } from './sla-stamp';
 import { ticketWords } from './search-words';
 import type { CacheWrite, TicketWriteFeed } from './ticket-writes';
-import { WordIndex, type WordIndexSnapshot } from './word-index';
+import { WordIndex, readWordIndexSnapshot } from './word-index';
 
 /**
  * What the console shows, in memory: every cached ticket as the agent sees it, the server's
@@ -371,7 +371,7 @@ export class TicketMemoryIndex {
     // A load since this one started (a clear) decides again.
     if (pages !== this.#loadedPages) return;
     this.#loadedPages = null;
-    const snapshot = saved?.snapshot as WordIndexSnapshot | undefined;
+    const snapshot = readWordIndexSnapshot(saved?.snapshot);
     if (!saved || !snapshot) {
       for (const id of this.#facets.keys()) this.#wordsBehind.add(id);
       return;
@@ -379,7 +379,7 @@ export class TicketMemoryIndex {
     this.#words = WordIndex.fromSnapshot(snapshot);
     for (const [seq, ids] of pages) if (seq > saved.pageSeq) for (const id of ids) this.#wordsBehind.add(id);
     for (const id of this.#overlay.keys()) this.#wordsBehind.add(id);
-    for (const id of snapshot.keys) if (!this.#facets.has(id)) this.#wordsBehind.add(id);
+    for (const id of this.#words.keys()) if (!this.#facets.has(id)) this.#wordsBehind.add(id);
     if (this.#wordsBehind.size === 0) this.#savedSeq = saved.pageSeq;
   }
 

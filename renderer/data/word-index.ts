@@ -1,85 +1,99 @@
+import { foldChanges, savedChanges, type WordIndexChanges } from './word-index-changes';
+import {
+  emptySnapshot,
+  findWord,
+  prefixRange,
+  type SavedChanges,
+  type WordIndexSnapshot,
+} from './word-index-snapshot';
+
+export { readWordIndexSnapshot, type WordIndexSnapshot } from './word-index-snapshot';
+
 /**
  * An in-memory inverted index from folded words to documents, with prefix search. It
  * replaces v2's multi-entry `*words` IndexedDB index: at 100k tickets that index held
  * millions of rows and made every ticket write several times slower (bench/README.md).
  * Here the words cost a few bytes per (ticket, word) in memory and nothing on the write path.
  *
- * Documents get a number in the order they are first added; numbers are never reused.
- * A posting list may hold stale numbers (a document that lost the word, or was removed):
- * removing from the middle of a 100k-long list on every update would cost more than
- * checking each hit against the document's own sorted term ids, and the lists are
- * compacted once stale entries pile up.
+ * Two layers. The snapshot (word-index-snapshot.ts) is read-only typed arrays: what a
+ * start restores and searches as it is. On top of it, the changes (word-index-changes.ts):
+ * documents set since then keep their own sorted term ids and push postings to per-word
+ * lists, and a snapshot document that was set again or removed is marked dead, so its
+ * snapshot postings stop counting. A change-side posting may be stale (the document lost
+ * the word since): checking each hit against the document's terms costs less than removing
+ * it from the middle of a list. A save copies the changes beside the snapshot while they
+ * are few, and folds them into a new snapshot otherwise, or once wasted postings pile up.
+ *
+ * Documents are numbered in the order they are first added (the snapshot's first); a
+ * search answers newest first by that number.
  */
 
 /** New words are searched linearly until this many, then merged into the sorted list. */
 const UNSORTED_LIMIT = 2_000;
-
+/** Wasted postings (stale, or of dead snapshot documents) tolerated before the changes are folded. */
+const WASTE_LIMIT = 10_000;
 /**
- * A WordIndex as plain data that IndexedDB stores cheaply: the dictionary, and each
- * document's term ids in one typed array. Restoring it rebuilds the posting lists from
- * the documents' terms, with no tokenizing: a fraction of building it from the texts.
+ * A save keeps the changes apart (see SavedChanges) while the documents they touch are at
+ * most this share of the snapshot's: a start replays them one posting at a time.
  */
-export interface WordIndexSnapshot {
-  words: string[];
-  keys: string[];
-  /** Document i's term ids are terms[offsets[i] .. offsets[i + 1]). */
-  offsets: Uint32Array;
-  terms: Uint32Array;
-}
+const SAVED_CHANGES_SHARE = 1 / 8;
 
 export class WordIndex {
-  readonly #docOf = new Map<string, number>();
-  readonly #keyOf: Array<string | undefined> = [];
-  /** Per document number: its term ids, sorted ascending (binary-searched when checking a posting). */
-  readonly #termsOf: Array<Uint32Array | undefined> = [];
-  readonly #termOf = new Map<string, number>();
-  readonly #wordOf: string[] = [];
-  readonly #postings: number[][] = [];
-  #sortedWords: string[] = [];
-  #unsortedWords: string[] = [];
-  #live = 0;
-  #stale = 0;
+  #base: WordIndexSnapshot = emptySnapshot();
+  #dead = new Uint8Array(0);
+  /** Key → document number; built at the first change after a restore (a search needs none). */
+  #docOf: Map<string, number> | null = new Map();
+  #addedKeys: Array<string | undefined> = [];
+  /** By document number: the sorted term ids of the documents set since the snapshot. */
+  #termsOf: Array<Uint32Array | undefined> = [];
+  /** The documents set since the snapshot, in the order first set (some removed since). */
+  #setDocs: number[] = [];
+  /** By term id: the documents set since the snapshot that had the word (some maybe no longer). */
+  #postings: Array<number[] | undefined> = [];
+  /** Words not in the snapshot, numbered after its words. */
+  readonly #newTermOf = new Map<string, number>();
+  /** The snapshot's words looked up so far: a sync brings the same words again and again. */
+  readonly #baseTermOf = new Map<string, number>();
+  #sortedNewWords: string[] = [];
+  #unsortedNewWords: string[] = [];
+  #size = 0;
+  #livePostings = 0;
+  #waste = 0;
+  #deadCount = 0;
+  /** What toSnapshot answers until the next change. */
+  #saved: WordIndexSnapshot | null = null;
 
   get size(): number {
-    return this.#docOf.size;
+    return this.#size;
   }
 
-  /** The live documents and the words they use (see WordIndexSnapshot). */
+  /**
+   * The live documents and their words as search-ready arrays (see WordIndexSnapshot): the
+   * snapshot this index stands on with the changes since beside it while they are few, or
+   * rebuilt with them folded in (then searched from here on). The caller must not modify it.
+   */
   toSnapshot(): WordIndexSnapshot {
-    const keys: string[] = [];
-    const lists: Uint32Array[] = [];
-    let total = 0;
-    for (let doc = 0; doc < this.#keyOf.length; doc++) {
-      const terms = this.#termsOf[doc];
-      if (!terms) continue;
-      keys.push(this.#keyOf[doc]!);
-      lists.push(terms);
-      total += terms.length;
-    }
-    const offsets = new Uint32Array(keys.length + 1);
-    const terms = new Uint32Array(total);
-    let at = 0;
-    for (const [i, list] of lists.entries()) {
-      terms.set(list, at);
-      at += list.length;
-      offsets[i + 1] = at;
-    }
-    return { words: [...this.#wordOf], keys, offsets, terms };
+    if (this.#saved) return this.#saved;
+    const touched = this.#setDocs.length + this.#deadCount;
+    if (touched > this.#base.keys.length * SAVED_CHANGES_SHARE) this.#fold();
+    else this.#saved = { ...folded(this.#base), changes: savedChanges(this.#changes()) };
+    return this.#saved!;
   }
 
-  /** An index holding exactly the snapshot's documents, in the snapshot's order (oldest first). */
+  /** The keys of the documents it holds, oldest first. */
+  *keys(): IterableIterator<string> {
+    const { keys } = this.#base;
+    for (let doc = 0; doc < keys.length; doc++) if (this.#isLiveBaseDoc(doc)) yield keys[doc]!;
+    for (const key of this.#addedKeys) if (key !== undefined) yield key;
+  }
+
+  /**
+   * An index holding exactly the snapshot's documents, in the snapshot's order (oldest
+   * first). It searches the snapshot's arrays as they are; they must not be modified.
+   */
   static fromSnapshot(snapshot: WordIndexSnapshot): WordIndex {
     const index = new WordIndex();
-    for (const word of snapshot.words) index.#termId(word);
-    const { keys, offsets, terms } = snapshot;
-    for (const [doc, key] of keys.entries()) {
-      index.#keyOf.push(key);
-      index.#docOf.set(key, doc);
-      const own = terms.subarray(offsets[doc], offsets[doc + 1]);
-      index.#termsOf.push(own);
-      for (const term of own) index.#postings[term]!.push(doc);
-      index.#live += own.length;
-    }
+    index.#adopt(snapshot);
     return index;
   }
 
@@ -92,92 +106,119 @@ export class WordIndex {
       return;
     }
     const terms = Uint32Array.from(ids).sort();
-    let doc = this.#docOf.get(key);
-    const before = doc === undefined ? undefined : this.#termsOf[doc];
+    const docOf = this.#docs();
+    let doc = docOf.get(key);
+    let before = doc === undefined ? undefined : this.#termsOf[doc];
     if (doc === undefined) {
-      doc = this.#keyOf.length;
-      this.#keyOf.push(key);
-      this.#docOf.set(key, doc);
+      doc = this.#base.keys.length + this.#addedKeys.length;
+      this.#addedKeys.push(key);
+      docOf.set(key, doc);
+      this.#size += 1;
+    } else if (!before) {
+      // A snapshot document: its snapshot postings stop counting, all its words go on top.
+      this.#killBaseDoc(doc);
+      before = new Uint32Array(0);
     }
+    if (!this.#termsOf[doc]) this.#setDocs.push(doc);
     this.#termsOf[doc] = terms;
     for (const term of terms) {
       if (before && hasTerm(before, term)) continue;
-      this.#postings[term]!.push(doc);
-      this.#live += 1;
+      (this.#postings[term] ??= []).push(doc);
+      this.#livePostings += 1;
     }
-    if (before) for (const term of before) if (!hasTerm(terms, term)) this.#markStale();
+    if (before) for (const term of before) if (!hasTerm(terms, term)) this.#staled(1);
+    this.#saved = null;
+    this.#foldIfWasteful();
   }
 
   delete(key: string): void {
-    const doc = this.#docOf.get(key);
+    const docOf = this.#docs();
+    const doc = docOf.get(key);
     if (doc === undefined) return;
-    const terms = this.#termsOf[doc]!;
-    this.#docOf.delete(key);
-    this.#keyOf[doc] = undefined;
-    this.#termsOf[doc] = undefined;
-    for (let i = 0; i < terms.length; i++) this.#markStale();
+    docOf.delete(key);
+    this.#size -= 1;
+    const terms = this.#termsOf[doc];
+    if (terms) {
+      this.#termsOf[doc] = undefined;
+      this.#staled(terms.length);
+    } else {
+      this.#killBaseDoc(doc);
+    }
+    if (doc >= this.#base.keys.length) this.#addedKeys[doc - this.#base.keys.length] = undefined;
+    this.#saved = null;
+    this.#foldIfWasteful();
   }
 
-  /** Forgets every document (the word dictionary stays: a rebuild will need most of it again). */
+  /** Forgets every document and word. */
   clear(): void {
-    this.#docOf.clear();
-    this.#keyOf.length = 0;
-    this.#termsOf.length = 0;
-    for (const list of this.#postings) list.length = 0;
-    this.#live = 0;
-    this.#stale = 0;
+    this.#adopt(emptySnapshot());
   }
 
   /**
    * Keys of documents that have, for every prefix, some word starting with it; newest
-   * document first, at most `limit`. The prefix whose words have the fewest postings
-   * drives; the others are checked on its hits only.
+   * document first, at most `limit`. Prefixes are taken from the fewest postings up, each
+   * keeping only the documents every earlier one matched.
    */
   search(prefixes: readonly string[], limit: number): string[] {
     if (prefixes.length === 0 || limit <= 0) return [];
-    const perPrefix = prefixes.map((prefix) => this.#termsWithPrefix(prefix));
-    if (perPrefix.some((terms) => terms.length === 0)) return [];
-    const cost = (terms: number[]): number =>
-      terms.reduce((sum, term) => sum + this.#postings[term]!.length, 0);
-    let driver = 0;
-    for (let i = 1; i < perPrefix.length; i++) if (cost(perPrefix[i]!) < cost(perPrefix[driver]!)) driver = i;
+    const runs = prefixes.map((prefix) => this.#postingsWithPrefix(prefix));
+    if (runs.some((run) => run.cost === 0)) return [];
+    runs.sort((a, b) => a.cost - b.cost);
 
-    const hit = new Uint8Array(this.#keyOf.length);
-    for (const term of perPrefix[driver]!) {
-      for (const doc of this.#postings[term]!) {
-        const terms = this.#termsOf[doc];
-        if (terms && hasTerm(terms, term)) hit[doc] = 1;
+    const base = this.#base;
+    const docCount = base.keys.length + this.#addedKeys.length;
+    // matched[doc] = how many of the prefixes, in cost order, the document has matched so far.
+    const matched = runs.length < 255 ? new Uint8Array(docCount) : new Uint16Array(docCount);
+    for (const [level, run] of runs.entries()) {
+      let any = false;
+      for (let at = run.from; at < run.to; at++) {
+        const doc = base.postings[at]!;
+        if (matched[doc] === level && !this.#dead[doc]) {
+          matched[doc] = level + 1;
+          any = true;
+        }
       }
+      for (const term of run.terms) {
+        for (const doc of this.#postings[term] ?? []) {
+          if (matched[doc] !== level) continue;
+          const terms = this.#termsOf[doc];
+          if (terms && hasTerm(terms, term)) {
+            matched[doc] = level + 1;
+            any = true;
+          }
+        }
+      }
+      if (!any) return [];
     }
-    const others = perPrefix.filter((_, i) => i !== driver).map((terms) => new Set(terms));
     const keys: string[] = [];
-    for (let doc = hit.length - 1; doc >= 0 && keys.length < limit; doc--) {
-      if (!hit[doc]) continue;
-      const terms = this.#termsOf[doc]!;
-      if (others.every((wanted) => terms.some((term) => wanted.has(term)))) keys.push(this.#keyOf[doc]!);
-    }
+    for (let doc = docCount - 1; doc >= 0 && keys.length < limit; doc--)
+      if (matched[doc] === runs.length) keys.push(this.#keyOf(doc));
     return keys;
   }
 
-  #termId(word: string): number {
-    let id = this.#termOf.get(word);
-    if (id === undefined) {
-      id = this.#wordOf.length;
-      this.#termOf.set(word, id);
-      this.#wordOf.push(word);
-      this.#postings.push([]);
-      this.#unsortedWords.push(word);
-    }
-    return id;
+  /** The snapshot's postings of the words with the prefix (one run), and the term ids with postings on top. */
+  #postingsWithPrefix(prefix: string): { from: number; to: number; terms: number[]; cost: number } {
+    const base = this.#base;
+    const [first, end] = prefixRange(base, prefix);
+    const from = base.postingStarts[first]!;
+    const to = base.postingStarts[end]!;
+    const terms: number[] = [];
+    let cost = to - from;
+    const add = (term: number): void => {
+      const list = this.#postings[term];
+      if (!list?.length) return;
+      terms.push(term);
+      cost += list.length;
+    };
+    if (this.#postings.length) for (let term = first; term < end; term++) add(term);
+    for (const word of this.#newWordsWithPrefix(prefix)) add(this.#newTermOf.get(word)!);
+    return { from, to, terms, cost };
   }
 
-  #termsWithPrefix(prefix: string): number[] {
-    if (this.#unsortedWords.length > UNSORTED_LIMIT) {
-      this.#sortedWords = [...this.#sortedWords, ...this.#unsortedWords].sort();
-      this.#unsortedWords = [];
-    }
-    const found: number[] = [];
-    const sorted = this.#sortedWords;
+  #newWordsWithPrefix(prefix: string): string[] {
+    if (this.#unsortedNewWords.length > UNSORTED_LIMIT) this.#sortNewWords();
+    const found: string[] = [];
+    const sorted = this.#sortedNewWords;
     // Words with a prefix are one contiguous run of the sorted list (code-unit order).
     let lo = 0;
     let hi = sorted.length;
@@ -186,29 +227,134 @@ export class WordIndex {
       if (sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
-      found.push(this.#termOf.get(sorted[i]!)!);
-    for (const word of this.#unsortedWords) if (word.startsWith(prefix)) found.push(this.#termOf.get(word)!);
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+    for (const word of this.#unsortedNewWords) if (word.startsWith(prefix)) found.push(word);
     return found;
   }
 
-  #markStale(): void {
-    this.#stale += 1;
-    this.#live -= 1;
-    if (this.#stale > 10_000 && this.#stale > this.#live) this.#compact();
+  #sortNewWords(): void {
+    this.#sortedNewWords = [...this.#sortedNewWords, ...this.#unsortedNewWords].sort();
+    this.#unsortedNewWords = [];
   }
 
-  /** Rebuilds the posting lists from the documents' own terms, dropping stale entries. */
-  #compact(): void {
-    for (const list of this.#postings) list.length = 0;
-    this.#live = 0;
-    for (let doc = 0; doc < this.#termsOf.length; doc++) {
-      const terms = this.#termsOf[doc];
-      if (!terms) continue;
-      for (const term of terms) this.#postings[term]!.push(doc);
-      this.#live += terms.length;
+  #termId(word: string): number {
+    let id = this.#newTermOf.get(word);
+    if (id !== undefined) return id;
+    if (this.#base.wordEnds.length) {
+      id = this.#baseTermOf.get(word);
+      if (id !== undefined) return id;
+      id = findWord(this.#base, word);
+      if (id >= 0) {
+        this.#baseTermOf.set(word, id);
+        return id;
+      }
     }
-    this.#stale = 0;
+    id = this.#base.wordEnds.length + this.#newTermOf.size;
+    this.#newTermOf.set(word, id);
+    this.#unsortedNewWords.push(word);
+    return id;
+  }
+
+  #keyOf(doc: number): string {
+    const baseDocs = this.#base.keys.length;
+    return doc < baseDocs ? this.#base.keys[doc]! : this.#addedKeys[doc - baseDocs]!;
+  }
+
+  #docs(): Map<string, number> {
+    if (!this.#docOf) {
+      const docOf = new Map<string, number>();
+      const { keys } = this.#base;
+      for (let doc = 0; doc < keys.length; doc++) if (this.#isLiveBaseDoc(doc)) docOf.set(keys[doc]!, doc);
+      for (const [j, key] of this.#addedKeys.entries())
+        if (key !== undefined) docOf.set(key, keys.length + j);
+      this.#docOf = docOf;
+    }
+    return this.#docOf;
+  }
+
+  #isLiveBaseDoc(doc: number): boolean {
+    return this.#dead[doc] === 0 || this.#termsOf[doc] !== undefined;
+  }
+
+  #killBaseDoc(doc: number): void {
+    this.#dead[doc] = 1;
+    this.#deadCount += 1;
+    const base = this.#base;
+    // Its exact number of postings is not kept; the snapshot's average stands in for it.
+    this.#waste += Math.ceil(base.postings.length / Math.max(1, base.keys.length));
+  }
+
+  /** Change-side postings that no longer hold. */
+  #staled(postings: number): void {
+    this.#waste += postings;
+    this.#livePostings -= postings;
+  }
+
+  #foldIfWasteful(): void {
+    const all = this.#livePostings + this.#base.postings.length;
+    if (this.#waste > WASTE_LIMIT && this.#waste > all / 2) this.#fold();
+  }
+
+  #changes(): WordIndexChanges {
+    this.#sortNewWords();
+    return {
+      dead: this.#dead,
+      addedKeys: this.#addedKeys,
+      termsOf: this.#termsOf,
+      setDocs: this.#setDocs,
+      newWords: this.#sortedNewWords,
+      newTermOf: this.#newTermOf,
+    };
+  }
+
+  #fold(): void {
+    const { snapshot, renumbered } = foldChanges(this.#base, this.#changes());
+    // With every document keeping its number the key map stays right (making it is a pass over every key).
+    const docOf = renumbered ? null : this.#docOf;
+    this.#adopt(snapshot);
+    if (docOf) this.#docOf = docOf;
+  }
+
+  /** Makes `snapshot` the whole index: its arrays as they are, its saved changes (if any) on top. */
+  #adopt(snapshot: WordIndexSnapshot): void {
+    this.#base = snapshot;
+    this.#dead = new Uint8Array(snapshot.keys.length);
+    this.#docOf = snapshot.keys.length ? null : new Map();
+    this.#addedKeys = [];
+    this.#termsOf = [];
+    this.#setDocs = [];
+    this.#postings = [];
+    this.#newTermOf.clear();
+    this.#baseTermOf.clear();
+    this.#sortedNewWords = [];
+    this.#unsortedNewWords = [];
+    this.#size = snapshot.keys.length;
+    this.#livePostings = 0;
+    this.#waste = 0;
+    this.#deadCount = 0;
+    if (snapshot.changes) this.#replay(snapshot.changes);
+    this.#saved = snapshot;
+  }
+
+  /** Puts saved changes back on top, as set() and delete() had left them. */
+  #replay(changes: SavedChanges): void {
+    const baseDocs = this.#base.keys.length;
+    for (const doc of changes.dead) this.#killBaseDoc(doc);
+    this.#addedKeys = changes.addedKeys.map((key) => key ?? undefined);
+    const baseWords = this.#base.wordEnds.length;
+    for (const [j, word] of changes.newWords.entries()) this.#newTermOf.set(word, baseWords + j);
+    this.#unsortedNewWords = [...changes.newWords];
+    const { docs, termStarts, terms } = changes;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      if (doc < baseDocs && !this.#dead[doc]) this.#killBaseDoc(doc);
+      const own = terms.subarray(termStarts[i], termStarts[i + 1]);
+      this.#termsOf[doc] = own;
+      this.#setDocs.push(doc);
+      for (const term of own) (this.#postings[term] ??= []).push(doc);
+      this.#livePostings += own.length;
+    }
+    this.#size = baseDocs - this.#deadCount + docs.length;
   }
 }
 
@@ -223,4 +369,9 @@ function hasTerm(sortedTerms: Uint32Array, term: number): boolean {
     else hi = mid;
   }
   return false;
+}
+
+/** The snapshot's arrays without its saved changes. */
+function folded({ changes: _, ...arrays }: WordIndexSnapshot): WordIndexSnapshot {
+  return arrays;
 }

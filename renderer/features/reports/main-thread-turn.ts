@@ -1,0 +1,42 @@
+/**
+ * How the report's work on the main thread gives way to the agent: it runs in short slices,
+ * each in its own task, so a key pressed in the queue waits at most for one slice.
+ *
+ * `scheduler.postTask` (Chromium) runs a slice as a task of its own at a priority the
+ * browser weighs against input and rendering, and without the 4 ms that nested
+ * `setTimeout(0)`s are clamped to (a 100,000-ticket hand-over takes hundreds of slices).
+ * Where it is missing (the unit tests' DOM), a timer.
+ */
+
+type Priority = 'user-visible' | 'background';
+
+interface PostTaskScheduler {
+  postTask<T>(callback: () => T, options?: { priority?: Priority }): Promise<T>;
+}
+
+function schedulerOf(): PostTaskScheduler | undefined {
+  return (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler?.postTask
+    ? (globalThis as unknown as { scheduler: PostTaskScheduler }).scheduler
+    : undefined;
+}
+
+/** Runs `work` in a task of its own, after input, rendering and the tasks of higher priority. */
+export function inOwnTask<T>(work: () => T, priority: Priority): Promise<T> {
+  const scheduler = schedulerOf();
+  if (scheduler) return scheduler.postTask(work, { priority });
+  return new Promise<T>((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }, 0),
+  );
+}
+
+/** Main-thread time one slice may take: a key pressed meanwhile waits about this long, plus its own work. */
+export const SLICE_MS = 8;
+
+/** Gives the main thread back until everything more urgent has run. */
+export const giveWay = (): Promise<void> => inOwnTask(() => undefined, 'background');

@@ -1,4 +1,4 @@
-import type { TraceEvent } from './console/trace-summary';
+import { mainThreads, type TraceEvent } from './console/trace-summary';
 
 /**
  * The renderer main thread's long tasks in a Chromium trace, each split into what ran in
@@ -15,7 +15,7 @@ export interface FunctionData {
   columnNumber?: number;
 }
 
-export type TimelineEvent = TraceEvent & { args?: { name?: string; data?: FunctionData } };
+export type TimelineEvent = TraceEvent & { tdur?: number; args?: { name?: string; data?: FunctionData } };
 
 export interface TaskPart {
   what: string;
@@ -26,11 +26,15 @@ export interface LongTask {
   /** From the first event of the trace. */
   atMs: number;
   ms: number;
+  /**
+   * The thread's CPU time in it, where the trace has it: on a loaded machine the OS takes
+   * the thread off the CPU mid-task, and a task's wall time grows with the load, not the code.
+   */
+  cpuMs: number | null;
   /** Largest first; the time in no named slice is "other". */
   parts: TaskPart[];
 }
 
-const MAIN_THREAD = 'CrRendererMain';
 const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 function where(data: FunctionData | undefined): string {
@@ -42,26 +46,28 @@ function where(data: FunctionData | undefined): string {
 const within = (outer: TimelineEvent, inner: TimelineEvent) =>
   inner.ts >= outer.ts && inner.ts + inner.dur! <= outer.ts + outer.dur!;
 
+function mainThreadSlices(events: readonly TimelineEvent[], pid: number | undefined): TimelineEvent[] {
+  const threads = mainThreads(events, pid);
+  return events
+    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && threads.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+}
+
+/** The most CPU time any one task of the main thread took; null where the trace has no thread times. */
+export function longestTaskCpuMs(events: readonly TimelineEvent[], pid: number | undefined): number | null {
+  const times = mainThreadSlices(events, pid)
+    .filter((e) => TASK.has(e.name) && typeof e.tdur === 'number')
+    .map((e) => e.tdur! / 1000);
+  return times.length ? Math.max(...times) : null;
+}
+
 export function longTasks(
   events: readonly TimelineEvent[],
   pid: number | undefined,
   minMs: number,
 ): LongTask[] {
-  const threads = new Set(
-    events
-      .filter(
-        (e) =>
-          e.ph === 'M' &&
-          e.name === 'thread_name' &&
-          e.args?.name === MAIN_THREAD &&
-          (pid === undefined || e.pid === pid),
-      )
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
   const origin = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
-  const slices = events
-    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && threads.has(`${e.pid}:${e.tid}`))
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const slices = mainThreadSlices(events, pid);
   const tasks = slices.filter((e) => TASK.has(e.name) && e.dur! / 1000 > minMs);
   return tasks.map((task) => {
     const inside = slices.filter(
@@ -84,6 +90,7 @@ export function longTasks(
     return {
       atMs: (task.ts - origin) / 1000,
       ms,
+      cpuMs: typeof task.tdur === 'number' ? task.tdur / 1000 : null,
       parts: [...parts].map(([what, partMs]) => ({ what, ms: partMs })).sort((a, b) => b.ms - a.ms),
     };
   });
@@ -91,5 +98,6 @@ export function longTasks(
 
 export function formatLongTask(task: LongTask): string {
   const parts = task.parts.map((p) => `${p.what} ${p.ms.toFixed(1)}`).join('; ');
-  return `${task.ms.toFixed(1)} ms at ${(task.atMs / 1000).toFixed(2)} s: ${parts}`;
+  const cpu = task.cpuMs === null ? '' : ` (${task.cpuMs.toFixed(1)} ms CPU)`;
+  return `${task.ms.toFixed(1)} ms${cpu} at ${(task.atMs / 1000).toFixed(2)} s: ${parts}`;
 }

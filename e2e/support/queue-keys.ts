@@ -16,7 +16,8 @@ import {
  * report computed from the others. Figures only: nothing here asserts a duration.
  */
 
-const PRESS_GAP_MS = 120;
+/** A brisk agent going through a queue. */
+export const PRESS_GAP_MS = 120;
 /** Down thirty, up ten: the selection stays in the rows on screen and the list scrolls both ways. */
 const PATTERN = [...Array<string>(30).fill('j'), ...Array<string>(10).fill('k')];
 
@@ -75,20 +76,17 @@ export async function takeMainThread(page: Page): Promise<{ longTasks: Span[]; r
   });
 }
 
-/**
- * Presses j/k in the focused grid until `done()` says so (checked between presses), at
- * least `min` and at most `max` times; returns each press's input → next paint.
- */
+/** Presses j/k `presses` times in the queue's grid, `gapMs` apart; returns each press's input → next paint. */
 export async function pressQueueKeys(
   page: Page,
-  { min, max, done = async () => true }: { min: number; max: number; done?: () => Promise<boolean> },
+  { presses, gapMs = PRESS_GAP_MS }: { presses: number; gapMs?: number },
 ): Promise<PressedKeys> {
   await page.getByTestId('ticket-grid').focus();
   const marks: InputMark[] = [];
-  for (let i = 0; i < max && (i < min || !(await done())); i++) {
+  for (let i = 0; i < presses; i++) {
     marks.push({ at: (await page.evaluate(pageNow)) as number, label: String(marks.length) });
     await page.keyboard.press(PATTERN[i % PATTERN.length]!);
-    await new Promise((resolve) => setTimeout(resolve, PRESS_GAP_MS));
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
   // A last mark closes the last press's window.
   marks.push({ at: (await page.evaluate(pageNow)) as number, label: null });

@@ -1,6 +1,8 @@
 /**
  * How the report's work on the main thread gives way to the agent: it runs in short slices,
- * each in its own task, so a key pressed in the queue waits at most for one slice.
+ * each in its own task, so a key pressed in the queue waits at most for one slice; and
+ * while the agent is pressing keys, clicking or scrolling, it waits: an agent moving
+ * through the queue comes first, and a report computing meanwhile must not slow a key.
  *
  * `scheduler.postTask` (Chromium) runs a slice as a task of its own at a priority the
  * browser weighs against input and rendering, and without the 4 ms that nested
@@ -38,5 +40,32 @@ export function inOwnTask<T>(work: () => T, priority: Priority): Promise<T> {
 /** Main-thread time one slice may take: a key pressed meanwhile waits about this long, plus its own work. */
 export const SLICE_MS = 8;
 
-/** Gives the main thread back until everything more urgent has run. */
-export const giveWay = (): Promise<void> => inOwnTask(() => undefined, 'background');
+/**
+ * How long after the agent's last key, click or scroll the report's main-thread work
+ * waits: longer than the pause between two presses of an agent going through a queue.
+ */
+export const AGENT_PAUSE_MS = 500;
+
+const INPUTS = ['keydown', 'pointerdown', 'wheel'] as const;
+let lastInputAt = Number.NEGATIVE_INFINITY;
+let watching = false;
+
+function watchInput(): void {
+  if (watching || typeof addEventListener !== 'function') return;
+  watching = true;
+  const seen = () => {
+    lastInputAt = performance.now();
+  };
+  for (const type of INPUTS) addEventListener(type, seen, { capture: true, passive: true });
+}
+
+/** Gives the main thread back until everything more urgent has run and the agent has paused. */
+export async function giveWay(): Promise<void> {
+  watchInput();
+  for (;;) {
+    await inOwnTask(() => undefined, 'background');
+    const wait = lastInputAt + AGENT_PAUSE_MS - performance.now();
+    if (wait <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}

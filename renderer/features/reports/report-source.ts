@@ -45,6 +45,7 @@ export async function readReportTickets(onChunk: (tickets: ReportFactTicket[]) =
   // The ids first: the view may change while the chunks are handed over, and a ticket
   // written meanwhile reaches the report through onTicketsWritten.
   const ids = Array.from(index.facets(), (facets) => facets.id);
+  await giveWay();
   let sliceStart = performance.now();
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = index.tickets(ids.slice(start, start + CHUNK)).map(reportFieldsOf);

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { traceWhile } from '../bench/console/trace-input';
+import type { Interaction } from '../bench/console/event-timing';
 import { spread } from '../bench/console/percentiles';
 import { formatLongTask, longestTaskCpuMs, longTasks, type TimelineEvent } from '../bench/reports-long-tasks';
 import { REPORT_MEASURE } from '../renderer/features/reports/report-protocol';
@@ -72,6 +73,8 @@ async function timeToUpdated(page: Page, label: string, value: string): Promise<
 }
 
 const LONG_TASK_MS = 50;
+/** Where the Reports view's code lives, as the bundle's source map names it. */
+const REPORTS_CODE = 'renderer/features/reports/';
 /** An agent reading each row before the next: the report's work gets the pauses between presses. */
 const SLOW_GAP_MS = 900;
 /** Each round reloads the page (a new worker, so a first report again) and presses with and without it. */
@@ -130,13 +133,14 @@ test(`reports over ${TICKETS} cached tickets`, async ({ consolePage: page, backe
   await waitForSync(page, 'en');
   await fillCache(page, TICKETS);
   const place = bundlePlaces(RENDERER_DIR);
-  const quiet: Array<{ duration: number }> = [];
-  const computing: Array<{ duration: number }> = [];
+  const quiet: Interaction[] = [];
+  const computing: Interaction[] = [];
   const computingSlow: Array<{ duration: number }> = [];
   const quietTasks: Span[] = [];
   const computingTasks: Span[] = [];
   const reportsInBackground: number[] = [];
-  const computingFrames: string[] = [];
+  const computingFrames: LongFrame[] = [];
+  let quietFrames = 0;
 
   for (let round = 0; round < ROUNDS; round++) {
     // The queue's rows first: reading the cache after a reload is the start's cost, not the
@@ -144,7 +148,7 @@ test(`reports over ${TICKETS} cached tickets`, async ({ consolePage: page, backe
     await freshQueue(page);
     quiet.push(...(await pressQueueKeys(page, { presses: 40 })).interactions);
     quietTasks.push(...(await takeMainThread(page)).longTasks);
-    await page.evaluate(takeLongFrames);
+    quietFrames += ((await page.evaluate(takeLongFrames)) as LongFrame[]).length;
 
     // Reports opened and left at once: the first report loads and computes behind the
     // queue, while the agent goes on briskly, then slowly (the report's slices run between
@@ -165,17 +169,28 @@ test(`reports over ${TICKETS} cached tickets`, async ({ consolePage: page, backe
     reportsInBackground.push(report.duration);
     const frames = (await page.evaluate(takeLongFrames)) as LongFrame[];
     computingFrames.push(
-      ...frames
-        .filter((f) => f.startTime >= asked && during(f.startTime, thread.reports))
-        .map((f) => formatLongFrame(f, place)),
+      ...frames.filter((f) => f.startTime >= asked && during(f.startTime, thread.reports)),
     );
   }
   const figures: Record<string, number | null> = {
     'jk-presses-no-report': quiet.length,
     'jk-p95-no-report-ms': p95(quiet),
+    'jk-input-delay-p95-no-report-ms': p95(quiet.map((i) => ({ duration: i.inputDelay }))),
+    'jk-p50-no-report-ms': quiet.length ? spread(quiet.map((i) => i.duration)).p50 : null,
     'longest-task-no-report-ms': longest(quietTasks),
+    'long-frames-no-report': quietFrames,
     'jk-presses-while-report-computes': computing.length,
     'jk-p95-while-report-computes-ms': p95(computing),
+    'jk-p50-while-report-computes-ms': computing.length ? spread(computing.map((i) => i.duration)).p50 : null,
+    'long-frames-while-report-computes': computingFrames.length,
+    'long-frames-while-report-computes-led-by-reports': computingFrames.filter((f) => {
+      const longestScript = [...f.scripts].sort((a, b) => b.duration - a.duration)[0];
+      return (
+        longestScript &&
+        place(longestScript.sourceURL, longestScript.sourceCharPosition).startsWith(REPORTS_CODE)
+      );
+    }).length,
+    'jk-input-delay-p95-while-report-computes-ms': p95(computing.map((i) => ({ duration: i.inputDelay }))),
     'jk-presses-while-report-computes-slow-agent': computingSlow.length,
     'jk-p95-while-report-computes-slow-agent-ms': p95(computingSlow),
     'longest-task-while-report-computes-ms': longest(computingTasks),
@@ -219,13 +234,31 @@ test(`reports over ${TICKETS} cached tickets`, async ({ consolePage: page, backe
   figures['change-max-ms'] = samples.at(-1)!;
   figures['longest-task-during-changes-ms'] = longest((await takeMainThread(page)).longTasks);
 
+  // A change of period, and straight back to the queue while the worker answers it.
+  const afterChange: Interaction[] = [];
+  for (const period of ['last7', 'last30', 'thisMonth', 'last90', 'last7']) {
+    await page.getByLabel('Period').selectOption(period);
+    await backToQueue(page);
+    const pressed = await pressQueueKeys(page, { presses: 3 });
+    await expect.poll(() => reportSeen(page), { timeout: 10 * 60_000 }).toBe(true);
+    const { reports } = await takeMainThread(page);
+    afterChange.push(...pressed.interactions.filter((i) => during(i.at, reports)));
+    await openReports(page);
+    await untilReportShown(page);
+    await takeMainThread(page);
+  }
+  figures['jk-presses-while-a-change-computes'] = afterChange.length;
+  figures['jk-max-while-a-change-computes-ms'] = afterChange.length
+    ? Math.max(...afterChange.map((i) => i.duration))
+    : null;
+
   // Every cached ticket is in the last 90 days' backlog or volume: the view read them all.
   const counted = Number(await page.getByTestId('report-ready').getAttribute('data-tickets'));
   expect(counted).toBeGreaterThan(0);
   const result = {
     tickets: TICKETS,
     ...figures,
-    longFramesWhileReportComputes: computingFrames,
+    longFramesWhileReportComputes: computingFrames.map((f) => formatLongFrame(f, place)),
     longTasksDuringFirstOpen: attributed,
   };
   console.log(JSON.stringify(result, null, 2));

@@ -11,7 +11,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('giving way to the agent', () => {
   it('holds the next slice while keys are pressed, and lets it run once they stop', async () => {
-    await giveWay(); // starts watching the agent's input
     let ranAt: number | null = null;
     press();
     const slice = giveWay().then(() => {

@@ -48,11 +48,10 @@ export const AGENT_PAUSE_MS = 500;
 
 const INPUTS = ['keydown', 'pointerdown', 'wheel'] as const;
 let lastInputAt = Number.NEGATIVE_INFINITY;
-let watching = false;
 
-function watchInput(): void {
-  if (watching || typeof addEventListener !== 'function') return;
-  watching = true;
+// Watched from the start, not from a report's first slice: the clicks that opened Reports
+// and went back to the queue count as the agent's input too.
+if (typeof addEventListener === 'function') {
   const seen = () => {
     lastInputAt = performance.now();
   };
@@ -61,7 +60,6 @@ function watchInput(): void {
 
 /** Gives the main thread back until everything more urgent has run and the agent has paused. */
 export async function giveWay(): Promise<void> {
-  watchInput();
   for (;;) {
     await inOwnTask(() => undefined, 'background');
     const wait = lastInputAt + AGENT_PAUSE_MS - performance.now();

@@ -22,7 +22,7 @@ const TYPE_GAP_MS = 110;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A Chromium trace of the page's renderer while `work` runs (the page's own CDP session). */
-async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+export async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);

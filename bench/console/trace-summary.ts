@@ -28,8 +28,9 @@ const ENVELOPES = new Set([
   'SequenceManager::DoIdleWork',
 ]);
 
-export function mainThreadTime(events: readonly TraceEvent[], pid?: number): MainThreadTime {
-  const threads = new Set(
+/** The renderer main threads in a trace (of process `pid` only, if given), as `pid:tid`. */
+export function mainThreads(events: readonly TraceEvent[], pid?: number): Set<string> {
+  return new Set(
     events
       .filter(
         (e) =>
@@ -40,6 +41,10 @@ export function mainThreadTime(events: readonly TraceEvent[], pid?: number): Mai
       )
       .map((e) => `${e.pid}:${e.tid}`),
   );
+}
+
+export function mainThreadTime(events: readonly TraceEvent[], pid?: number): MainThreadTime {
+  const threads = mainThreads(events, pid);
   const slices = events
     .filter(
       (e) =>

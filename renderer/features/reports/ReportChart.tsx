@@ -17,6 +17,7 @@ import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { ChartSpec } from './chart-spec';
 import { resolveColor, useThemeKey } from './theme-colors';
+import { useDrawnInTurn } from './use-drawn-in-turn';
 
 // Only the parts these charts use: chart.js tree-shakes the rest away.
 Chart.register(
@@ -34,13 +35,25 @@ Chart.register(
 /**
  * A chart drawn on a canvas by chart.js from its spec. A canvas is one image to a screen
  * reader, so it is labelled as such and points to the table view, where the numbers are.
- * Colours are the theme's, read again when the theme changes.
+ * Colours are the theme's, read again when the theme changes. Each chart draws in a task of
+ * its own (useDrawnInTurn), busy until then.
  */
 export function ReportChart({ spec }: { spec: ChartSpec }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const themeKey = useThemeKey();
   const lang = i18n.resolvedLanguage ?? 'en';
+  const asked = useMemo(() => ({ spec, lang, themeKey }), [spec, lang, themeKey]);
+  const drawn = useDrawnInTurn(asked);
+  return (
+    <div className="report-chart" aria-busy={drawn !== asked}>
+      {drawn ? <ChartCanvas {...drawn} /> : null}
+    </div>
+  );
+}
 
+function ChartCanvas({ spec, lang, themeKey }: { spec: ChartSpec; lang: string; themeKey: string }) {
+  const { t } = useTranslation();
+  const label = t('reports.chart.imageLabel', { title: spec.title });
   const { data, options } = useMemo(() => {
     const text = resolveColor('--text-muted', themeKey);
     const grid = resolveColor('--border', themeKey);
@@ -74,24 +87,19 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
     return { data, options };
   }, [spec, lang, themeKey]);
 
-  const label = t('reports.chart.imageLabel', { title: spec.title });
-  return (
-    <div className="report-chart">
-      {spec.kind === 'line' ? (
-        <Line
-          data={data as ChartData<'line'>}
-          options={options as ChartOptions<'line'>}
-          role="img"
-          aria-label={label}
-        />
-      ) : (
-        <Bar
-          data={data as ChartData<'bar'>}
-          options={options as ChartOptions<'bar'>}
-          role="img"
-          aria-label={label}
-        />
-      )}
-    </div>
+  return spec.kind === 'line' ? (
+    <Line
+      data={data as ChartData<'line'>}
+      options={options as ChartOptions<'line'>}
+      role="img"
+      aria-label={label}
+    />
+  ) : (
+    <Bar
+      data={data as ChartData<'bar'>}
+      options={options as ChartOptions<'bar'>}
+      role="img"
+      aria-label={label}
+    />
   );
 }

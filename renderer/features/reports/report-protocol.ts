@@ -12,3 +12,9 @@ export type ToReportWorker =
 export type FromReportWorker =
   | { type: 'report'; id: number; report: ServiceReport; computeMs: number }
   | { type: 'failed'; id: number; message: string };
+
+/**
+ * The span from asking for a report to its answer, as a User Timing measure: a trace, or a
+ * page watching `measure` entries, sees when a report was computing (the view may be gone).
+ */
+export const REPORT_MEASURE = 'mesa:report';

@@ -3,6 +3,7 @@ import type { ReportFactTicket } from '../../../shared/reports/index';
 import { getDb } from '../../data/app-db';
 import type { CachedTicket } from '../../data/rows';
 import { ticketMemoryIndex } from '../../data/ticket-memory-index';
+import { giveWay, SLICE_MS } from './main-thread-turn';
 
 /**
  * Where the Reports view gets its tickets: the one place that knows how the cache holds
@@ -11,8 +12,11 @@ import { ticketMemoryIndex } from '../../data/ticket-memory-index';
  * ReportFactTickets, so a change of storage layout is a change here only.
  */
 
-/** Tickets per message to the worker: the UI gets a turn between chunks. */
-const CHUNK = 2_000;
+/**
+ * Tickets per message to the worker: the message's structured clone is most of the main
+ * thread's cost, so a chunk is small and the queue gets a turn once a slice's time is spent.
+ */
+const CHUNK = 200;
 
 /** Only what the report reads: a smaller message to the worker than the whole ticket. */
 function reportFieldsOf(row: CachedTicket): ReportFactTicket {
@@ -34,8 +38,6 @@ function reportFieldsOf(row: CachedTicket): ReportFactTicket {
   };
 }
 
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** Every cached ticket, as the agent sees it (pending changes included), a chunk at a time. */
 export async function readReportTickets(onChunk: (tickets: ReportFactTicket[]) => void): Promise<void> {
   const index = ticketMemoryIndex(getDb());
@@ -43,10 +45,15 @@ export async function readReportTickets(onChunk: (tickets: ReportFactTicket[]) =
   // The ids first: the view may change while the chunks are handed over, and a ticket
   // written meanwhile reaches the report through onTicketsWritten.
   const ids = Array.from(index.facets(), (facets) => facets.id);
+  await giveWay();
+  let sliceStart = performance.now();
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = index.tickets(ids.slice(start, start + CHUNK)).map(reportFieldsOf);
     if (chunk.length) onChunk(chunk);
-    await yieldToUi();
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await giveWay();
+      sliceStart = performance.now();
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import {
   reportPeriod,
   type PeriodError,
@@ -23,7 +23,8 @@ type Answer = { query: ServiceReportQuery } & (
 /**
  * The report for a period and filters at `nowMs`, computed in the worker. The previous
  * report stays on screen (marked as updating) until the new one arrives, and an answer to
- * a query that has since changed is dropped.
+ * a query that has since changed is dropped. The answer renders as a transition: React
+ * renders the sections in slices, with the agent's input handled between them.
  */
 export function useServiceReport(
   choice: ReportPeriodChoice,
@@ -40,13 +41,15 @@ export function useServiceReport(
     if (!asked.ok) return;
     const { query } = asked;
     let current = true;
+    const show = (next: Answer) => {
+      if (current) startTransition(() => setAnswer(next));
+    };
     reportClient()
       .compute(query, nowMs)
       .then(
-        ({ report, judgedAtMs }) => current && setAnswer({ query, ok: true, report, judgedAtMs }),
+        ({ report, judgedAtMs }) => show({ query, ok: true, report, judgedAtMs }),
         (error: unknown) =>
-          current &&
-          setAnswer({ query, ok: false, message: error instanceof Error ? error.message : String(error) }),
+          show({ query, ok: false, message: error instanceof Error ? error.message : String(error) }),
       );
     return () => {
       current = false;

@@ -11,6 +11,7 @@ import { useAgentNames, useMe, usePolicyResolver } from '../reference/use-refere
 import { QueueFilterBar } from './QueueFilterBar';
 import { queueQueryOf } from './queue-query-of';
 import { TicketGrid } from './TicketGrid';
+import { usePrefetchActive } from './use-prefetch-active';
 import { useQueueWindow } from './use-queue-window';
 import './queue.css';
 
@@ -31,6 +32,7 @@ export function QueueView() {
   const selectMany = useQueueStore((s) => s.selectMany);
   const openTicket = useUiStore((s) => s.openTicket);
   const filling = useSyncStore(firstPullPending);
+  usePrefetchActive();
   const { session, agent } = useMe();
   const names = useAgentNames();
   const resolvePolicy = usePolicyResolver();

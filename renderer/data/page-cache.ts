@@ -14,7 +14,7 @@ export class PageCache {
   /** Moves on every forget: a read that started before must not keep what it read. */
   #generation = 0;
 
-  constructor(capacity = 4) {
+  constructor(capacity = 3) {
     this.#capacity = capacity;
   }
 

@@ -1,10 +1,12 @@
 import type { Ticket } from '../../shared/index';
 import type { HeadsRow, PageBody, PageHeads, TicketHeadFields } from './rows';
+import type { StoredSlaKeys } from './sla-stamp';
 
 /**
  * A page's heads: what the memory view keeps of each of its tickets (no description, audit,
- * resolution or reason texts, comments), stored as its own small text
- * beside the page so that a start parses these and not the whole page.
+ * resolution or reason texts, comments), stored as its own small text beside the page so
+ * that a start parses these and not the whole page. Each head is stored as an array in a
+ * fixed order (StoredHead): the keys of 100,000 objects would be a third of the text.
  */
 
 /**
@@ -23,15 +25,129 @@ export function headsOf(body: PageBody, deletedCommentTickets: Iterable<string> 
   };
 }
 
+type StoredHead = [
+  id: string,
+  number: string | null,
+  title: string,
+  category: string,
+  impact: Ticket['impact'],
+  urgency: Ticket['urgency'],
+  priority: Ticket['priority'],
+  status: Ticket['status'],
+  assigneeId: string | null,
+  teamId: string | null,
+  requesterName: string,
+  requesterEmail: string,
+  requesterPhone: string | null,
+  channel: Ticket['channel'],
+  tags: string[],
+  createdAt: string,
+  updatedAt: string,
+  firstResponseAt: string | null,
+  resolvedAt: string | null,
+  closedAt: string | null,
+  resolutionCode: Ticket['resolutionCode'],
+  feedback: Ticket['feedback'],
+  slaPolicyId: string | null,
+  sla: Ticket['sla'],
+  /** at, status, at, status, …  */
+  statusHistory: string[],
+];
+
+interface StoredHeads {
+  t: StoredHead[];
+  k: StoredSlaKeys[];
+  d: string[];
+  c: string[];
+}
+
 export function headsRowOf(seq: number, heads: PageHeads): HeadsRow {
-  return { seq, text: JSON.stringify(heads) };
+  const stored: StoredHeads = {
+    t: heads.tickets.map(storedHeadOf),
+    k: heads.slaKeys,
+    d: heads.ticketDeletes,
+    c: heads.commentTickets,
+  };
+  return { seq, text: JSON.stringify(stored) };
 }
 
 /** The stored text back as heads, each ticket's repeated values shared (see intern). */
 export function readHeads(row: HeadsRow): PageHeads {
-  const heads = JSON.parse(row.text) as PageHeads;
-  heads.tickets = heads.tickets.map(headFieldsOf);
-  return heads;
+  const stored = JSON.parse(row.text) as StoredHeads;
+  return {
+    tickets: stored.t.map(headOfStored),
+    slaKeys: stored.k,
+    ticketDeletes: stored.d,
+    commentTickets: stored.c,
+  };
+}
+
+function storedHeadOf(head: TicketHeadFields): StoredHead {
+  const history: string[] = [];
+  for (const change of head.statusHistory) history.push(change.at, change.status);
+  return [
+    head.id,
+    head.number,
+    head.title,
+    head.category,
+    head.impact,
+    head.urgency,
+    head.priority,
+    head.status,
+    head.assigneeId,
+    head.teamId,
+    head.requester.name,
+    head.requester.email,
+    head.requester.phone ?? null,
+    head.channel,
+    head.tags,
+    head.createdAt,
+    head.updatedAt,
+    head.firstResponseAt,
+    head.resolvedAt,
+    head.closedAt,
+    head.resolutionCode,
+    head.feedback,
+    head.slaPolicyId,
+    head.sla,
+    history,
+  ];
+}
+
+function headOfStored(stored: StoredHead): TicketHeadFields {
+  const history = stored[24];
+  const statusHistory: TicketHeadFields['statusHistory'] = [];
+  for (let i = 0; i + 1 < history.length; i += 2)
+    statusHistory.push({ at: history[i]!, status: intern(history[i + 1] as Ticket['status']) });
+  const phone = stored[12];
+  return {
+    id: stored[0],
+    number: stored[1],
+    title: stored[2],
+    category: intern(stored[3]),
+    impact: stored[4],
+    urgency: stored[5],
+    priority: stored[6],
+    status: intern(stored[7]),
+    assigneeId: internOrNull(stored[8]),
+    teamId: internOrNull(stored[9]),
+    requester:
+      phone === null
+        ? { name: stored[10], email: stored[11] }
+        : { name: stored[10], email: stored[11], phone },
+    channel: intern(stored[13]),
+    tags: stored[14].length ? stored[14].map(intern) : NO_TAGS,
+    createdAt: stored[15],
+    updatedAt: stored[16],
+    firstResponseAt: stored[17],
+    resolvedAt: stored[18],
+    closedAt: stored[19],
+    resolutionCode: stored[20] === null ? null : intern(stored[20]),
+    feedback: stored[21],
+    slaPolicyId: internOrNull(stored[22]),
+    sla: stored[23],
+    statusHistory,
+  };
 }
 
 /**

@@ -79,19 +79,30 @@ describe('the memory view of heads', () => {
     expect(rows.find((row) => row.id === ticket.id)).not.toHaveProperty('description');
   });
 
-  it('opening a ticket shows its description and comments, read from its pages', async () => {
+  it('opening a ticket shows its description and comments, parsed out of their pages alone', async () => {
     const ticket = printer();
-    await applyPulledPage([upsert('ticket', ticket)], seq, db);
+    const others = Array.from({ length: 20 }, (_, i) => makeTicket({ title: `Other ${i}` }));
+    await applyPulledPage(
+      [...others, ticket].map((t) => upsert('ticket', t)),
+      seq,
+      db,
+    );
     await applyPulledPage([upsert('comment', makeComment(ticket.id, 'Roller replaced'))], seq, db);
+    const pageLength = Math.max(...(await db.pages.toArray()).map((row) => row.text.length));
 
     const reloaded = reopen();
     await queueQuery({ kind: 'all' }, reloaded);
+    const parse = vi.spyOn(JSON, 'parse');
     expect(await ticketById(ticket.id, reloaded)).toMatchObject({
       description: 'The tray-two roller squeaks before every jam',
       audit: ticket.audit,
       pendingCount: 0,
     });
     expect((await commentsOfTicket(ticket.id, reloaded)).map((c) => c.body)).toEqual(['Roller replaced']);
+    // Its own part of each page, not the page: the other tickets' texts stay unparsed.
+    const parsed = parse.mock.calls.map(([text]) => String(text));
+    expect(parsed.length).toBeGreaterThan(0);
+    expect(parsed.every((text) => text.length < pageLength / 10 && !text.includes('Other 1'))).toBe(true);
   });
 
   it('a rejection restores the server copy from the page, description and all', async () => {

@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
-import { isOpenStatus, type Comment, type SlaPolicy } from '../../shared/index';
+import { isOpenStatus, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
 import { PageCache } from './page-cache';
 import { readPageBody } from './page-body';
 import { headsOf, readHeads } from './page-heads';
+import { commentsInPage, ticketInPage } from './page-slices';
 import { facetsOf, type TicketFacets } from './queue-match';
 import type {
   CachedComment,
@@ -208,22 +209,33 @@ export class TicketMemoryIndex {
     return this.#base.has(id);
   }
 
-  /** The ticket as the pages hold it (the server's copy before any overlay), read from its page. */
-  async pagedTicket(id: string, db: MesaDb = this.#db): Promise<CachedTicket | undefined> {
+  /**
+   * The ticket as the pages hold it (the server's copy before any overlay), read from its
+   * page: only its part of the page's text is parsed, unless `whole` (many of the page's
+   * tickets are wanted).
+   */
+  async pagedTicket(id: string, db: MesaDb = this.#db, whole = false): Promise<CachedTicket | undefined> {
     const head = this.#base.get(id);
     const seq = this.#pageOf.get(id);
     if (!head || seq === undefined) return undefined;
-    const body = await this.#bodyOf(seq, db);
-    const ticket = body?.tickets.find((t) => t.id === id);
+    let ticket: Ticket | null | undefined = null;
+    if (!whole && !this.#pages.parsed(this.#current(seq))) {
+      const text = await this.#readPage(seq, (at) => this.#pages.text(db, at));
+      ticket = text === undefined ? undefined : ticketInPage(text, id);
+    }
+    if (ticket === null)
+      ticket = (await this.#readPage(seq, (at) => this.#pages.body(db, at)))?.tickets.find(
+        (t) => t.id === id,
+      );
     // The head's keys: dated with the policies cached now, as the queues use them.
     return ticket ? { ...ticket, ...keysOf(head) } : undefined;
   }
 
-  /** Parses the page of a ticket ahead of its opening (when its row is focused), unless already parsed. */
+  /** Reads the page of a ticket ahead of its opening (when its row is focused). */
   prefetch(id: string): void {
     const seq = this.#overlay.has(id) ? undefined : this.#pageOf.get(id);
     if (seq !== undefined)
-      this.#bodyOf(seq, this.#db).catch(() => {
+      this.#readPage(seq, (at) => this.#pages.text(this.#db, at)).catch(() => {
         // Only a head start: the opening reads it again.
       });
   }
@@ -241,7 +253,7 @@ export class TicketMemoryIndex {
   async ticketOfServerComment(commentId: string, db: MesaDb = this.#db): Promise<string | undefined> {
     const seqs = (await db.pages.toCollection().primaryKeys()) as number[];
     for (const seq of seqs.reverse()) {
-      const body = await this.#pages.read(db, seq);
+      const body = await this.#pages.body(db, seq);
       const comment = body?.comments.find((c) => c.id === commentId);
       if (comment) return comment.ticketId;
     }
@@ -253,17 +265,31 @@ export class TicketMemoryIndex {
     return this.#stamps.get(policyId);
   }
 
-  /** The server's comments of a ticket (unordered), read from the pages that hold them. */
-  async serverComments(ticketId: string, db: MesaDb = this.#db): Promise<Comment[]> {
+  /**
+   * The server's comments of a ticket (unordered), read from the pages that hold them: only
+   * their part of each page's text is parsed, unless `whole`.
+   */
+  async serverComments(ticketId: string, db: MesaDb = this.#db, whole = false): Promise<Comment[]> {
     const seqs = this.#commentPages.get(ticketId);
     if (!seqs) return [];
     const comments = new Map<string, Comment>();
     for (const seq of new Set(seqs.map((s) => this.#current(s)))) {
-      const body = await this.#bodyOf(seq, db);
-      if (!body) continue;
-      for (const id of body.commentDeletes) comments.delete(id);
-      for (const comment of body.comments)
-        if (comment.ticketId === ticketId) comments.set(comment.id, comment);
+      let found: { comments: Comment[]; deletes: readonly string[] } | null = null;
+      if (!whole && !this.#pages.parsed(seq)) {
+        const text = await this.#readPage(seq, (at) => this.#pages.text(db, at));
+        if (text === undefined) continue;
+        found = commentsInPage(text, ticketId);
+      }
+      if (!found) {
+        const body = await this.#readPage(seq, (at) => this.#pages.body(db, at));
+        if (!body) continue;
+        found = {
+          comments: body.comments.filter((c) => c.ticketId === ticketId),
+          deletes: body.commentDeletes,
+        };
+      }
+      for (const id of found.deletes) comments.delete(id);
+      for (const comment of found.comments) comments.set(comment.id, comment);
     }
     return [...comments.values()];
   }
@@ -275,13 +301,14 @@ export class TicketMemoryIndex {
     return at;
   }
 
-  async #bodyOf(seq: number, db: MesaDb): Promise<PageBody | undefined> {
-    const body = await this.#pages.read(db, this.#current(seq));
+  /** Reads the row a page seq now lives in. */
+  async #readPage<T>(seq: number, read: (at: number) => Promise<T | undefined>): Promise<T | undefined> {
+    const found = await read(this.#current(seq));
     // Inside a transaction no fold can have committed unseen (and only IndexedDB may be awaited there).
-    if (body || Dexie.currentTransaction) return body;
+    if (found !== undefined || Dexie.currentTransaction) return found;
     // Folded meanwhile, the fold not applied yet: once it is, the seq leads to its new row.
     await this.facetsReady();
-    return this.#pages.read(db, this.#current(seq));
+    return read(this.#current(seq));
   }
 
   #onWrite(write: CacheWrite): void {
@@ -519,12 +546,12 @@ export class TicketMemoryIndex {
     for (const comment of local)
       localBodies.set(comment.ticketId, [...(localBodies.get(comment.ticketId) ?? []), comment]);
     for (const id of ids) {
-      const row = await this.fullTicket(id);
+      const row = this.#overlay.get(id) ?? (await this.pagedTicket(id, this.#db, true));
       if (!row) {
         this.#words.delete(id);
         continue;
       }
-      const server = await this.serverComments(id);
+      const server = await this.serverComments(id, this.#db, true);
       const serverIds = new Set(server.map((comment) => comment.id));
       const bodies = server.map((comment) => comment.body);
       for (const comment of localBodies.get(id) ?? [])

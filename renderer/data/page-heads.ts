@@ -1,12 +1,14 @@
-import type { Ticket } from '../../shared/index';
-import type { HeadsRow, PageBody, PageHeads, TicketHeadFields } from './rows';
+import { isOpenStatus, type Ticket } from '../../shared/index';
+import type { HeadsRow, PageBody, PageHeads, TicketHead, TicketHeadFields } from './rows';
 import type { StoredSlaKeys } from './sla-stamp';
 
 /**
  * A page's heads: what the memory view keeps of each of its tickets (no description, audit,
  * resolution or reason texts, comments), stored as its own small text beside the page so
  * that a start parses these and not the whole page. Each head is stored as an array in a
- * fixed order (StoredHead): the keys of 100,000 objects would be a third of the text.
+ * fixed order (StoredHead), its repeated values as numbers into a table of the page's: the
+ * keys of 100,000 objects would be a third of the text, and making each of their strings
+ * once per ticket a good part of the parse.
  */
 
 /**
@@ -17,7 +19,7 @@ export function headsOf(body: PageBody, deletedCommentTickets: Iterable<string> 
   const commentTickets = new Set(deletedCommentTickets);
   for (const comment of body.comments) commentTickets.add(comment.ticketId);
   return {
-    tickets: body.tickets.map(headFieldsOf),
+    tickets: body.tickets.map(headOf),
     // A body without stamps (written before they were) is dated at start, as its ticket's policy says.
     slaKeys: body.tickets.map((_, i) => body.slaKeys?.[i] ?? [null, null, '\u0000']),
     ticketDeletes: [...body.ticketDeletes],
@@ -25,36 +27,40 @@ export function headsOf(body: PageBody, deletedCommentTickets: Iterable<string> 
   };
 }
 
+/** A head as stored: an array in a fixed order, the values many heads repeat as numbers into the page's `s`. */
 type StoredHead = [
   id: string,
   number: string | null,
   title: string,
-  category: string,
+  category: number,
   impact: Ticket['impact'],
   urgency: Ticket['urgency'],
   priority: Ticket['priority'],
-  status: Ticket['status'],
-  assigneeId: string | null,
-  teamId: string | null,
+  status: number,
+  /** -1: null (as every coded value that may be null). */
+  assigneeId: number,
+  teamId: number,
   requesterName: string,
   requesterEmail: string,
   requesterPhone: string | null,
-  channel: Ticket['channel'],
-  tags: string[],
+  channel: number,
+  tags: number[],
   createdAt: string,
   updatedAt: string,
   firstResponseAt: string | null,
   resolvedAt: string | null,
   closedAt: string | null,
-  resolutionCode: Ticket['resolutionCode'],
+  resolutionCode: number,
   feedback: Ticket['feedback'],
-  slaPolicyId: string | null,
+  slaPolicyId: number,
   sla: Ticket['sla'],
-  /** at, status, at, status, …  */
-  statusHistory: string[],
+  /** at, status, at, status, … */
+  statusHistory: Array<string | number>,
 ];
 
 interface StoredHeads {
+  /** The page's repeated values (ids of agents, teams and policies, enums, tags), each once. */
+  s: string[];
   t: StoredHead[];
   k: StoredSlaKeys[];
   d: string[];
@@ -62,8 +68,17 @@ interface StoredHeads {
 }
 
 export function headsRowOf(seq: number, heads: PageHeads): HeadsRow {
+  const strings: string[] = [];
+  const codes = new Map<string, number>();
+  const code = (value: string | null): number => {
+    if (value === null) return -1;
+    let n = codes.get(value);
+    if (n === undefined) codes.set(value, (n = strings.push(value) - 1));
+    return n;
+  };
   const stored: StoredHeads = {
-    t: heads.tickets.map(storedHeadOf),
+    s: strings,
+    t: heads.tickets.map((head) => storedHeadOf(head, code)),
     k: heads.slaKeys,
     d: heads.ticketDeletes,
     c: heads.commentTickets,
@@ -71,91 +86,107 @@ export function headsRowOf(seq: number, heads: PageHeads): HeadsRow {
   return { seq, text: JSON.stringify(stored) };
 }
 
-/** The stored text back as heads, each ticket's repeated values shared (see intern). */
+/** The stored text back as heads, each repeated value shared across pages (see intern). */
 export function readHeads(row: HeadsRow): PageHeads {
   const stored = JSON.parse(row.text) as StoredHeads;
+  const strings = stored.s.map(intern);
   return {
-    tickets: stored.t.map(headOfStored),
+    tickets: stored.t.map((head) => headOfStored(head, strings)),
     slaKeys: stored.k,
     ticketDeletes: stored.d,
     commentTickets: stored.c,
   };
 }
 
-function storedHeadOf(head: TicketHeadFields): StoredHead {
-  const history: string[] = [];
-  for (const change of head.statusHistory) history.push(change.at, change.status);
+function storedHeadOf(head: TicketHeadFields, code: (value: string | null) => number): StoredHead {
+  const history: Array<string | number> = [];
+  for (const change of head.statusHistory) history.push(change.at, code(change.status));
   return [
     head.id,
     head.number,
     head.title,
-    head.category,
+    code(head.category),
     head.impact,
     head.urgency,
     head.priority,
-    head.status,
-    head.assigneeId,
-    head.teamId,
+    code(head.status),
+    code(head.assigneeId),
+    code(head.teamId),
     head.requester.name,
     head.requester.email,
     head.requester.phone ?? null,
-    head.channel,
-    head.tags,
+    code(head.channel),
+    head.tags.map(code),
     head.createdAt,
     head.updatedAt,
     head.firstResponseAt,
     head.resolvedAt,
     head.closedAt,
-    head.resolutionCode,
+    code(head.resolutionCode),
     head.feedback,
-    head.slaPolicyId,
+    code(head.slaPolicyId),
     head.sla,
     history,
   ];
 }
 
-function headOfStored(stored: StoredHead): TicketHeadFields {
+function headOfStored(stored: StoredHead, strings: readonly string[]): TicketHead {
+  const text = <T extends string>(n: number) => strings[n] as T;
+  const textOrNull = <T extends string>(n: number) => (n < 0 ? null : (strings[n] as T));
   const history = stored[24];
-  const statusHistory: TicketHeadFields['statusHistory'] = [];
+  const statusHistory: TicketHead['statusHistory'] = [];
   for (let i = 0; i + 1 < history.length; i += 2)
-    statusHistory.push({ at: history[i]!, status: intern(history[i + 1] as Ticket['status']) });
+    statusHistory.push({ at: history[i] as string, status: text(history[i + 1] as number) });
   const phone = stored[12];
+  const assigneeId = textOrNull(stored[8]);
+  const teamId = textOrNull(stored[9]);
+  const status = text<Ticket['status']>(stored[7]);
   return {
     id: stored[0],
     number: stored[1],
     title: stored[2],
-    category: intern(stored[3]),
+    category: text(stored[3]),
     impact: stored[4],
     urgency: stored[5],
     priority: stored[6],
-    status: intern(stored[7]),
-    assigneeId: internOrNull(stored[8]),
-    teamId: internOrNull(stored[9]),
+    status,
+    assigneeId,
+    teamId,
     requester:
       phone === null
         ? { name: stored[10], email: stored[11] }
         : { name: stored[10], email: stored[11], phone },
-    channel: intern(stored[13]),
-    tags: stored[14].length ? stored[14].map(intern) : NO_TAGS,
+    channel: text(stored[13]),
+    tags: stored[14].length ? stored[14].map((n) => text(n)) : NO_TAGS,
     createdAt: stored[15],
     updatedAt: stored[16],
     firstResponseAt: stored[17],
     resolvedAt: stored[18],
     closedAt: stored[19],
-    resolutionCode: stored[20] === null ? null : intern(stored[20]),
+    resolutionCode: textOrNull(stored[20]),
     feedback: stored[21],
-    slaPolicyId: internOrNull(stored[22]),
+    slaPolicyId: textOrNull(stored[22]),
     sla: stored[23],
     statusHistory,
+    pendingCount: 0,
+    slaDueMs: Infinity,
+    slaWarnMs: Infinity,
+    open: isOpenStatus(status) ? 1 : 0,
+    assigneeKey: assigneeId ?? '',
+    teamKey: teamId ?? '',
   };
 }
 
 /**
- * The head's fields of a ticket, in one fixed order (one object shape for every head),
- * with the values many tickets repeat (ids of agents, teams and policies, status,
- * category, channel, tags) shared: JSON.parse makes a fresh string of each.
+ * A ticket's head: its fields, in one fixed order (one object shape for every head), with
+ * the values many tickets repeat shared (JSON.parse makes a fresh string of each), and the
+ * cache's keys as for a server copy with nothing pending, its SLA instants not dated yet
+ * (the memory view dates them).
  */
-export function headFieldsOf(ticket: TicketHeadFields | Ticket): TicketHeadFields {
+export function headOf(ticket: TicketHeadFields | Ticket): TicketHead {
+  const status = intern(ticket.status);
+  const assigneeId = internOrNull(ticket.assigneeId);
+  const teamId = internOrNull(ticket.teamId);
   return {
     id: ticket.id,
     number: ticket.number,
@@ -164,9 +195,9 @@ export function headFieldsOf(ticket: TicketHeadFields | Ticket): TicketHeadField
     impact: ticket.impact,
     urgency: ticket.urgency,
     priority: ticket.priority,
-    status: intern(ticket.status),
-    assigneeId: internOrNull(ticket.assigneeId),
-    teamId: internOrNull(ticket.teamId),
+    status,
+    assigneeId,
+    teamId,
     requester: ticket.requester,
     channel: intern(ticket.channel),
     tags: ticket.tags.length ? ticket.tags.map(intern) : NO_TAGS,
@@ -181,6 +212,13 @@ export function headFieldsOf(ticket: TicketHeadFields | Ticket): TicketHeadField
     // The policy's clocks are run here; the server's evaluation stands in only without one.
     sla: ticket.slaPolicyId === null ? ticket.sla : null,
     statusHistory: ticket.statusHistory.map((change) => ({ at: change.at, status: intern(change.status) })),
+    // As a stored head is read back (headOfStored).
+    pendingCount: 0,
+    slaDueMs: Infinity,
+    slaWarnMs: Infinity,
+    open: isOpenStatus(status) ? 1 : 0,
+    assigneeKey: assigneeId ?? '',
+    teamKey: teamId ?? '',
   };
 }
 

@@ -159,7 +159,8 @@ export interface PageRow {
  * tickets it names. Kept beside the page so that a start reads these and not the full text.
  */
 export interface PageHeads {
-  tickets: TicketHeadFields[];
+  /** Their SLA instants not dated yet (Infinity): the memory view dates them. */
+  tickets: TicketHead[];
   /** Per ticket, in the same order: its SLA instants as dated when stored (sla-stamp.ts). */
   slaKeys: StoredSlaKeys[];
   ticketDeletes: string[];

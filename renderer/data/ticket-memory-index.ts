@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { isOpenStatus, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
+import type { Comment, SlaPolicy, Ticket } from '../../shared/index';
 import { PageCache } from './page-cache';
 import { readPageBody } from './page-body';
 import { headsOf, readHeads } from './page-heads';
@@ -377,14 +377,17 @@ export class TicketMemoryIndex {
       this.#commentPages.delete(id);
       this.#refresh(id);
     }
-    for (const [i, fields] of heads.tickets.entries()) {
+    for (const [i, head] of heads.tickets.entries()) {
       const stored = heads.slaKeys[i];
-      const stamp = fields.slaPolicyId ? (this.#stamps.get(fields.slaPolicyId) ?? '') : '';
+      const stamp = head.slaPolicyId ? (this.#stamps.get(head.slaPolicyId) ?? '') : '';
       const keys =
-        stored && stored[2] === stamp ? readSlaKeys(stored) : this.#dated(body?.tickets[i] ?? fields);
-      this.#base.set(fields.id, headRow(fields, keys));
-      this.#pageOf.set(fields.id, seq);
-      this.#refresh(fields.id);
+        stored && stored[2] === stamp ? readSlaKeys(stored) : this.#dated(body?.tickets[i] ?? head);
+      // A head is made for this (page-heads.ts) and not handed out before it is dated.
+      head.slaDueMs = keys.slaDueMs;
+      head.slaWarnMs = keys.slaWarnMs;
+      this.#base.set(head.id, head);
+      this.#pageOf.set(head.id, seq);
+      this.#refresh(head.id);
     }
     for (const ticketId of heads.commentTickets) {
       const seqs = this.#commentPages.get(ticketId);
@@ -605,18 +608,6 @@ async function readAllHeads(db: MesaDb): Promise<Array<[number, PageHeads]>> {
     }
   }
   return pages;
-}
-
-/** A server copy's head as the cache holds it when nothing is pending. */
-function headRow(fields: TicketHeadFields, keys: SlaKeys): TicketHead {
-  return {
-    ...fields,
-    pendingCount: 0,
-    ...keys,
-    open: isOpenStatus(fields.status) ? 1 : 0,
-    assigneeKey: fields.assigneeId ?? '',
-    teamKey: fields.teamId ?? '',
-  };
 }
 
 /** The cache's own fields of a head. */

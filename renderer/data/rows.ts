@@ -171,7 +171,7 @@ export interface PageHeads {
 /** A row of the `heads` store: the PageHeads of the page with the same seq, written in the same transaction. */
 export interface HeadsRow {
   seq: number;
-  /** JSON of a PageHeads. */
+  /** JSON of a PageHeads in its stored form (page-heads.ts). */
   text: string;
 }
 

@@ -24,8 +24,8 @@ export async function ticketById(id: string, db: MesaDb = getDb()): Promise<Cach
 }
 
 /**
- * Parses the page of a ticket ahead of its opening (its row is focused), when the UI is
- * idle: the opening then finds it parsed.
+ * Reads the page of a ticket ahead of its opening (its row is focused), when the UI is
+ * idle: the opening then only parses the ticket's part of it.
  */
 export function prefetchTicket(id: string, db: MesaDb = getDb()): void {
   const index = ticketMemoryIndex(db);

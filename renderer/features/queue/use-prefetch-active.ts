@@ -7,7 +7,7 @@ const REST_MS = 50;
 
 /**
  * Reads the page of the focused row ahead of Enter, once the cursor rests and the UI is
- * idle: opening the ticket then parses nothing.
+ * idle: opening the ticket then waits for no IndexedDB read.
  */
 export function usePrefetchActive(): void {
   const activeId = useQueueStore((s) => s.activeId);

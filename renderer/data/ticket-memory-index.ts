@@ -46,6 +46,11 @@ import { WordIndex, type WordIndexSnapshot } from './word-index';
 
 /** Tickets whose words are re-made per turn of the UI. */
 const WORDS_CHUNK = 500;
+/**
+ * Up to this many tickets behind, their words are made from their own parts of their pages
+ * (page-slices.ts); more, from whole pages parsed once: parsing a page is one long task.
+ */
+const WORDS_FROM_PARTS = 50;
 /** Quiet time before the words are saved. */
 const SAVE_AFTER_MS = 2_000;
 
@@ -540,6 +545,7 @@ export class TicketMemoryIndex {
     const ids = take(this.#wordsBehind, WORDS_CHUNK).sort(
       (a, b) => (this.#pageOf.get(a) ?? 0) - (this.#pageOf.get(b) ?? 0),
     );
+    const whole = ids.length > WORDS_FROM_PARTS;
     const withOverlay = ids.filter((id) => this.#overlay.has(id));
     // Read outside any caller's transaction (this runs from a timer).
     const local = withOverlay.length
@@ -549,12 +555,12 @@ export class TicketMemoryIndex {
     for (const comment of local)
       localBodies.set(comment.ticketId, [...(localBodies.get(comment.ticketId) ?? []), comment]);
     for (const id of ids) {
-      const row = this.#overlay.get(id) ?? (await this.pagedTicket(id, this.#db, true));
+      const row = this.#overlay.get(id) ?? (await this.pagedTicket(id, this.#db, whole));
       if (!row) {
         this.#words.delete(id);
         continue;
       }
-      const server = await this.serverComments(id, this.#db, true);
+      const server = await this.serverComments(id, this.#db, whole);
       const serverIds = new Set(server.map((comment) => comment.id));
       const bodies = server.map((comment) => comment.body);
       for (const comment of localBodies.get(id) ?? [])

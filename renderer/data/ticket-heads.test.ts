@@ -11,7 +11,7 @@ import { settlePushResults } from './settle-push';
 import { makeComment, makeTicket } from './testing/make-ticket';
 import { seedSession } from './testing/seed-session';
 import { freshDb } from './testing/test-db';
-import { commentsOfTicket, ticketById } from './ticket-queries';
+import { commentsOfTicket, prefetchTicket, ticketById } from './ticket-queries';
 
 /**
  * The memory view holds heads: the queue is answered from each page's heads, and a ticket's
@@ -103,6 +103,21 @@ describe('the memory view of heads', () => {
     const parsed = parse.mock.calls.map(([text]) => String(text));
     expect(parsed.length).toBeGreaterThan(0);
     expect(parsed.every((text) => text.length < pageLength / 10 && !text.includes('Other 1'))).toBe(true);
+  });
+
+  it('reading the focused row’s page ahead leaves nothing for the opening to read from IndexedDB', async () => {
+    const ticket = printer();
+    await applyPulledPage([upsert('ticket', ticket)], seq, db);
+    const reloaded = reopen();
+    await queueQuery({ kind: 'all' }, reloaded);
+    const reads = vi.spyOn(reloaded.pages, 'get');
+
+    prefetchTicket(ticket.id, reloaded);
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
+    await reads.mock.results[0]!.value;
+    reads.mockClear();
+    expect(await ticketById(ticket.id, reloaded)).toMatchObject({ description: ticket.description });
+    expect(reads).not.toHaveBeenCalled();
   });
 
   it('a rejection restores the server copy from the page, description and all', async () => {

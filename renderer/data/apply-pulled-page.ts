@@ -6,6 +6,7 @@ import type { MesaDb } from './db';
 import { writeMeta } from './meta';
 import { loadActor, loadReferences } from './mutation-context';
 import { isEmptyBody, pageBodyOf, pageRowOf } from './page-body';
+import { headsOf, headsRowOf } from './page-heads';
 import { groupPageChanges, type EntityChanges, type PageChanges } from './page-changes';
 import type { CachedAttachment } from './rows';
 import { policyStamp } from './sla-stamp';
@@ -50,6 +51,7 @@ export async function applyPulledPage(
     'rw',
     [
       rdb.pages,
+      rdb.heads,
       rdb.tickets,
       rdb.comments,
       rdb.attachments,
@@ -71,10 +73,16 @@ export async function applyPulledPage(
       const refs = await loadReferences(rdb);
       const body = pageBodyOf(page, refs.policies);
       const policies = [...page.sla_policy.upserts.values()];
+      const deletedCommentTickets = await ticketsOfDeletedComments(rdb, page, memory);
       if (!isEmptyBody(body) || policies.length) {
-        const seq = isEmptyBody(body) ? 0 : await rdb.pages.add(pageRowOf(body));
+        const heads = headsOf(body, deletedCommentTickets.values());
+        let seq = 0;
+        if (!isEmptyBody(body)) {
+          seq = (await rdb.pages.add(pageRowOf(body)))!;
+          await rdb.heads.put(headsRowOf(seq, heads));
+        }
         const trans = Dexie.currentTransaction.idbtrans as unknown as DBCoreTransaction;
-        db.ticketWrites.emit({ kind: 'page', seq: seq ?? 0, body, policies, committed: outcomeOf(trans) });
+        db.ticketWrites.emit({ kind: 'page', seq, body, heads, policies, committed: outcomeOf(trans) });
       }
       const withPending = new Set((await rdb.outbox.orderBy('ticketId').uniqueKeys()) as string[]);
       await applyAttachments(rdb, page);
@@ -82,20 +90,21 @@ export async function applyPulledPage(
       const commentIds = [...page.comment.upserts.keys(), ...page.comment.deletes];
       if (commentIds.length) await rdb.comments.bulkDelete(commentIds);
       await deleteTickets(rdb, page.ticket.deletes);
-      const touched = touchedTickets(page, memory);
+      const touched = touchedTickets(page, deletedCommentTickets);
       let actor: Actor | null | undefined;
       const leaving: string[] = [];
       for (const id of touched) {
-        const server = page.ticket.upserts.get(id) ?? serverCopyIn(memory, id);
         if (withPending.has(id)) {
+          // Read before this page's copy counts as the pages': the memory view applies it on commit.
+          const server = page.ticket.upserts.get(id) ?? (await serverCopyIn(rdb, memory, id));
           actor = actor === undefined ? await loadActor(rdb) : actor;
           await rebuildTicket(rdb, id, {
             server,
             refs,
             actor,
-            serverCommentIds: serverCommentIdsOf(memory, page, id),
+            serverCommentIds: await serverCommentIdsOf(rdb, memory, page, id),
           });
-        } else if (memory.hasOverlay(id) && (page.ticket.upserts.has(id) || memory.pagedTicket(id))) {
+        } else if (memory.hasOverlay(id) && (page.ticket.upserts.has(id) || memory.hasPaged(id))) {
           leaving.push(id);
         }
       }
@@ -116,28 +125,44 @@ async function putAndDelete<T extends { id: string }>(
   if (changes.deletes.size) await table.bulkDelete([...changes.deletes] as Array<IDType<T, 'id'>>);
 }
 
+/** The tickets of the server comments a page deletes (the page names them by comment id). */
+async function ticketsOfDeletedComments(
+  db: MesaDb,
+  page: PageChanges,
+  memory: TicketMemoryIndex,
+): Promise<Set<string>> {
+  const tickets = new Set<string>();
+  for (const id of page.comment.deletes) {
+    const ticketId = await memory.ticketOfServerComment(id, db);
+    if (ticketId) tickets.add(ticketId);
+  }
+  return tickets;
+}
+
 /** The tickets a page brings, and those whose comments it changes (a pending one is rebuilt for them). */
-function touchedTickets(page: PageChanges, memory: TicketMemoryIndex): Set<string> {
+function touchedTickets(page: PageChanges, deletedCommentTickets: ReadonlySet<string>): Set<string> {
   const touched = new Set<string>(page.ticket.upserts.keys());
   for (const comment of page.comment.upserts.values()) touched.add(comment.ticketId);
-  for (const id of page.comment.deletes) {
-    const ticketId = memory.ticketOfServerComment(id);
-    if (ticketId) touched.add(ticketId);
-  }
+  for (const ticketId of deletedCommentTickets) touched.add(ticketId);
   for (const id of page.ticket.deletes) touched.delete(id);
   return touched;
 }
 
-function serverCopyIn(memory: TicketMemoryIndex, id: string): Ticket | null {
-  const overlay = memory.hasOverlay(id) ? memory.ticket(id) : undefined;
+async function serverCopyIn(db: MesaDb, memory: TicketMemoryIndex, id: string): Promise<Ticket | null> {
+  const overlay = memory.hasOverlay(id) ? await memory.fullTicket(id, db) : undefined;
   if (overlay) return serverCopyOf(overlay);
-  const paged = memory.pagedTicket(id);
+  const paged = await memory.pagedTicket(id, db);
   return paged ? toTicket(paged) : null;
 }
 
 /** The server's comments of a ticket once this page is stored. */
-function serverCommentIdsOf(memory: TicketMemoryIndex, page: PageChanges, ticketId: string): Set<string> {
-  const ids = new Set(memory.serverComments(ticketId).map((comment) => comment.id));
+async function serverCommentIdsOf(
+  db: MesaDb,
+  memory: TicketMemoryIndex,
+  page: PageChanges,
+  ticketId: string,
+): Promise<Set<string>> {
+  const ids = new Set((await memory.serverComments(ticketId, db)).map((comment) => comment.id));
   for (const comment of page.comment.upserts.values()) if (comment.ticketId === ticketId) ids.add(comment.id);
   for (const id of page.comment.deletes) ids.delete(id);
   return ids;

@@ -5,6 +5,7 @@ import type {
   CachedAttachment,
   CachedComment,
   CachedTicket,
+  HeadsRow,
   OutboxEntry,
   PageRow,
   Rejection,
@@ -18,12 +19,15 @@ export type {
   CachedAttachment,
   CachedComment,
   CachedTicket,
+  HeadsRow,
   OutboxEntry,
   PageBody,
+  PageHeads,
   PageRow,
   RefusedFile,
   Rejection,
   SyncMeta,
+  TicketHead,
 } from './rows';
 
 /** The cache's database. Caches from before the page layout were named LEGACY_DB_NAME. */
@@ -40,11 +44,13 @@ export interface MesaDbOptions {
  * The cache: tickets and their conversations as the server sent them, in a few large rows
  * (`pages`), and a small per-ticket overlay (`tickets`, `comments`) for what changed here
  * and is not yet the server's. What the console shows is built in memory from both
- * (ticket-memory-index.ts), in one pass at start.
+ * (ticket-memory-index.ts), in one pass at start over the pages' heads (`heads`).
  */
 export class MesaDb extends Dexie {
   /** Pulled pages as JSON text, in pull order (PageRow). */
   pages!: EntityTable<PageRow, 'seq'>;
+  /** Each page's heads (HeadsRow, same seq, written with it): what a start reads. */
+  heads!: EntityTable<HeadsRow, 'seq'>;
   /** The overlay: a ticket with local changes (pending mutations, or their last rebuild). */
   tickets!: EntityTable<CachedTicket, 'id'>;
   /** The overlay's comments: ours, until the server's copy arrives in a page. */
@@ -87,6 +93,8 @@ export class MesaDb extends Dexie {
       meta: 'key',
       snapshots: 'key',
     });
+    // Version 1 caches keep their pages; a start reads the full text of a page without heads.
+    this.version(2).stores({ heads: 'seq' });
   }
 
   /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */

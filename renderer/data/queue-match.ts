@@ -1,5 +1,5 @@
 import type { QueueQuery } from './queue-types';
-import type { CachedTicket } from './rows';
+import type { TicketHead } from './rows';
 
 /**
  * Which tickets a queue view holds and in what order, as pure functions of a few fields of
@@ -10,7 +10,7 @@ import type { CachedTicket } from './rows';
 
 /** The fields a queue view looks at. */
 export type TicketFacets = Pick<
-  CachedTicket,
+  TicketHead,
   | 'id'
   | 'status'
   | 'priority'
@@ -27,7 +27,7 @@ export type TicketFacets = Pick<
   | 'updatedAt'
 >;
 
-export function facetsOf(row: CachedTicket): TicketFacets {
+export function facetsOf(row: TicketHead): TicketFacets {
   return {
     id: row.id,
     status: row.status,

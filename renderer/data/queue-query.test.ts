@@ -4,6 +4,7 @@ import type { Ticket } from '../../shared/index';
 import { toCachedTicket } from './cached-ticket';
 import type { MesaDb } from './db';
 import { countQueue, queueQuery } from './queue-query';
+import { ticketById } from './ticket-queries';
 import { alwaysOpenPolicy, makeTicket, testUuid } from './testing/make-ticket';
 import { freshDb } from './testing/test-db';
 
@@ -109,7 +110,8 @@ describe('queueQuery', () => {
       n: await countQueue({ kind: 'all', filters }, db),
     })).subscribe((value) => seen.push(value));
     await vi.waitFor(() => expect(seen.at(-1)).toEqual({ titles: [], n: 0 }));
-    const [other] = await queueQuery({ kind: 'all', filters: { status: ['assigned'] }, limit: 1 }, db);
+    const [head] = await queueQuery({ kind: 'all', filters: { status: ['assigned'] }, limit: 1 }, db);
+    const other = await ticketById(head!.id, db);
     await db.tickets.put({ ...other!, status: 'pending' });
     await vi.waitFor(() => expect(seen.at(-1)).toEqual({ titles: ['other'], n: 1 }));
     const pendingNew = makeTicket({

@@ -2,7 +2,7 @@ import { getDb } from './app-db';
 import type { MesaDb } from './db';
 import { countInQueue, selectQueue, type TicketFacets } from './queue-match';
 import type { QueueQuery } from './queue-types';
-import type { CachedTicket } from './rows';
+import type { TicketHead } from './rows';
 import { observeCache, ticketMemoryIndex, type TicketMemoryIndex } from './ticket-memory-index';
 
 /**
@@ -57,7 +57,7 @@ function viewKey(query: Omit<QueueQuery, 'sort' | 'offset' | 'limit'> & Partial<
 }
 
 /** One page of a queue view. Stable for the same cache contents; safe inside useLiveQuery. */
-export async function queueQuery(query: QueueQuery, db: MesaDb = getDb()): Promise<CachedTicket[]> {
+export async function queueQuery(query: QueueQuery, db: MesaDb = getDb()): Promise<TicketHead[]> {
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
   const { index, value } = await fromMemory(db, `ids ${viewKey(query)}`, (tickets) =>
@@ -82,7 +82,7 @@ export async function openTicketsBySlaDue(
   db: MesaDb,
   scope: { assigneeId: string } | { teamId: string },
   limit: number,
-): Promise<CachedTicket[]> {
+): Promise<TicketHead[]> {
   const { index, value } = await fromMemory(db, `ids ${viewKey(slaDueView(scope))}`, (tickets) =>
     selectQueue(tickets, slaDueView(scope)),
   );

@@ -6,20 +6,8 @@ import type { StoredSlaKeys } from './sla-stamp';
  * import these without importing the database (which would make its imports a cycle).
  */
 
-/**
- * A cached ticket: the server's copy (`server`), and what the agent sees (the top-level
- * fields = server state + the mutations still in the outbox). Keeping the server copy
- * lets a rejection roll back without a network round trip. Tickets as the server sent
- * them live in pages (PageRow); this row is the per-ticket overlay (`tickets` store) for
- * a ticket with local changes, and the shape every reader gets.
- */
-export interface CachedTicket extends Ticket {
-  /**
-   * The last state the server sent; null for a ticket created here and not yet synced;
-   * absent when it is the visible ticket itself (no pending mutation). Read it with
-   * serverCopyOf (cached-ticket.ts).
-   */
-  server?: Ticket | null;
+/** The fields a cache keeps beside a ticket's own, for the queues (queue-match.ts). */
+export interface TicketCacheKeys {
   /** How many outbox mutations touch this ticket: > 0 shows the "not yet synced" mark. */
   pendingCount: number;
   /** The due time of the ticket's SLA state (sla-keys.ts) in epoch ms (Infinity with no running clock), for the "SLA due" order. */
@@ -35,6 +23,41 @@ export interface CachedTicket extends Ticket {
   assigneeKey: string;
   /** `teamId`, or '' when the ticket has no team. */
   teamKey: string;
+}
+
+/**
+ * The long or rarely read fields of a ticket, left out of its head: the detail view reads
+ * them from the ticket's page when it is opened.
+ */
+export type TicketBodyField = 'description' | 'audit' | 'resolutionNote' | 'pendingReason' | 'cancelReason';
+
+/**
+ * A ticket's fields as a head holds them (page-heads.ts). `sla`, the server's evaluation,
+ * is kept only for a ticket without a policy (null otherwise): with one, the console runs
+ * the clocks itself from the timeline.
+ */
+export type TicketHeadFields = Omit<Ticket, TicketBodyField>;
+
+/**
+ * What the console keeps in memory of every cached ticket: what the queue rows, the facets,
+ * the SLA keys, the SLA watcher and the reports read. A CachedTicket is one too.
+ */
+export interface TicketHead extends TicketHeadFields, TicketCacheKeys {}
+
+/**
+ * A cached ticket: the server's copy (`server`), and what the agent sees (the top-level
+ * fields = server state + the mutations still in the outbox). Keeping the server copy
+ * lets a rejection roll back without a network round trip. Tickets as the server sent
+ * them live in pages (PageRow); this row is the per-ticket overlay (`tickets` store) for
+ * a ticket with local changes, and the shape a single-ticket read gets.
+ */
+export interface CachedTicket extends Ticket, TicketCacheKeys {
+  /**
+   * The last state the server sent; null for a ticket created here and not yet synced;
+   * absent when it is the visible ticket itself (no pending mutation). Read it with
+   * serverCopyOf (cached-ticket.ts).
+   */
+  server?: Ticket | null;
 }
 
 export interface CachedComment extends Comment {
@@ -129,6 +152,27 @@ export interface PageRow {
   text: string;
   /** Tickets + comments it holds, to decide which small pages to fold together. */
   size: number;
+}
+
+/**
+ * What the memory view needs of one page (page-heads.ts): its tickets' heads, and which
+ * tickets it names. Kept beside the page so that a start reads these and not the full text.
+ */
+export interface PageHeads {
+  /** Their SLA instants not dated yet (Infinity): the memory view dates them. */
+  tickets: TicketHead[];
+  /** Per ticket, in the same order: its SLA instants as dated when stored (sla-stamp.ts). */
+  slaKeys: StoredSlaKeys[];
+  ticketDeletes: string[];
+  /** The tickets whose server comments this page adds, changes or deletes. */
+  commentTickets: string[];
+}
+
+/** A row of the `heads` store: the PageHeads of the page with the same seq, written in the same transaction. */
+export interface HeadsRow {
+  seq: number;
+  /** JSON of a PageHeads in its stored form (page-heads.ts). */
+  text: string;
 }
 
 /** The search words as last saved (word-index.ts WordIndexSnapshot), and the last page they include. */

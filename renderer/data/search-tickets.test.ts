@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toCachedTicket } from './cached-ticket';
 import type { CachedComment, MesaDb } from './db';
 import { searchTickets } from './search-tickets';
+import { ticketById } from './ticket-queries';
 import { foldText, MAX_WORDS_PER_TICKET, ticketWords } from './search-words';
 import { makeComment, makeTicket } from './testing/make-ticket';
 import { freshDb } from './testing/test-db';
@@ -63,7 +64,7 @@ describe('searchTickets', () => {
     const scanner = makeTicket({ number: 'INC-1044', title: 'Escáner sin conexión' });
     await db.tickets.put(toCachedTicket(scanner, { server: scanner, pendingCount: 0, policy: null }));
     expect(numbers(await searchTickets('conexion', 10, db))).toEqual(['INC-1044']);
-    const printer = (await searchTickets('impres', 10, db))[0]!;
+    const printer = (await ticketById((await searchTickets('impres', 10, db))[0]!.id, db))!;
     await db.tickets.put({ ...printer, title: 'Toner vacío' });
     expect(await searchTickets('impres', 10, db)).toEqual([]);
     expect(numbers(await searchTickets('vacio', 10, db))).toEqual(['INC-1042']);

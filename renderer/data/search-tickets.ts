@@ -1,6 +1,6 @@
 import { getDb } from './app-db';
 import type { MesaDb } from './db';
-import type { CachedTicket } from './rows';
+import type { TicketHead } from './rows';
 import { queryPrefixes } from './search-words';
 import { observeCache, ticketMemoryIndex } from './ticket-memory-index';
 
@@ -13,11 +13,7 @@ import { observeCache, ticketMemoryIndex } from './ticket-memory-index';
  *
  * Inside a liveQuery it re-runs on any change of the cache (observeCache).
  */
-export async function searchTickets(
-  query: string,
-  limit = 50,
-  db: MesaDb = getDb(),
-): Promise<CachedTicket[]> {
+export async function searchTickets(query: string, limit = 50, db: MesaDb = getDb()): Promise<TicketHead[]> {
   const prefixes = queryPrefixes(query);
   if (prefixes.length === 0) return [];
   await observeCache(db);

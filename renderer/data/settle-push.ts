@@ -85,6 +85,7 @@ export async function settlePushResults(
   const tables = [
     db.outbox,
     db.rejections,
+    db.pages,
     db.tickets,
     db.comments,
     db.attachments,

@@ -1,33 +1,56 @@
-import { isOpenStatus, type Comment, type SlaPolicy, type Ticket } from '../../shared/index';
+import Dexie from 'dexie';
+import type { Comment, SlaPolicy, Ticket } from '../../shared/index';
+import { PageCache } from './page-cache';
 import { readPageBody } from './page-body';
+import { headsOf, readHeads } from './page-heads';
+import { commentsInPage, ticketInPage } from './page-slices';
 import { facetsOf, type TicketFacets } from './queue-match';
-import type { CachedComment, CachedTicket, PageBody, WordsRow } from './rows';
+import type {
+  CachedComment,
+  CachedTicket,
+  PageBody,
+  PageHeads,
+  TicketCacheKeys,
+  TicketHead,
+  TicketHeadFields,
+  WordsRow,
+} from './rows';
 import type { MesaDb } from './db';
-import { slaKeys } from './sla-keys';
+import { slaKeys, type SlaKeys } from './sla-keys';
 import { policyStamp, readSlaKeys } from './sla-stamp';
 import { ticketWords } from './search-words';
 import type { CacheWrite, TicketWriteFeed } from './ticket-writes';
 import { WordIndex, readWordIndexSnapshot } from './word-index';
 
 /**
- * What the console shows, in memory: every cached ticket as the agent sees it, the server's
- * comments, the queue facets and the search words. Built at start in ONE pass: the pages
- * (tickets and comments as the server sent them, replayed in order), then the overlay (the
- * tickets with local changes) on top; the saved search words are read right after, so the
- * queue's rows do not wait for them. From then on kept
- * current from the writes the cache reports (TicketWriteFeed), each applied when its
- * transaction commits. Queue views, counts, filters and search are answered from here;
- * IndexedDB is read only for the overlay's comments.
+ * What the console shows, in memory: a head of every cached ticket as the agent sees it
+ * (rows.ts TicketHead: what the queues, counts, filters, the SLA watcher and the reports
+ * read), the queue facets and the search words. Built at start in ONE pass over the pages'
+ * heads (the `heads` store: a page's tickets without their long texts, replayed in order),
+ * then the overlay (the tickets with local changes) on top; the saved search words are read
+ * right after, so the queue's rows do not wait for them. From then on kept current from
+ * the writes the cache reports (TicketWriteFeed), each applied when its transaction
+ * commits.
  *
- * A ticket's words need its comments, so they are made lazily: the ids whose words are
- * behind are re-made before the next search, or in the background after a pull (warm()),
- * a chunk at a time so the UI keeps its turn; once caught up, the words are saved
- * (`snapshots` store) with the last page they include, and the next start indexes only the
- * pages after it.
+ * A ticket's full copy and its server comments stay in its pages: per ticket the view keeps
+ * which page holds its latest copy and which pages hold its comments, and reads those
+ * (a few parsed pages are kept, page-cache.ts) when a ticket is opened, rebuilt or its
+ * words are made.
+ *
+ * A ticket's words need its description and comments, so they are made lazily: the ids
+ * whose words are behind are re-made before the next search, or in the background after a
+ * pull (warm()), a chunk at a time so the UI keeps its turn; once caught up, the words are
+ * saved (`snapshots` store) with the last page they include, and the next start indexes
+ * only the pages after it.
  */
 
 /** Tickets whose words are re-made per turn of the UI. */
 const WORDS_CHUNK = 500;
+/**
+ * Up to this many tickets behind, their words are made from their own parts of their pages
+ * (page-slices.ts); more, from whole pages parsed once: parsing a page is one long task.
+ */
+const WORDS_FROM_PARTS = 50;
 /** Quiet time before the words are saved. */
 const SAVE_AFTER_MS = 2_000;
 
@@ -35,13 +58,17 @@ type State = 'cold' | 'loading' | 'loaded';
 
 export class TicketMemoryIndex {
   readonly #db: MesaDb;
-  /** The tickets as the pages say (the server's copies). */
-  readonly #base = new Map<string, CachedTicket>();
+  /** The heads of the tickets as the pages say (the server's copies). */
+  readonly #base = new Map<string, TicketHead>();
   /** The overlay rows: what the agent sees of tickets with local changes. */
   readonly #overlay = new Map<string, CachedTicket>();
-  /** The server's comments, by ticket, then by id. */
-  readonly #comments = new Map<string, Map<string, Comment>>();
-  readonly #commentTicket = new Map<string, string>();
+  /** Per ticket of the pages, the seq of the page with its latest copy. */
+  readonly #pageOf = new Map<string, number>();
+  /** Per ticket, the seqs of the pages with its server comments (or their deletes), in order. */
+  readonly #commentPages = new Map<string, number[]>();
+  /** Pages folded into a later one since the load: seq → the seq that holds it now. */
+  readonly #foldedInto = new Map<number, number>();
+  readonly #pages = new PageCache();
   readonly #facets = new Map<string, TicketFacets>();
   readonly #policies = new Map<string, SlaPolicy>();
   /** policyStamp of each cached policy, made once per policy rather than once per ticket. */
@@ -159,14 +186,14 @@ export class TicketMemoryIndex {
     return this.#facets.values();
   }
 
-  /** A ticket as the agent sees it. Call facetsReady() first. */
-  ticket(id: string): CachedTicket | undefined {
+  /** A ticket's head as the agent sees it. Call facetsReady() first. */
+  ticket(id: string): TicketHead | undefined {
     return this.#overlay.get(id) ?? this.#base.get(id);
   }
 
-  /** The tickets of these ids that exist, in that order. */
-  tickets(ids: readonly string[]): CachedTicket[] {
-    const rows: CachedTicket[] = [];
+  /** The heads of these ids that exist, in that order. */
+  tickets(ids: readonly string[]): TicketHead[] {
+    const rows: TicketHead[] = [];
     for (const id of ids) {
       const row = this.ticket(id);
       if (row) rows.push(row);
@@ -174,9 +201,48 @@ export class TicketMemoryIndex {
     return rows;
   }
 
-  /** The ticket as the pages hold it (the server's copy before any overlay), if any. */
-  pagedTicket(id: string): CachedTicket | undefined {
-    return this.#base.get(id);
+  /**
+   * A whole ticket as the agent sees it: the overlay's row, else the pages' copy, read from
+   * its page through `db` (pass the connection of the caller's transaction, if any).
+   */
+  async fullTicket(id: string, db: MesaDb = this.#db): Promise<CachedTicket | undefined> {
+    return this.#overlay.get(id) ?? (await this.pagedTicket(id, db));
+  }
+
+  /** True when the pages hold a copy of this ticket. */
+  hasPaged(id: string): boolean {
+    return this.#base.has(id);
+  }
+
+  /**
+   * The ticket as the pages hold it (the server's copy before any overlay), read from its
+   * page: only its part of the page's text is parsed, unless `whole` (many of the page's
+   * tickets are wanted).
+   */
+  async pagedTicket(id: string, db: MesaDb = this.#db, whole = false): Promise<CachedTicket | undefined> {
+    const head = this.#base.get(id);
+    const seq = this.#pageOf.get(id);
+    if (!head || seq === undefined) return undefined;
+    let ticket: Ticket | null | undefined = null;
+    if (!whole && !this.#pages.parsed(this.#current(seq))) {
+      const text = await this.#readPage(seq, (at) => this.#pages.text(db, at));
+      ticket = text === undefined ? undefined : ticketInPage(text, id);
+    }
+    if (ticket === null)
+      ticket = (await this.#readPage(seq, (at) => this.#pages.body(db, at)))?.tickets.find(
+        (t) => t.id === id,
+      );
+    // The head's keys: dated with the policies cached now, as the queues use them.
+    return ticket ? { ...ticket, ...keysOf(head) } : undefined;
+  }
+
+  /** Reads the page of a ticket ahead of its opening (when its row is focused). */
+  prefetch(id: string): void {
+    const seq = this.#overlay.has(id) ? undefined : this.#pageOf.get(id);
+    if (seq !== undefined)
+      this.#readPage(seq, (at) => this.#pages.text(this.#db, at)).catch(() => {
+        // Only a head start: the opening reads it again.
+      });
   }
 
   /** True when the overlay holds this ticket (local changes, or their last rebuild). */
@@ -184,9 +250,19 @@ export class TicketMemoryIndex {
     return this.#overlay.has(id);
   }
 
-  /** The ticket a server comment belongs to. */
-  ticketOfServerComment(commentId: string): string | undefined {
-    return this.#commentTicket.get(commentId);
+  /**
+   * The ticket a server comment belongs to. Pages name a deleted comment by its id only,
+   * and the view keeps no index of comment ids, so this reads the pages, newest first: the
+   * server sends comment deletes rarely (never, today).
+   */
+  async ticketOfServerComment(commentId: string, db: MesaDb = this.#db): Promise<string | undefined> {
+    const seqs = (await db.pages.toCollection().primaryKeys()) as number[];
+    for (const seq of seqs.reverse()) {
+      const body = await this.#pages.body(db, seq);
+      const comment = body?.comments.find((c) => c.id === commentId);
+      if (comment) return comment.ticketId;
+    }
+    return undefined;
   }
 
   /** The stamp (sla-stamp.ts) of the cached policy of this id; undefined when none is cached. */
@@ -194,9 +270,50 @@ export class TicketMemoryIndex {
     return this.#stamps.get(policyId);
   }
 
-  /** The server's comments of a ticket (unordered). */
-  serverComments(ticketId: string): Comment[] {
-    return [...(this.#comments.get(ticketId)?.values() ?? [])];
+  /**
+   * The server's comments of a ticket (unordered), read from the pages that hold them: only
+   * their part of each page's text is parsed, unless `whole`.
+   */
+  async serverComments(ticketId: string, db: MesaDb = this.#db, whole = false): Promise<Comment[]> {
+    const seqs = this.#commentPages.get(ticketId);
+    if (!seqs) return [];
+    const comments = new Map<string, Comment>();
+    for (const seq of new Set(seqs.map((s) => this.#current(s)))) {
+      let found: { comments: Comment[]; deletes: readonly string[] } | null = null;
+      if (!whole && !this.#pages.parsed(seq)) {
+        const text = await this.#readPage(seq, (at) => this.#pages.text(db, at));
+        if (text === undefined) continue;
+        found = commentsInPage(text, ticketId);
+      }
+      if (!found) {
+        const body = await this.#readPage(seq, (at) => this.#pages.body(db, at));
+        if (!body) continue;
+        found = {
+          comments: body.comments.filter((c) => c.ticketId === ticketId),
+          deletes: body.commentDeletes,
+        };
+      }
+      for (const id of found.deletes) comments.delete(id);
+      for (const comment of found.comments) comments.set(comment.id, comment);
+    }
+    return [...comments.values()];
+  }
+
+  /** The row a page seq now lives in (after folds since the load). */
+  #current(seq: number): number {
+    let at = seq;
+    for (let next = this.#foldedInto.get(at); next !== undefined; next = this.#foldedInto.get(at)) at = next;
+    return at;
+  }
+
+  /** Reads the row a page seq now lives in. */
+  async #readPage<T>(seq: number, read: (at: number) => Promise<T | undefined>): Promise<T | undefined> {
+    const found = await read(this.#current(seq));
+    // Inside a transaction no fold can have committed unseen (and only IndexedDB may be awaited there).
+    if (found !== undefined || Dexie.currentTransaction) return found;
+    // Folded meanwhile, the fold not applied yet: once it is, the seq leads to its new row.
+    await this.facetsReady();
+    return read(this.#current(seq));
   }
 
   #onWrite(write: CacheWrite): void {
@@ -230,51 +347,66 @@ export class TicketMemoryIndex {
         for (const id of write.ticketIds) this.#wordsBehind.add(id);
         break;
       case 'page':
-        this.#applyPage(write.body, write.policies);
+        if (write.seq) this.#pages.remember(write.seq, write.body);
+        this.#applyPage(write.seq, write.heads, write.policies, write.body);
         this.#pageSeq = Math.max(this.#pageSeq, write.seq);
         break;
+      case 'fold':
+        for (const run of write.runs) {
+          const into = run.at(-1)!;
+          for (const seq of run) if (seq !== into) this.#foldedInto.set(seq, into);
+          this.#pages.forget(run);
+        }
+        // The same content: no ticket changes, nothing to re-make or save.
+        return;
     }
     this.#savedSeq = -1;
     this.#version += 1;
   }
 
-  /** Replays one page onto the server's copies. `policies`: the ones this page brought, already stored. */
-  #applyPage(body: PageBody, policies: readonly SlaPolicy[] = []): void {
+  /**
+   * Replays one page's heads onto the server's copies. `policies`: the ones this page
+   * brought, already stored; `body`: the page itself when at hand, to date a ticket whose
+   * stored instants are stale from its full copy.
+   */
+  #applyPage(seq: number, heads: PageHeads, policies: readonly SlaPolicy[] = [], body?: PageBody): void {
     const moved = new Set<string>();
     for (const policy of policies) {
       const stamp = policyStamp(policy);
       if (this.#stamps.get(policy.id) !== stamp) moved.add(policy.id);
       this.#setPolicy(policy, stamp);
     }
-    for (const id of body.ticketDeletes) {
+    for (const id of heads.ticketDeletes) {
       this.#base.delete(id);
-      for (const commentId of this.#comments.get(id)?.keys() ?? []) this.#commentTicket.delete(commentId);
-      this.#comments.delete(id);
+      this.#pageOf.delete(id);
+      this.#commentPages.delete(id);
       this.#refresh(id);
     }
-    for (const [i, ticket] of body.tickets.entries()) {
-      const stored = body.slaKeys?.[i];
-      const policy = ticket.slaPolicyId ? this.#policies.get(ticket.slaPolicyId) : undefined;
-      const stamp = ticket.slaPolicyId ? (this.#stamps.get(ticket.slaPolicyId) ?? '') : '';
-      const keys = stored && stored[2] === stamp ? readSlaKeys(stored) : slaKeys(ticket, policy);
-      this.#base.set(ticket.id, baseRow(ticket, keys));
-      this.#refresh(ticket.id);
+    for (const [i, head] of heads.tickets.entries()) {
+      const stored = heads.slaKeys[i];
+      const stamp = head.slaPolicyId ? (this.#stamps.get(head.slaPolicyId) ?? '') : '';
+      const keys =
+        stored && stored[2] === stamp ? readSlaKeys(stored) : this.#dated(body?.tickets[i] ?? head);
+      // A head is made for this (page-heads.ts) and not handed out before it is dated.
+      head.slaDueMs = keys.slaDueMs;
+      head.slaWarnMs = keys.slaWarnMs;
+      this.#base.set(head.id, head);
+      this.#pageOf.set(head.id, seq);
+      this.#refresh(head.id);
     }
-    for (const id of body.commentDeletes) {
-      const ticketId = this.#commentTicket.get(id);
-      if (ticketId === undefined) continue;
-      this.#commentTicket.delete(id);
-      this.#comments.get(ticketId)?.delete(id);
+    for (const ticketId of heads.commentTickets) {
+      const seqs = this.#commentPages.get(ticketId);
+      if (!seqs) this.#commentPages.set(ticketId, [seq]);
+      else if (seqs.at(-1) !== seq) seqs.push(seq);
       this.#wordsBehind.add(ticketId);
     }
-    for (const comment of body.comments) {
-      let list = this.#comments.get(comment.ticketId);
-      if (!list) this.#comments.set(comment.ticketId, (list = new Map()));
-      list.set(comment.id, comment);
-      this.#commentTicket.set(comment.id, comment.ticketId);
-      this.#wordsBehind.add(comment.ticketId);
-    }
     if (moved.size) this.#redate(moved);
+  }
+
+  /** SLA instants with the cached policy. */
+  #dated(ticket: TicketHeadFields): SlaKeys {
+    const policy = ticket.slaPolicyId ? this.#policies.get(ticket.slaPolicyId) : undefined;
+    return slaKeys(ticket, policy);
   }
 
   #setPolicy(policy: SlaPolicy, stamp = policyStamp(policy)): void {
@@ -286,7 +418,7 @@ export class TicketMemoryIndex {
   #redate(policyIds: ReadonlySet<string>): void {
     for (const [id, row] of this.#base) {
       if (!row.open || row.slaPolicyId === null || !policyIds.has(row.slaPolicyId)) continue;
-      this.#base.set(id, { ...row, ...slaKeys(row, this.#policies.get(row.slaPolicyId)) });
+      this.#base.set(id, { ...row, ...this.#dated(row) });
       this.#refresh(id);
     }
   }
@@ -315,8 +447,10 @@ export class TicketMemoryIndex {
   }
 
   /**
-   * The one pass: every page and the overlay, read in one transaction (a consistent state). Writes reported meanwhile are applied after it, in order; a write
-   * the read already saw is applied again, which changes nothing.
+   * The one pass: every page's heads and the overlay, read in one transaction (a consistent
+   * state); a page stored without heads is read in full instead. Writes reported meanwhile
+   * are applied after it, in order; a write the read already saw is applied again, which
+   * changes nothing.
    */
   async #loadOnce(): Promise<void> {
     this.#state = 'loading';
@@ -326,22 +460,16 @@ export class TicketMemoryIndex {
     try {
       const [pages, overlay, policies] = await db.transaction(
         'r',
-        [db.pages, db.tickets, db.slaPolicies],
-        () => Promise.all([db.pages.toArray(), db.tickets.toArray(), db.slaPolicies.toArray()]),
+        [db.pages, db.heads, db.tickets, db.slaPolicies],
+        () => Promise.all([readAllHeads(db), db.tickets.toArray(), db.slaPolicies.toArray()]),
       );
       this.#clear();
       for (const policy of policies) this.#setPolicy(policy);
       const named = new Map<number, string[]>();
-      for (const row of pages) {
-        const body = readPageBody(row);
-        this.#applyPage(body);
-        const seq = row.seq ?? 0;
+      for (const [seq, heads] of pages) {
+        this.#applyPage(seq, heads);
         this.#pageSeq = Math.max(this.#pageSeq, seq);
-        named.set(seq, [
-          ...body.tickets.map((t) => t.id),
-          ...body.ticketDeletes,
-          ...body.comments.map((c) => c.ticketId),
-        ]);
+        named.set(seq, [...heads.tickets.map((t) => t.id), ...heads.ticketDeletes, ...heads.commentTickets]);
       }
       for (const row of overlay) {
         this.#overlay.set(row.id, row);
@@ -386,8 +514,10 @@ export class TicketMemoryIndex {
   #clear(): void {
     this.#base.clear();
     this.#overlay.clear();
-    this.#comments.clear();
-    this.#commentTicket.clear();
+    this.#pageOf.clear();
+    this.#commentPages.clear();
+    this.#foldedInto.clear();
+    this.#pages.clear();
     this.#facets.clear();
     this.#policies.clear();
     this.#stamps.clear();
@@ -410,8 +540,12 @@ export class TicketMemoryIndex {
     return this.#wordsWork;
   }
 
+  /** A chunk's tickets in the order of their pages, so that each page is parsed once for them. */
   async #wordsChunk(): Promise<void> {
-    const ids = take(this.#wordsBehind, WORDS_CHUNK);
+    const ids = take(this.#wordsBehind, WORDS_CHUNK).sort(
+      (a, b) => (this.#pageOf.get(a) ?? 0) - (this.#pageOf.get(b) ?? 0),
+    );
+    const whole = ids.length > WORDS_FROM_PARTS;
     const withOverlay = ids.filter((id) => this.#overlay.has(id));
     // Read outside any caller's transaction (this runs from a timer).
     const local = withOverlay.length
@@ -421,15 +555,16 @@ export class TicketMemoryIndex {
     for (const comment of local)
       localBodies.set(comment.ticketId, [...(localBodies.get(comment.ticketId) ?? []), comment]);
     for (const id of ids) {
-      const row = this.ticket(id);
+      const row = this.#overlay.get(id) ?? (await this.pagedTicket(id, this.#db, whole));
       if (!row) {
         this.#words.delete(id);
         continue;
       }
-      const server = this.#comments.get(id);
-      const bodies = [...(server?.values() ?? [])].map((comment) => comment.body);
+      const server = await this.serverComments(id, this.#db, whole);
+      const serverIds = new Set(server.map((comment) => comment.id));
+      const bodies = server.map((comment) => comment.body);
       for (const comment of localBodies.get(id) ?? [])
-        if (!server?.has(comment.id)) bodies.push(comment.body);
+        if (!serverIds.has(comment.id)) bodies.push(comment.body);
       this.#words.set(id, ticketWords(row, bodies));
     }
   }
@@ -459,15 +594,37 @@ export class TicketMemoryIndex {
   }
 }
 
-/** A server copy as the cache holds it when nothing is pending. */
-function baseRow(ticket: Ticket, keys: { slaDueMs: number; slaWarnMs: number }): CachedTicket {
+/**
+ * Every page's heads, in seq order: the `heads` rows, and for a page stored without them
+ * (a version 1 cache) its full text, read and cut down here.
+ */
+async function readAllHeads(db: MesaDb): Promise<Array<[number, PageHeads]>> {
+  const [seqs, rows] = await Promise.all([db.pages.toCollection().primaryKeys(), db.heads.toArray()]);
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  const missing = (seqs as number[]).filter((seq) => !bySeq.has(seq));
+  const full = missing.length ? await db.pages.bulkGet(missing) : [];
+  const fallback = new Map(missing.map((seq, i) => [seq, full[i]]));
+  const pages: Array<[number, PageHeads]> = [];
+  for (const seq of seqs as number[]) {
+    const row = bySeq.get(seq);
+    if (row) pages.push([seq, readHeads(row)]);
+    else {
+      const page = fallback.get(seq);
+      if (page) pages.push([seq, headsOf(readPageBody(page))]);
+    }
+  }
+  return pages;
+}
+
+/** The cache's own fields of a head. */
+function keysOf(head: TicketHead): TicketCacheKeys {
   return {
-    ...ticket,
-    pendingCount: 0,
-    ...keys,
-    open: isOpenStatus(ticket.status) ? 1 : 0,
-    assigneeKey: ticket.assigneeId ?? '',
-    teamKey: ticket.teamId ?? '',
+    pendingCount: head.pendingCount,
+    slaDueMs: head.slaDueMs,
+    slaWarnMs: head.slaWarnMs,
+    open: head.open,
+    assigneeKey: head.assigneeKey,
+    teamKey: head.teamKey,
   };
 }
 

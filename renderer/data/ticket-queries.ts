@@ -1,12 +1,13 @@
 import { getDb } from './app-db';
 import type { MesaDb } from './db';
-import type { CachedAttachment, CachedComment, CachedTicket, Rejection } from './rows';
+import type { CachedAttachment, CachedComment, CachedTicket, Rejection, TicketHead } from './rows';
 import { observeCache, ticketMemoryIndex } from './ticket-memory-index';
 
 /**
  * Single-ticket reads for the detail view, from the memory view of the cache
- * (ticket-memory-index.ts) and the overlay. Safe inside useLiveQuery: each re-runs when
- * the cache changes.
+ * (ticket-memory-index.ts) and the overlay: a whole ticket and its server comments are read
+ * from the page that holds them. Safe inside useLiveQuery: each re-runs when the cache
+ * changes.
  */
 
 async function loadedIndex(db: MesaDb) {
@@ -17,8 +18,18 @@ async function loadedIndex(db: MesaDb) {
   return index;
 }
 
+/** The whole ticket (description, audit, reasons included), read from its page. */
 export async function ticketById(id: string, db: MesaDb = getDb()): Promise<CachedTicket | undefined> {
-  return (await loadedIndex(db)).ticket(id);
+  return (await loadedIndex(db)).fullTicket(id, db);
+}
+
+/**
+ * Reads the page of a ticket ahead of its opening (its row is focused), when the UI is
+ * idle: the opening then only parses the ticket's part of it.
+ */
+export function prefetchTicket(id: string, db: MesaDb = getDb()): void {
+  const index = ticketMemoryIndex(db);
+  if (index.current) index.prefetch(id);
 }
 
 /** By the server's human number (INC-1042); case-insensitive. Local-only tickets have none yet. */
@@ -31,7 +42,7 @@ export async function ticketByNumber(
   const index = await loadedIndex(db);
   for (const facets of index.facets()) {
     const ticket = index.ticket(facets.id);
-    if (ticket?.number?.toLowerCase() === wanted) return ticket;
+    if (ticket?.number?.toLowerCase() === wanted) return index.fullTicket(ticket.id, db);
   }
   return undefined;
 }
@@ -41,8 +52,7 @@ export async function commentsOfTicket(ticketId: string, db: MesaDb = getDb()): 
   const index = await loadedIndex(db);
   const local = await db.comments.where('ticketId').equals(ticketId).toArray();
   const mine = new Set(local.map((comment) => comment.id));
-  const server = index
-    .serverComments(ticketId)
+  const server = (await index.serverComments(ticketId, db))
     .filter((comment) => !mine.has(comment.id))
     .map((comment): CachedComment => ({ ...comment, pending: 0 }));
   return [...server, ...local].sort((a, b) =>
@@ -58,7 +68,7 @@ export async function attachmentsOfTicket(
 }
 
 /** Tickets with changes the server has not acknowledged yet, up to `limit`. */
-export async function pendingTickets(limit = 50, db: MesaDb = getDb()): Promise<CachedTicket[]> {
+export async function pendingTickets(limit = 50, db: MesaDb = getDb()): Promise<TicketHead[]> {
   const index = await loadedIndex(db);
   const ids: string[] = [];
   for (const facets of index.facets()) {

@@ -9,9 +9,10 @@ import { ticketMemoryIndex } from './ticket-memory-index';
 /**
  * Writing one ticket's local state (its overlay row, and the comments and attachments our
  * pending mutations made) from its server copy and its pending mutations. Callers run
- * these inside their own rw transaction over tickets, comments, attachments, outbox and
- * the reference tables, with the memory view loaded (ticketMemoryIndex(db).facetsReady()):
- * the server's copies of tickets and comments not in the overlay are in the pages.
+ * these inside their own rw transaction over tickets, comments, attachments, outbox, pages
+ * and the reference tables, with the memory view loaded (ticketMemoryIndex(db).facetsReady()):
+ * the server's copies of tickets and comments not in the overlay are in the pages, read
+ * through that transaction.
  */
 
 /** The outbox entries that touch a ticket, in push order. */
@@ -32,9 +33,9 @@ export async function writeTicketState(
   replay: ReplayResult,
   pending: readonly OutboxEntry[],
   refs: ReferenceSnapshot,
-  serverCommentIds: ReadonlySet<string> = serverCommentIdsIn(db, ticketId),
+  serverCommentIds?: ReadonlySet<string>,
 ): Promise<void> {
-  await reconcileComments(db, ticketId, replay, serverCommentIds);
+  await reconcileComments(db, ticketId, replay, serverCommentIds ?? (await serverCommentIdsIn(db, ticketId)));
   await reconcileAttachments(db, ticketId, replay, pending);
   if (!replay.ticket) {
     await db.tickets.delete(ticketId);
@@ -143,23 +144,20 @@ export async function rebuildTicket(
   await writeTicketState(db, ticketId, server, replay, pending, refs, options.serverCommentIds);
 }
 
-/** A ticket as the agent sees it: the overlay's row, else the pages' copy. */
+/** A ticket as the agent sees it: the overlay's row, else the pages' copy (read from its page). */
 export async function currentTicket(db: MesaDb, ticketId: string): Promise<CachedTicket | undefined> {
-  return (await db.tickets.get(ticketId)) ?? ticketMemoryIndex(db).pagedTicket(ticketId);
+  return (await db.tickets.get(ticketId)) ?? (await ticketMemoryIndex(db).pagedTicket(ticketId, db));
 }
 
 /** The server's copy: the overlay's, else the pages'; null for a ticket only this console has. */
 async function serverCopyIn(db: MesaDb, ticketId: string): Promise<Ticket | null> {
   const row = await db.tickets.get(ticketId);
   if (row) return serverCopyOf(row);
-  const paged = ticketMemoryIndex(db).pagedTicket(ticketId);
+  const paged = await ticketMemoryIndex(db).pagedTicket(ticketId, db);
   return paged ? toTicket(paged) : null;
 }
 
-function serverCommentIdsIn(db: MesaDb, ticketId: string): Set<string> {
-  return new Set(
-    ticketMemoryIndex(db)
-      .serverComments(ticketId)
-      .map((comment) => comment.id),
-  );
+async function serverCommentIdsIn(db: MesaDb, ticketId: string): Promise<Set<string>> {
+  const comments = await ticketMemoryIndex(db).serverComments(ticketId, db);
+  return new Set(comments.map((comment) => comment.id));
 }

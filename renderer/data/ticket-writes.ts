@@ -1,13 +1,13 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import type { SlaPolicy } from '../../shared/index';
-import type { CachedComment, CachedTicket, PageBody } from './rows';
+import type { CachedComment, CachedTicket, PageBody, PageHeads } from './rows';
 
 /**
  * What was written to the cache, told to whoever keeps a view derived from it (the memory
  * view, ticket-memory-index.ts). A Dexie DBCore middleware sees every write to the overlay
  * (`tickets`, `comments`), whichever path made it (optimistic mutation, rollback, pull), so
  * no write path has to remember to tell; a stored page is told by its writer
- * (apply-pulled-page.ts), which has it parsed already. A write is reported as it is asked
+ * (apply-pulled-page.ts), which has it parsed already, and so is a fold (fold-pages.ts). A write is reported as it is asked
  * for, before its transaction commits, with a promise of how its transaction ended: the
  * listener applies it once committed.
  */
@@ -16,8 +16,17 @@ export type CacheWrite =
   | { kind: 'overlay'; ids: readonly string[]; rows?: readonly CachedTicket[]; committed: Promise<boolean> }
   /** Overlay comments of these tickets changed: their words are behind. */
   | { kind: 'comments'; ticketIds: readonly string[]; committed: Promise<boolean> }
-  /** A page stored, as `seq`, with the SLA policies stored with it (they date its tickets). */
-  | { kind: 'page'; seq: number; body: PageBody; policies: readonly SlaPolicy[]; committed: Promise<boolean> }
+  /** A page stored, as `seq`, with its heads and the SLA policies stored with it (they date its tickets). */
+  | {
+      kind: 'page';
+      seq: number;
+      body: PageBody;
+      heads: PageHeads;
+      policies: readonly SlaPolicy[];
+      committed: Promise<boolean>;
+    }
+  /** Runs of consecutive pages folded into their last one (fold-pages.ts): same content, fewer rows. */
+  | { kind: 'fold'; runs: readonly (readonly number[])[]; committed: Promise<boolean> }
   /** Rows went that no id list names (a clear): the view is built again. */
   | { kind: 'all'; committed: Promise<boolean> };
 
@@ -57,7 +66,7 @@ function commentWriteOf(req: DBCoreMutateRequest): AskedWrite | null {
   return { kind: 'comments', ticketIds: (req.values as CachedComment[]).map((comment) => comment.ticketId) };
 }
 
-/** Only a clear of the pages needs telling: their adds are told by their writer, a fold changes no content. */
+/** Only a clear of the pages needs telling here: their adds and folds are told by their writers. */
 function pageWriteOf(req: DBCoreMutateRequest): AskedWrite | null {
   return req.type === 'deleteRange' ? { kind: 'all' } : null;
 }

@@ -1,4 +1,4 @@
-import type { CachedTicket, MesaDb } from '../data/db';
+import type { TicketHead, MesaDb } from '../data/db';
 import { openTicketIdsBySlaDue, openTicketsBySlaDue } from '../data/queue-query';
 import type { SlaWatchSettings } from './sla-watcher';
 
@@ -30,11 +30,11 @@ export async function loadWatchedTickets(
   agentId: string,
   teamIds: readonly string[],
   scope: SlaWatchSettings['scope'],
-): Promise<CachedTicket[]> {
+): Promise<TicketHead[]> {
   const reads = watchedRanges(agentId, teamIds, scope).map((range) =>
     openTicketsBySlaDue(db, range, WATCH_LIMIT_PER_RANGE),
   );
-  const byId = new Map<string, CachedTicket>();
+  const byId = new Map<string, TicketHead>();
   for (const rows of await Promise.all(reads)) for (const row of rows) byId.set(row.id, row);
   return [...byId.values()];
 }

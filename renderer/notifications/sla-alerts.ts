@@ -1,7 +1,7 @@
 import { slaState, toSlaTimeline } from '../../shared/index';
 import type { SlaClockName, SlaPolicy, SlaState, Ticket } from '../../shared/index';
 
-/** The ticket fields the watcher reads; CachedTicket (renderer/data/db.ts) has them all. */
+/** The ticket fields the watcher reads; TicketHead (renderer/data/rows.ts) has them all. */
 export type WatchedTicket = Pick<
   Ticket,
   | 'id'

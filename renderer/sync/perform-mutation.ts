@@ -49,6 +49,7 @@ export async function performMutation<T extends MutationType>(
   // The tickets without local changes are in memory, read from the pages.
   await ticketMemoryIndex(db).facetsReady();
   const tables = [
+    db.pages,
     db.tickets,
     db.comments,
     db.attachments,

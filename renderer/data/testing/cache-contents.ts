@@ -7,7 +7,12 @@ import { ticketMemoryIndex } from '../ticket-memory-index';
 export async function cachedTickets(db: MesaDb): Promise<CachedTicket[]> {
   const index = ticketMemoryIndex(db);
   await index.facetsReady();
-  return index.tickets([...index.facets()].map((facets) => facets.id));
+  const tickets: CachedTicket[] = [];
+  for (const facets of [...index.facets()]) {
+    const ticket = await index.fullTicket(facets.id, db);
+    if (ticket) tickets.push(ticket);
+  }
+  return tickets;
 }
 
 /** Every comment the cache shows, with each ticket's. */

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { CachedTicket } from '../../data/db';
+import type { TicketHead } from '../../data/db';
 import { useNow } from '../../stores/now-store';
 import { hasFilters, useQueueStore } from '../../stores/queue-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -11,6 +11,7 @@ import { useAgentNames, useMe, usePolicyResolver } from '../reference/use-refere
 import { QueueFilterBar } from './QueueFilterBar';
 import { queueQueryOf } from './queue-query-of';
 import { TicketGrid } from './TicketGrid';
+import { usePrefetchActive } from './use-prefetch-active';
 import { useQueueWindow } from './use-queue-window';
 import './queue.css';
 
@@ -31,6 +32,7 @@ export function QueueView() {
   const selectMany = useQueueStore((s) => s.selectMany);
   const openTicket = useUiStore((s) => s.openTicket);
   const filling = useSyncStore(firstPullPending);
+  usePrefetchActive();
   const { session, agent } = useMe();
   const names = useAgentNames();
   const resolvePolicy = usePolicyResolver();
@@ -62,7 +64,7 @@ export function QueueView() {
     [setActive, openTicket],
   );
   const nameOf = useCallback((id: string | null) => (id ? names(id) : null), [names]);
-  const policyOf = useCallback((ticket: CachedTicket) => resolvePolicy(ticket), [resolvePolicy]);
+  const policyOf = useCallback((ticket: TicketHead) => resolvePolicy(ticket), [resolvePolicy]);
   // "All open" with a closed status chosen lists closed tickets: the heading says which.
   const queueName =
     queue === 'all' && view.state === 'done' && filters.status

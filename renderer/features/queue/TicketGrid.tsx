@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaPolicy } from '../../../shared/index';
-import type { CachedTicket } from '../../data/db';
+import type { TicketHead } from '../../data/db';
 import { usePrefsStore } from '../../stores/prefs-store';
 import { ROW_HEIGHTS } from './row-height';
 import type { TicketSource } from './use-queue-window';
@@ -14,7 +14,7 @@ interface TicketGridProps {
   activeIndex: number;
   selected: Record<string, true>;
   nameOf(agentId: string | null): string | null;
-  policyOf(ticket: CachedTicket): SlaPolicy | null;
+  policyOf(ticket: TicketHead): SlaPolicy | null;
   onRange(first: number, last: number): void;
   onActivate(index: number, id: string | null): void;
   onOpen(index: number, id: string): void;

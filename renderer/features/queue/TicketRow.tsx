@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaPolicy } from '../../../shared/index';
-import type { CachedTicket } from '../../data/db';
+import type { TicketHead } from '../../data/db';
 import { useNow } from '../../stores/now-store';
 import { useHasQueuedChanges } from '../../sync/sync-store';
 import { NotSyncedMark, PriorityBadge, StatusBadge } from '../../ui/badges';
@@ -10,7 +10,7 @@ import { SearchSnippet } from '../search/SearchSnippet';
 import { liveSlaState } from '../sla/live-clock';
 
 interface TicketRowProps {
-  ticket: CachedTicket;
+  ticket: TicketHead;
   index: number;
   top: number;
   active: boolean;

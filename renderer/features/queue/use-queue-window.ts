@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { countQueue, queueQuery } from '../../data/queue-query';
-import type { CachedTicket } from '../../data/db';
+import type { TicketHead } from '../../data/db';
 import type { QueueView } from './queue-query-of';
 
 /** Rows fetched per step; the window is re-read as the visible range crosses a step. */
@@ -12,7 +12,7 @@ export interface TicketSource {
   total: number | undefined;
   /** False while `total` is only what the first pages showed (the count is still running). */
   counted: boolean;
-  rowAt(index: number): CachedTicket | undefined;
+  rowAt(index: number): TicketHead | undefined;
 }
 
 /**
@@ -48,6 +48,6 @@ export function useQueueWindow(view: QueueView, firstVisible: number, lastVisibl
 }
 
 /** A fixed list (search results) in the same shape. */
-export function staticSource(rows: readonly CachedTicket[] | undefined): TicketSource {
+export function staticSource(rows: readonly TicketHead[] | undefined): TicketSource {
   return { total: rows?.length, counted: rows !== undefined, rowAt: (index) => rows?.[index] };
 }

@@ -1,14 +1,15 @@
 import type { SlaPolicy } from '../../../shared/index';
 import type { ReportFactTicket } from '../../../shared/reports/index';
 import { getDb } from '../../data/app-db';
-import type { CachedTicket } from '../../data/rows';
+import type { TicketHead } from '../../data/rows';
 import { ticketMemoryIndex } from '../../data/ticket-memory-index';
 import { giveWay, SLICE_MS } from './main-thread-turn';
 
 /**
  * Where the Reports view gets its tickets: the one place that knows how the cache holds
- * them. The cache's memory view (read from the stored pages in one pass, with the agent's
- * pending changes laid over them) answers; everything else in this folder takes plain
+ * them. The cache's memory view (the tickets' heads, read from the stored pages in one pass,
+ * with the agent's pending changes laid over them) answers: a head has every field a report
+ * reads; everything else in this folder takes plain
  * ReportFactTickets, so a change of storage layout is a change here only.
  */
 
@@ -19,7 +20,7 @@ import { giveWay, SLICE_MS } from './main-thread-turn';
 const CHUNK = 200;
 
 /** Only what the report reads: a smaller message to the worker than the whole ticket. */
-function reportFieldsOf(row: CachedTicket): ReportFactTicket {
+function reportFieldsOf(row: TicketHead): ReportFactTicket {
   return {
     id: row.id,
     number: row.number,
@@ -78,13 +79,13 @@ export async function readReportTicketsById(ids: readonly string[]): Promise<Arr
  */
 export function onTicketsWritten(listener: (ids: readonly string[] | 'all') => void): () => void {
   return getDb().ticketWrites.subscribe((write) => {
-    if (write.kind === 'comments') return;
+    if (write.kind === 'comments' || write.kind === 'fold') return;
     const ids =
       write.kind === 'all'
         ? 'all'
         : write.kind === 'overlay'
           ? write.ids
-          : [...write.body.tickets.map((ticket) => ticket.id), ...write.body.ticketDeletes];
+          : [...write.heads.tickets.map((ticket) => ticket.id), ...write.heads.ticketDeletes];
     if (ids !== 'all' && ids.length === 0) return;
     void write.committed.then((committed) => {
       if (committed) listener(ids);

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { CachedTicket } from '../../data/db';
-import { commentsOfTicket } from '../../data/ticket-queries';
+import type { TicketHead } from '../../data/db';
+import { commentsOfTicket, ticketById } from '../../data/ticket-queries';
 import { markMatches, snippetOf, type SnippetPart } from './snippet';
 import './search.css';
 
@@ -25,30 +25,33 @@ export function MarkedText({ parts }: { parts: readonly SnippetPart[] }) {
 /**
  * Why a search result matched: its title with the matched words marked, and under it the
  * first other place they occur (description, requester; else, when not even the title
- * matched, a comment, which only rows on screen read from the cache).
+ * matched, a comment). The row holds the ticket's head: its description and comments are
+ * read from the cache for the rows on screen only.
  */
-export function SearchSnippet({ ticket, prefixes }: { ticket: CachedTicket; prefixes: readonly string[] }) {
+export function SearchSnippet({ ticket, prefixes }: { ticket: TicketHead; prefixes: readonly string[] }) {
   const { t } = useTranslation();
   const title = markMatches(ticket.title, prefixes);
-  const inTicket =
-    snippetOf(ticket.description, prefixes) ??
-    snippetOf(`${ticket.requester.name} <${ticket.requester.email}>`, prefixes);
-  const inComment = useLiveQuery(async () => {
+  const inRequester = snippetOf(`${ticket.requester.name} <${ticket.requester.email}>`, prefixes);
+  const found = useLiveQuery(async () => {
+    const inDescription = snippetOf((await ticketById(ticket.id))?.description ?? '', prefixes);
+    if (inDescription) return { parts: inDescription, inComment: false };
     // The title or the ticket's own fields already say why: no need to read its comments.
-    if (inTicket || title) return null;
+    if (inRequester || title) return null;
     for (const comment of (await commentsOfTicket(ticket.id)).reverse()) {
       const parts = snippetOf(comment.body, prefixes);
-      if (parts) return parts;
+      if (parts) return { parts, inComment: true };
     }
     return null;
-  }, [ticket.id, inTicket === null && title === null, prefixes]);
-  const excerpt = inTicket ?? inComment ?? null;
+  }, [ticket.id, inRequester === null && title === null, prefixes]);
+  // A comment is looked at only when the requester did not match: `found` goes first.
+  const excerpt = found?.parts ?? inRequester;
+  const inComment = found?.inComment === true;
   return (
     <span className="search-snippet">
       <span className="row-title">{title ? <MarkedText parts={title} /> : ticket.title}</span>
       {excerpt ? (
         <span className="row-snippet muted" data-testid="search-snippet">
-          {inComment && !inTicket ? <span className="visually-hidden">{t('search.inComment')} </span> : null}
+          {inComment ? <span className="visually-hidden">{t('search.inComment')} </span> : null}
           <MarkedText parts={excerpt} />
         </span>
       ) : null}

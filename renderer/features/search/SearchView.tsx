@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { CachedTicket } from '../../data/db';
+import type { TicketHead } from '../../data/db';
 import { searchTickets } from '../../data/search-tickets';
 import { queryPrefixes } from '../../data/search-words';
 import { useQueueStore } from '../../stores/queue-store';
@@ -50,7 +50,7 @@ export function SearchView({ query }: { query: string }) {
     [setActive, ranked],
   );
   const nameOf = useCallback((id: string | null) => (id ? names(id) : null), [names]);
-  const policyOf = useCallback((ticket: CachedTicket) => resolvePolicy(ticket), [resolvePolicy]);
+  const policyOf = useCallback((ticket: TicketHead) => resolvePolicy(ticket), [resolvePolicy]);
   const noop = useCallback(() => {}, []);
 
   return (
@@ -89,8 +89,8 @@ export function SearchView({ query }: { query: string }) {
  * The index yields matches in word order; agents want the ticket they named first (a pasted
  * number), then open work before finished, soonest SLA first.
  */
-function rank(results: CachedTicket[], query: string): CachedTicket[] {
+function rank(results: TicketHead[], query: string): TicketHead[] {
   const wanted = query.trim().toLowerCase();
-  const score = (t: CachedTicket) => (t.number?.toLowerCase() === wanted ? 0 : 1);
+  const score = (t: TicketHead) => (t.number?.toLowerCase() === wanted ? 0 : 1);
   return [...results].sort((a, b) => score(a) - score(b) || b.open - a.open || a.slaDueMs - b.slaDueMs);
 }

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Change, Ticket } from '../../shared/index';
 import { performMutation } from '../sync/perform-mutation';
 import { applyPulledPage } from './apply-pulled-page';
@@ -126,6 +126,29 @@ describe('applyPulledPage', () => {
     expect(result.skipped).toEqual([expect.objectContaining({ entity: 'ticket', id: bad.id })]);
     expect(await countQueue({ kind: 'all' }, db)).toBe(1);
     expect(await readCursor(db)).toBe(7);
+  });
+
+  it('replaces the agent’s own copy of a comment the server sends, deleting only the rows the overlay holds', async () => {
+    const ticket = makeTicket();
+    const mine = makeComment(ticket.id, 'Sent from the train');
+    await db.comments.put({ ...mine, pending: 1, server: null });
+    const others = Array.from({ length: 300 }, (_, i) => makeComment(ticket.id, `Reply ${i}`));
+    // Dexie notes every deleted key for each live query: absent ids must not be deleted at all.
+    const deletes = vi.spyOn(db.relaxed.comments, 'bulkDelete');
+
+    await applyPulledPage(
+      [upsert('ticket', ticket), upsert('comment', mine), ...others.map((c) => upsert('comment', c))],
+      5,
+      db,
+    );
+
+    expect(deletes.mock.calls).toEqual([[[mine.id]]]);
+    expect(await db.comments.count()).toBe(0);
+    const comments = await commentsOfTicket(ticket.id, db);
+    expect(comments).toHaveLength(301);
+    expect(comments).toContainEqual(
+      expect.objectContaining({ id: mine.id, body: 'Sent from the train', pending: 0 }),
+    );
   });
 
   it('wakes live queries on the strict connection, though it writes through the relaxed one', async () => {

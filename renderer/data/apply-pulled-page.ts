@@ -88,7 +88,10 @@ export async function applyPulledPage(
       await applyAttachments(rdb, page);
       // Our copies of comments the server now sends (or deleted) go: the page's copy is the one.
       const commentIds = [...page.comment.upserts.keys(), ...page.comment.deletes];
-      if (commentIds.length) await rdb.comments.bulkDelete(commentIds);
+      // Only the ids the overlay holds: Dexie records every deleted key for each live
+      // query, so deleting a snapshot page's hundreds of absent ids cost more than storing it.
+      const held = commentIds.length ? await rdb.comments.where(':id').anyOf(commentIds).primaryKeys() : [];
+      if (held.length) await rdb.comments.bulkDelete(held);
       await deleteTickets(rdb, page.ticket.deletes);
       const touched = touchedTickets(page, deletedCommentTickets);
       let actor: Actor | null | undefined;

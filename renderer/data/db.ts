@@ -78,7 +78,10 @@ export class MesaDb extends Dexie {
     this.durability = durability;
     this.ticketWrites = options.ticketWrites ?? new TicketWriteFeed();
     this.use(ticketWritesMiddleware(this.ticketWrites));
-    this.version(1).stores({
+    // One version, declared whole: the console is unreleased, and Dexie brings a cache made
+    // by an earlier declaration up to this one by the difference (a missing store is
+    // created). A page stored before its heads were is read from its full text.
+    this.version(2).stores({
       pages: '++seq, size',
       tickets: 'id',
       comments: 'id, ticketId',
@@ -92,9 +95,8 @@ export class MesaDb extends Dexie {
       rejections: 'id, at',
       meta: 'key',
       snapshots: 'key',
+      heads: 'seq',
     });
-    // Version 1 caches keep their pages; a start reads the full text of a page without heads.
-    this.version(2).stores({ heads: 'seq' });
   }
 
   /** The relaxed-durability connection to the same database, for pulled pages (see CacheDurability). */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
 import type { Change } from '../../shared/index';
 import { performMutation } from '../sync/perform-mutation';
 import { applyPulledPage } from './apply-pulled-page';
@@ -166,4 +167,42 @@ describe('the memory view of heads', () => {
     const rows = await queueQuery({ kind: 'all' }, reopen());
     expect(rows.map((row) => row.title)).toEqual(['Printer jams']);
   });
+
+  it('opens a cache made before the heads store existed, with its pages and pending work', async () => {
+    db.close();
+    await Dexie.delete(db.name);
+    // The declaration such a cache was made with: the same stores, no `heads`.
+    const earlier = new Dexie(db.name);
+    earlier.version(1).stores({ ...EARLIER_STORES });
+    const ticket = printer();
+    await earlier
+      .table('pages')
+      .add(pageRowOf(pageBodyOf(groupPageChanges([upsert('ticket', ticket)]), new Map())));
+    await earlier.table('outbox').add({ id: 'm-1', ticketId: ticket.id, name: 'ticket.update' });
+    earlier.close();
+
+    const current = reopen();
+    expect((await queueQuery({ kind: 'all' }, current)).map((row) => row.title)).toEqual(['Printer jams']);
+    expect(await current.outbox.toArray()).toEqual([
+      expect.objectContaining({ id: 'm-1', ticketId: ticket.id }),
+    ]);
+    expect(current.tables.map((table) => table.name)).toContain('heads');
+    expect((await ticketById(ticket.id, current))?.description).toBe(ticket.description);
+  });
 });
+
+const EARLIER_STORES = {
+  pages: '++seq, size',
+  tickets: 'id',
+  comments: 'id, ticketId',
+  attachments: 'id, ticketId, sha256, uploaded',
+  agents: 'id, email',
+  teams: 'id',
+  categories: 'id',
+  macros: 'id',
+  slaPolicies: 'id',
+  outbox: '++seq, id, ticketId',
+  rejections: 'id, at',
+  meta: 'key',
+  snapshots: 'key',
+};

@@ -12,18 +12,9 @@ import { searchTickets } from './search-tickets';
 import { alwaysOpenPolicy, makeComment, makeTicket, runningSla, testUuid } from './testing/make-ticket';
 import { seedSession } from './testing/seed-session';
 import { freshDb } from './testing/test-db';
+import { deleteChange, upsertChange } from './testing/pulled-changes';
 
 let db: MesaDb;
-let seq = 0;
-
-const upsert = (entity: Change['entity'], data: { id: string }): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  op: 'upsert',
-  data,
-});
-const remove = (entity: Change['entity'], id: string): Change => ({ seq: ++seq, entity, id, op: 'delete' });
 
 beforeEach(() => {
   db = freshDb();
@@ -38,7 +29,11 @@ describe('applyPulledPage', () => {
     const ticket = makeTicket({ number: 'INC-1' });
     const reply = makeComment(ticket.id, 'Have you tried the other tray?');
     await applyPulledPage(
-      [upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket), upsert('comment', reply)],
+      [
+        upsertChange('sla_policy', alwaysOpenPolicy()),
+        upsertChange('ticket', ticket),
+        upsertChange('comment', reply),
+      ],
       42,
       db,
     );
@@ -60,10 +55,10 @@ describe('applyPulledPage', () => {
 
   it('a comment pulled pages after its ticket makes the ticket findable by its words, the ticket row untouched', async () => {
     const ticket = makeTicket({ number: 'INC-7' });
-    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    await applyPulledPage([upsertChange('ticket', ticket)], 1, db);
     expect(await searchTickets('firmware', 10, db)).toEqual([]);
     const before = await ticketById(ticket.id, db);
-    await applyPulledPage([upsert('comment', makeComment(ticket.id, 'Updated the firmware'))], 2, db);
+    await applyPulledPage([upsertChange('comment', makeComment(ticket.id, 'Updated the firmware'))], 2, db);
     expect((await searchTickets('firmware', 10, db)).map((t) => t.id)).toEqual([ticket.id]);
     expect(await ticketById(ticket.id, db)).toEqual(before);
   });
@@ -71,12 +66,12 @@ describe('applyPulledPage', () => {
   it('deletes a ticket with its comments, and the last change of an id wins', async () => {
     const ticket = makeTicket();
     await applyPulledPage(
-      [upsert('ticket', ticket), upsert('comment', makeComment(ticket.id, 'hello'))],
+      [upsertChange('ticket', ticket), upsertChange('comment', makeComment(ticket.id, 'hello'))],
       2,
       db,
     );
     const renamed = { ...ticket, title: 'Renamed' };
-    await applyPulledPage([upsert('ticket', renamed), remove('ticket', ticket.id)], 4, db);
+    await applyPulledPage([upsertChange('ticket', renamed), deleteChange('ticket', ticket.id)], 4, db);
     expect(await ticketById(ticket.id, db)).toBeUndefined();
     expect(await commentsOfTicket(ticket.id, db)).toEqual([]);
   });
@@ -84,7 +79,7 @@ describe('applyPulledPage', () => {
   it('rebases the pending changes on the new server copy', async () => {
     const agent = await seedSession(db);
     const ticket = makeTicket({ number: 'INC-9' });
-    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    await applyPulledPage([upsertChange('ticket', ticket)], 1, db);
     const assigned = await performMutation(
       'ticket.assign',
       { ticketId: ticket.id, assigneeId: agent.id },
@@ -98,7 +93,7 @@ describe('applyPulledPage', () => {
       title: 'Printer jammed again',
       updatedAt: '2025-03-03T10:00:00.000Z',
     };
-    await applyPulledPage([upsert('ticket', serverCopy)], 2, db);
+    await applyPulledPage([upsertChange('ticket', serverCopy)], 2, db);
 
     const row = await ticketById(ticket.id, db);
     expect(row).toMatchObject({
@@ -112,16 +107,16 @@ describe('applyPulledPage', () => {
 
   it('stores a ticket with nothing pending once: its visible fields are the server copy', async () => {
     const ticket = makeTicket();
-    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    await applyPulledPage([upsertChange('ticket', ticket)], 1, db);
     const row = (await ticketById(ticket.id, db))!;
     expect(row).not.toHaveProperty('server');
     expect(serverCopyOf(row)).toEqual(ticket);
   });
 
   it('skips data the shared schema refuses, and still moves the cursor', async () => {
-    const bad: Change = { seq: ++seq, entity: 'ticket', id: testUuid(), op: 'upsert', data: { title: '' } };
+    const bad: Change = { ...upsertChange('ticket', { id: testUuid() }), data: { title: '' } };
     const good = makeTicket();
-    const result = await applyPulledPage([bad, upsert('ticket', good)], 7, db);
+    const result = await applyPulledPage([bad, upsertChange('ticket', good)], 7, db);
     expect(result.applied).toBe(1);
     expect(result.skipped).toEqual([expect.objectContaining({ entity: 'ticket', id: bad.id })]);
     expect(await countQueue({ kind: 'all' }, db)).toBe(1);
@@ -137,7 +132,11 @@ describe('applyPulledPage', () => {
     const deletes = vi.spyOn(db.relaxed.comments, 'bulkDelete');
 
     await applyPulledPage(
-      [upsert('ticket', ticket), upsert('comment', mine), ...others.map((c) => upsert('comment', c))],
+      [
+        upsertChange('ticket', ticket),
+        upsertChange('comment', mine),
+        ...others.map((c) => upsertChange('comment', c)),
+      ],
       5,
       db,
     );
@@ -162,7 +161,7 @@ describe('applyPulledPage', () => {
         }
       });
     });
-    await applyPulledPage([upsert('ticket', makeTicket())], 1, db);
+    await applyPulledPage([upsertChange('ticket', makeTicket())], 1, db);
     await seen;
     expect(counts.at(-1)).toBe(1);
   });
@@ -176,9 +175,9 @@ describe('applyPulledPage, reference data after its tickets', () => {
       firstResponseAt: '2025-03-03T09:00:00.000Z',
       sla: runningSla('2025-03-03T17:00:00.000Z'),
     });
-    await applyPulledPage([upsert('ticket', ticket)], 1, db);
+    await applyPulledPage([upsertChange('ticket', ticket)], 1, db);
     expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T17:00:00.000Z'));
-    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy())], 2, db);
+    await applyPulledPage([upsertChange('sla_policy', alwaysOpenPolicy())], 2, db);
     expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T15:00:00.000Z'));
   });
 
@@ -188,8 +187,12 @@ describe('applyPulledPage, reference data after its tickets', () => {
       firstResponseAt: '2025-03-03T09:00:00.000Z',
       sla: runningSla('2025-03-03T17:00:00.000Z'),
     });
-    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
-    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ warnAtFraction: 0.5 }))], 2, db);
+    await applyPulledPage(
+      [upsertChange('sla_policy', alwaysOpenPolicy()), upsertChange('ticket', ticket)],
+      1,
+      db,
+    );
+    await applyPulledPage([upsertChange('sla_policy', alwaysOpenPolicy({ warnAtFraction: 0.5 }))], 2, db);
     // Half of 480 minutes from 09:00.
     expect((await ticketById(ticket.id, db))?.slaWarnMs).toBe(Date.parse('2025-03-03T13:00:00.000Z'));
   });
@@ -200,12 +203,16 @@ describe('applyPulledPage, reference data after its tickets', () => {
       firstResponseAt: '2025-03-03T09:00:00.000Z',
       sla: runningSla('2025-03-03T17:00:00.000Z'),
     });
-    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy()), upsert('ticket', ticket)], 1, db);
+    await applyPulledPage(
+      [upsertChange('sla_policy', alwaysOpenPolicy()), upsertChange('ticket', ticket)],
+      1,
+      db,
+    );
     const written: string[] = [];
     const unsubscribe = db.ticketWrites.subscribe((write) => {
       if (write.kind === 'overlay') written.push(...write.ids);
     });
-    await applyPulledPage([upsert('sla_policy', alwaysOpenPolicy({ name: 'Renamed' }))], 2, db);
+    await applyPulledPage([upsertChange('sla_policy', alwaysOpenPolicy({ name: 'Renamed' }))], 2, db);
     unsubscribe();
     expect(written).toEqual([]);
     expect(await db.slaPolicies.get('default')).toMatchObject({ name: 'Renamed' });

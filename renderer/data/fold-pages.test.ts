@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Change } from '../../shared/index';
 import { applyPulledPage } from './apply-pulled-page';
 import { MesaDb } from './db';
 import { FOLD_AFTER, foldSmallPages, runsOf } from './fold-pages';
@@ -7,17 +6,9 @@ import { searchTickets } from './search-tickets';
 import { cachedComments, cachedTickets } from './testing/cache-contents';
 import { makeComment, makeTicket } from './testing/make-ticket';
 import { freshDb } from './testing/test-db';
+import { upsertChange, deleteChange, lastChangeSeq } from './testing/pulled-changes';
 
 let db: MesaDb;
-let seq = 0;
-const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  op: 'upsert',
-  data,
-});
-const remove = (entity: Change['entity'], id: string): Change => ({ seq: ++seq, entity, id, op: 'delete' });
 
 beforeEach(() => {
   db = freshDb();
@@ -30,18 +21,25 @@ afterEach(async () => {
 it('folds a run of small pages into one row that reads back as the same cache', async () => {
   const tickets = Array.from({ length: 5 }, (_, i) => makeTicket({ title: `Printer ${i}` }));
   await applyPulledPage(
-    tickets.map((t) => upsert('ticket', t)),
-    seq,
+    tickets.map((t) => upsertChange('ticket', t)),
+    lastChangeSeq(),
     db,
   );
   // A sync a page: renames, a comment, a deletion, a rename back.
   for (let i = 0; i < FOLD_AFTER + 4; i++) {
     const ticket = tickets[i % 4]!;
-    await applyPulledPage([upsert('ticket', { ...ticket, title: `Printer ${i % 4} renamed ${i}` })], seq, db);
+    await applyPulledPage(
+      [upsertChange('ticket', { ...ticket, title: `Printer ${i % 4} renamed ${i}` })],
+      lastChangeSeq(),
+      db,
+    );
   }
   await applyPulledPage(
-    [upsert('comment', makeComment(tickets[0]!.id, 'Toner replaced')), remove('ticket', tickets[4]!.id)],
-    seq,
+    [
+      upsertChange('comment', makeComment(tickets[0]!.id, 'Toner replaced')),
+      deleteChange('ticket', tickets[4]!.id),
+    ],
+    lastChangeSeq(),
     db,
   );
   const before = { tickets: await cachedTickets(db), comments: await cachedComments(db) };
@@ -66,8 +64,8 @@ it('leaves a few small pages alone, and never folds across a large one', async (
     [4, 5, 6],
   ]);
   expect(runsOf([1, 2, 3], new Set([2]))).toEqual([]);
-  await applyPulledPage([upsert('ticket', makeTicket())], seq, db);
-  await applyPulledPage([upsert('ticket', makeTicket())], seq, db);
+  await applyPulledPage([upsertChange('ticket', makeTicket())], lastChangeSeq(), db);
+  await applyPulledPage([upsertChange('ticket', makeTicket())], lastChangeSeq(), db);
   expect(await foldSmallPages(db)).toBe(0);
   expect(await db.pages.count()).toBe(2);
 });

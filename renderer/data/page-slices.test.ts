@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../shared/index';
 import { mergePageBodies, pageBodyOf, pageRowOf } from './page-body';
 import { groupPageChanges } from './page-changes';
 import { commentsInPage, ticketInPage } from './page-slices';
 import { makeComment, makeTicket } from './testing/make-ticket';
-
-let seq = 0;
-const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  op: 'upsert',
-  data,
-});
-const remove = (entity: Change['entity'], id: string): Change => ({ seq: ++seq, entity, id, op: 'delete' });
+import { upsertChange, deleteChange } from './testing/pulled-changes';
 
 /** Text that looks like the page's own structure, inside strings. */
 const tricky = (id: string) => `Pegado: {"id":"${id}","ticketId":"${id}"} \\" } ] \\\\ {`;
@@ -27,11 +17,11 @@ describe('a ticket and its comments out of a page’s text', () => {
     const onB = makeComment(b.id, tricky(a.id));
     const body = pageBodyOf(
       groupPageChanges([
-        upsert('ticket', a),
-        upsert('ticket', b),
-        upsert('comment', onA[0]!),
-        upsert('comment', onB),
-        upsert('comment', onA[1]!),
+        upsertChange('ticket', a),
+        upsertChange('ticket', b),
+        upsertChange('comment', onA[0]!),
+        upsertChange('comment', onB),
+        upsertChange('comment', onA[1]!),
       ]),
       new Map(),
     );
@@ -48,8 +38,14 @@ describe('a ticket and its comments out of a page’s text', () => {
     const kept = makeComment(ticket.id, 'Sigue');
     const gone = makeComment(ticket.id, 'Borrado');
     const body = mergePageBodies([
-      pageBodyOf(groupPageChanges([upsert('ticket', ticket), upsert('comment', gone)]), new Map()),
-      pageBodyOf(groupPageChanges([upsert('comment', kept), remove('comment', gone.id)]), new Map()),
+      pageBodyOf(
+        groupPageChanges([upsertChange('ticket', ticket), upsertChange('comment', gone)]),
+        new Map(),
+      ),
+      pageBodyOf(
+        groupPageChanges([upsertChange('comment', kept), deleteChange('comment', gone.id)]),
+        new Map(),
+      ),
     ]);
     expect(commentsInPage(pageRowOf(body).text, ticket.id)).toEqual({ comments: [kept], deletes: [gone.id] });
     expect(ticketInPage('{"tickets":[]}', ticket.id)).toBeNull();

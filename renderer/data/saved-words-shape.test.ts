@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Change } from '../../shared/index';
 import { applyPulledPage } from './apply-pulled-page';
 import { MesaDb } from './db';
 import { searchTickets } from './search-tickets';
 import { makeTicket } from './testing/make-ticket';
 import { freshDb } from './testing/test-db';
+import { upsertChange, lastChangeSeq } from './testing/pulled-changes';
 
 /**
  * Saved words in a shape this code does not read (the earlier dictionary-and-terms one,
@@ -13,14 +13,6 @@ import { freshDb } from './testing/test-db';
  */
 
 let db: MesaDb;
-let seq = 0;
-const upsert = <T extends { id: string }>(data: T): Change => ({
-  seq: ++seq,
-  entity: 'ticket',
-  id: data.id,
-  op: 'upsert',
-  data,
-});
 const ids = async (query: string, cache: MesaDb) => (await searchTickets(query, 10, cache)).map((t) => t.id);
 
 beforeEach(() => {
@@ -55,8 +47,12 @@ it.each([
 ])('%s of saved words is not read: the start makes the words from the tickets', async (_, savedWords) => {
   const printer = makeTicket({ title: 'Impresora atascada' });
   const vpn = makeTicket({ title: 'VPN caída' });
-  await applyPulledPage([upsert(printer), upsert(vpn)], seq, db);
-  await db.snapshots.put({ key: 'words', pageSeq: seq, snapshot: savedWords([printer.id, vpn.id]) });
+  await applyPulledPage([upsertChange('ticket', printer), upsertChange('ticket', vpn)], lastChangeSeq(), db);
+  await db.snapshots.put({
+    key: 'words',
+    pageSeq: lastChangeSeq(),
+    snapshot: savedWords([printer.id, vpn.id]),
+  });
 
   const started = new MesaDb(db.name);
   expect(await ids('impresora', started)).toEqual([printer.id]);

@@ -1,23 +1,15 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Change } from '../../shared/index';
 import { applyPulledPage } from './apply-pulled-page';
 import { MesaDb } from './db';
 import { searchTickets } from './search-tickets';
 import { makeComment, makeTicket } from './testing/make-ticket';
 import { freshDb } from './testing/test-db';
 import { ticketMemoryIndex } from './ticket-memory-index';
+import { upsertChange, lastChangeSeq } from './testing/pulled-changes';
 
 /** The search words are saved after a sync, so a start searches at once instead of re-reading every text. */
 
 let db: MesaDb;
-let seq = 0;
-const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  op: 'upsert',
-  data,
-});
 const ids = async (query: string, cache: MesaDb) => (await searchTickets(query, 10, cache)).map((t) => t.id);
 
 beforeEach(() => {
@@ -33,18 +25,18 @@ it('a start restores the saved words: search answers with no word left to make, 
   const vpn = makeTicket({ title: 'VPN caída' });
   await applyPulledPage(
     [
-      upsert('ticket', printer),
-      upsert('ticket', vpn),
-      upsert('comment', makeComment(vpn.id, 'Reinstalé el cliente')),
+      upsertChange('ticket', printer),
+      upsertChange('ticket', vpn),
+      upsertChange('comment', makeComment(vpn.id, 'Reinstalé el cliente')),
     ],
-    seq,
+    lastChangeSeq(),
     db,
   );
   ticketMemoryIndex(db).warm();
   await expect.poll(async () => (await db.snapshots.get('words'))?.pageSeq, { timeout: 10_000 }).toBe(1);
   // A page after the save: its ticket must be found after the start too.
   const late = makeTicket({ title: 'Monitor parpadea' });
-  await applyPulledPage([upsert('ticket', late)], seq, db);
+  await applyPulledPage([upsertChange('ticket', late)], lastChangeSeq(), db);
 
   const started = new MesaDb(db.name);
   const index = ticketMemoryIndex(started);
@@ -58,7 +50,7 @@ it('a start restores the saved words: search answers with no word left to make, 
 
 it('with the words saved and nothing after them, a start has no words to make (without them, every ticket)', async () => {
   const printer = makeTicket({ title: 'Impresora atascada' });
-  await applyPulledPage([upsert('ticket', printer)], seq, db);
+  await applyPulledPage([upsertChange('ticket', printer)], lastChangeSeq(), db);
   ticketMemoryIndex(db).warm();
   await expect.poll(async () => (await db.snapshots.get('words'))?.pageSeq, { timeout: 10_000 }).toBe(1);
 

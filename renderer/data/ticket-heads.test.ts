@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
-import type { Change } from '../../shared/index';
 import { performMutation } from '../sync/perform-mutation';
 import { applyPulledPage } from './apply-pulled-page';
 import { MesaDb } from './db';
@@ -13,6 +12,7 @@ import { makeComment, makeTicket } from './testing/make-ticket';
 import { seedSession } from './testing/seed-session';
 import { freshDb } from './testing/test-db';
 import { commentsOfTicket, prefetchTicket, ticketById } from './ticket-queries';
+import { upsertChange, lastChangeSeq } from './testing/pulled-changes';
 
 /**
  * The memory view holds heads: the queue is answered from each page's heads, and a ticket's
@@ -21,16 +21,7 @@ import { commentsOfTicket, prefetchTicket, ticketById } from './ticket-queries';
  */
 
 let db: MesaDb;
-let seq = 0;
 const opened: MesaDb[] = [];
-
-const upsert = <T extends { id: string }>(entity: Change['entity'], data: T): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  op: 'upsert',
-  data,
-});
 
 /** A start: a new connection to the same cache builds its view from the stored rows. */
 function reopen(): MesaDb {
@@ -62,11 +53,15 @@ describe('the memory view of heads', () => {
     const ticket = printer();
     const others = Array.from({ length: 3 }, (_, i) => makeTicket({ title: `Other ${i}` }));
     await applyPulledPage(
-      [...others, ticket].map((t) => upsert('ticket', t)),
-      seq,
+      [...others, ticket].map((t) => upsertChange('ticket', t)),
+      lastChangeSeq(),
       db,
     );
-    await applyPulledPage([upsert('comment', makeComment(ticket.id, 'Roller replaced'))], seq, db);
+    await applyPulledPage(
+      [upsertChange('comment', makeComment(ticket.id, 'Roller replaced'))],
+      lastChangeSeq(),
+      db,
+    );
 
     const reloaded = reopen();
     const parse = vi.spyOn(JSON, 'parse');
@@ -84,11 +79,15 @@ describe('the memory view of heads', () => {
     const ticket = printer();
     const others = Array.from({ length: 20 }, (_, i) => makeTicket({ title: `Other ${i}` }));
     await applyPulledPage(
-      [...others, ticket].map((t) => upsert('ticket', t)),
-      seq,
+      [...others, ticket].map((t) => upsertChange('ticket', t)),
+      lastChangeSeq(),
       db,
     );
-    await applyPulledPage([upsert('comment', makeComment(ticket.id, 'Roller replaced'))], seq, db);
+    await applyPulledPage(
+      [upsertChange('comment', makeComment(ticket.id, 'Roller replaced'))],
+      lastChangeSeq(),
+      db,
+    );
     const pageLength = Math.max(...(await db.pages.toArray()).map((row) => row.text.length));
 
     const reloaded = reopen();
@@ -108,7 +107,7 @@ describe('the memory view of heads', () => {
 
   it('reading the focused row’s page ahead leaves nothing for the opening to read from IndexedDB', async () => {
     const ticket = printer();
-    await applyPulledPage([upsert('ticket', ticket)], seq, db);
+    await applyPulledPage([upsertChange('ticket', ticket)], lastChangeSeq(), db);
     const reloaded = reopen();
     await queueQuery({ kind: 'all' }, reloaded);
     const reads = vi.spyOn(reloaded.pages, 'get');
@@ -123,7 +122,7 @@ describe('the memory view of heads', () => {
 
   it('a rejection restores the server copy from the page, description and all', async () => {
     const ticket = printer();
-    await applyPulledPage([upsert('ticket', ticket)], seq, db);
+    await applyPulledPage([upsertChange('ticket', ticket)], lastChangeSeq(), db);
     const reloaded = reopen();
     await performMutation('ticket.update', { ticketId: ticket.id, title: 'Renamed here' }, { db: reloaded });
     expect(await ticketById(ticket.id, reloaded)).toMatchObject({ title: 'Renamed here', pendingCount: 1 });
@@ -145,9 +144,13 @@ describe('the memory view of heads', () => {
 
   it('still finds a ticket and its comments after their pages were folded into one', async () => {
     const ticket = printer();
-    await applyPulledPage([upsert('ticket', ticket)], seq, db);
+    await applyPulledPage([upsertChange('ticket', ticket)], lastChangeSeq(), db);
     for (let i = 0; i < FOLD_AFTER; i++)
-      await applyPulledPage([upsert('comment', makeComment(ticket.id, `Note ${i}`))], seq, db);
+      await applyPulledPage(
+        [upsertChange('comment', makeComment(ticket.id, `Note ${i}`))],
+        lastChangeSeq(),
+        db,
+      );
     await queueQuery({ kind: 'all' }, db);
     expect(await commentsOfTicket(ticket.id, db)).toHaveLength(FOLD_AFTER);
 
@@ -161,7 +164,7 @@ describe('the memory view of heads', () => {
 
   it('reads a page stored without heads (an older cache) from its full text', async () => {
     const ticket = printer();
-    const body = pageBodyOf(groupPageChanges([upsert('ticket', ticket)]), new Map());
+    const body = pageBodyOf(groupPageChanges([upsertChange('ticket', ticket)]), new Map());
     await db.pages.add(pageRowOf(body));
 
     const rows = await queueQuery({ kind: 'all' }, reopen());
@@ -177,7 +180,7 @@ describe('the memory view of heads', () => {
     const ticket = printer();
     await earlier
       .table('pages')
-      .add(pageRowOf(pageBodyOf(groupPageChanges([upsert('ticket', ticket)]), new Map())));
+      .add(pageRowOf(pageBodyOf(groupPageChanges([upsertChange('ticket', ticket)]), new Map())));
     await earlier.table('outbox').add({ id: 'm-1', ticketId: ticket.id, name: 'ticket.update' });
     earlier.close();
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Change, SnapshotResponse, Ticket } from '../../shared/index';
+import type { SnapshotResponse, Ticket } from '../../shared/index';
 import type { MesaDb } from '../data/db';
 import { readCursor, readMeta } from '../data/meta';
 import { ticketById } from '../data/ticket-queries';
@@ -7,21 +7,13 @@ import { alwaysOpenPolicy, makeTicket } from '../data/testing/make-ticket';
 import { freshDb } from '../data/testing/test-db';
 import { ticketMemoryIndex } from '../data/ticket-memory-index';
 import { storeSnapshotPage } from './store-snapshot-page';
+import { upsertChange } from '../data/testing/pulled-changes';
 
 let db: MesaDb;
-let seq = 0;
-
-const upsert = (entity: Change['entity'], data: { id: string }): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  op: 'upsert',
-  data,
-});
 
 function snapshotPage(tickets: Ticket[], sent: number, hasMore: boolean): SnapshotResponse {
   return {
-    changes: tickets.map((t) => upsert('ticket', t)),
+    changes: tickets.map((t) => upsertChange('ticket', t)),
     cursor: `after-${sent}`,
     asOf: 90,
     hasMore,
@@ -42,7 +34,7 @@ describe('storeSnapshotPage', () => {
   // commit reaches the view a moment after the page is stored: the next page comes meanwhile.
   it('stores pages that arrive while the memory view is still loading or taking the last page', async () => {
     await storeSnapshotPage(
-      { ...snapshotPage([], 0, true), changes: [upsert('sla_policy', alwaysOpenPolicy())] },
+      { ...snapshotPage([], 0, true), changes: [upsertChange('sla_policy', alwaysOpenPolicy())] },
       db,
     );
     const [a, b, c, d] = [1, 2, 3, 4].map((n) => makeTicket({ number: `INC-${n}` }));

@@ -48,20 +48,26 @@ const printer = () =>
     description: 'The tray-two roller squeaks before every jam',
   });
 
+/** The printer ticket among `others` other tickets, then a server comment on it: two pulled pages. */
+async function pullPrinterAmong(others: number) {
+  const ticket = printer();
+  const rest = Array.from({ length: others }, (_, i) => makeTicket({ title: `Other ${i}` }));
+  await applyPulledPage(
+    [...rest, ticket].map((t) => upsertChange('ticket', t)),
+    lastChangeSeq(),
+    db,
+  );
+  await applyPulledPage(
+    [upsertChange('comment', makeComment(ticket.id, 'Roller replaced'))],
+    lastChangeSeq(),
+    db,
+  );
+  return ticket;
+}
+
 describe('the memory view of heads', () => {
   it('after a reload answers the queue from the heads, without parsing any page’s full text', async () => {
-    const ticket = printer();
-    const others = Array.from({ length: 3 }, (_, i) => makeTicket({ title: `Other ${i}` }));
-    await applyPulledPage(
-      [...others, ticket].map((t) => upsertChange('ticket', t)),
-      lastChangeSeq(),
-      db,
-    );
-    await applyPulledPage(
-      [upsertChange('comment', makeComment(ticket.id, 'Roller replaced'))],
-      lastChangeSeq(),
-      db,
-    );
+    const ticket = await pullPrinterAmong(3);
 
     const reloaded = reopen();
     const parse = vi.spyOn(JSON, 'parse');
@@ -76,18 +82,7 @@ describe('the memory view of heads', () => {
   });
 
   it('opening a ticket shows its description and comments, parsed out of their pages alone', async () => {
-    const ticket = printer();
-    const others = Array.from({ length: 20 }, (_, i) => makeTicket({ title: `Other ${i}` }));
-    await applyPulledPage(
-      [...others, ticket].map((t) => upsertChange('ticket', t)),
-      lastChangeSeq(),
-      db,
-    );
-    await applyPulledPage(
-      [upsertChange('comment', makeComment(ticket.id, 'Roller replaced'))],
-      lastChangeSeq(),
-      db,
-    );
+    const ticket = await pullPrinterAmong(20);
     const pageLength = Math.max(...(await db.pages.toArray()).map((row) => row.text.length));
 
     const reloaded = reopen();
